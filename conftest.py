@@ -1,0 +1,164 @@
+"""Shared test personas and a small neighbourhood, used by every app's tests.
+
+Personas follow the product's roles: a resident (anonymous client), an initiatiefnemer, a
+professional, a netwerkhouder for Overvecht, and outsiders (a netwerkhouder elsewhere).
+"""
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from samenspel.accounts.models import Rol
+
+
+@pytest.fixture(autouse=True)
+def _schone_staat(settings):
+    """Each test starts with an empty cache and a search index rebuilt from its own data."""
+    from samenspel.search import index
+
+    cache.clear()
+    index.vergeet()
+    settings.SAMENSPEL = {**settings.SAMENSPEL}
+    yield
+    index.vergeet()
+
+
+@pytest.fixture
+def taxonomieen(db):
+    """The built-in taxonomies (a data migration; transactional tests flush it, so reload)."""
+    from samenspel.directory import models as m
+    from samenspel.directory import taxonomieen
+
+    taxonomieen.laad(m.Taxonomy, m.TaxonomyTerm)
+
+
+@pytest.fixture
+def gebieden(taxonomieen):
+    from samenspel.areas.models import Gebied
+
+    def maak(code, naam, niveau, ouder=None, lat=None, lon=None):
+        return Gebied.objects.create(
+            code=code, naam=naam, niveau=niveau, ouder=ouder, latitude=lat, longitude=lon
+        )
+
+    utrecht = maak("GM0344", "Utrecht", "gemeente", lat=52.0907, lon=5.1214)
+    overvecht = maak("WK034403", "Overvecht", "wijk", utrecht, 52.1160, 5.1130)
+    rotterdam = maak("GM0599", "Rotterdam", "gemeente", lat=51.9225, lon=4.4792)
+    middelland = maak("WK059903", "Middelland", "wijk", rotterdam, 51.9170, 4.4620)
+    return {
+        "utrecht": utrecht,
+        "overvecht": overvecht,
+        "zambesidreef": maak(
+            "BU03440301", "Zambesidreef e.o.", "buurt", overvecht, 52.1190, 5.1150
+        ),
+        "vechtzoom": maak("BU03440302", "Vechtzoom", "buurt", overvecht, 52.1120, 5.1200),
+        "rotterdam": rotterdam,
+        "middelland": middelland,
+        "middelland_noord": maak(
+            "BU05990301", "Middelland-Noord", "buurt", middelland, 51.9185, 4.4610
+        ),
+    }
+
+
+def _gebruiker(django_user_model, naam, rol, **extra):
+    return django_user_model.objects.create_user(
+        username=naam,
+        email=f"{naam}@example.org",
+        password="geheim-wachtwoord-123",
+        rol=rol,
+        **extra,
+    )
+
+
+@pytest.fixture
+def netwerkhouder(django_user_model, gebieden):
+    gebruiker = _gebruiker(django_user_model, "netwerkhouder", Rol.NETWERKHOUDER)
+    gebruiker.gebieden.add(gebieden["overvecht"])
+    return gebruiker
+
+
+@pytest.fixture
+def andere_netwerkhouder(django_user_model, gebieden):
+    gebruiker = _gebruiker(django_user_model, "netwerkhouder_rotterdam", Rol.NETWERKHOUDER)
+    gebruiker.gebieden.add(gebieden["middelland"])
+    return gebruiker
+
+
+@pytest.fixture
+def professional(django_user_model, db):
+    return _gebruiker(django_user_model, "professional", Rol.PROFESSIONAL)
+
+
+@pytest.fixture
+def initiatiefnemer(django_user_model, db):
+    return _gebruiker(django_user_model, "initiatiefnemer", Rol.INITIATIEFNEMER)
+
+
+@pytest.fixture
+def analist(django_user_model, db):
+    return _gebruiker(django_user_model, "analist", Rol.GEMEENTE_ANALIST)
+
+
+@pytest.fixture
+def beheerder(django_user_model, db):
+    return _gebruiker(
+        django_user_model, "beheerder", Rol.BEHEERDER, is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def maak_aanbod(gebieden):
+    """Factory for a live listing with one location, one weekly slot and bouwstenen."""
+    from samenspel.directory import models as m
+
+    def maak(
+        naam="Wandelgroep Overvecht",
+        omschrijving="Elke week samen wandelen door het park.",
+        buurt="zambesidreef",
+        bouwstenen=("sociale-contacten-en-ontmoeting",),
+        sector="informeel",
+        zichtbaarheid="openbaar",
+        dagen="TU",
+        punt=None,
+        bevestigd=None,
+        **velden,
+    ):
+        gebied = gebieden[buurt]
+        organisatie = m.Organization.objects.create(
+            name=velden.pop("organisatie", f"{naam} (organisatie)"),
+            description=omschrijving,
+            sector=sector,
+            gemeente=gebied.gemeente,
+        )
+        service = m.Service.objects.create(
+            organization=organisatie,
+            name=naam,
+            description=omschrijving,
+            zichtbaarheid=zichtbaarheid,
+            assured_date=bevestigd or timezone.localdate(),
+            beheerder_email=velden.pop("beheerder_email", "eigenaar@example.org"),
+            **velden,
+        )
+        lat, lon = punt or (gebied.latitude, gebied.longitude)
+        locatie = m.Location.objects.create(
+            organization=organisatie, name=naam, latitude=lat, longitude=lon, buurt=gebied
+        )
+        m.ServiceAtLocation.objects.create(service=service, location=locatie)
+        if dagen:
+            m.Schedule.objects.create(
+                service=service,
+                byday=dagen,
+                opens_at=dt.time(10, 0),
+                closes_at=dt.time(12, 0),
+            )
+        for code in bouwstenen:
+            m.Attribute.objects.create(
+                link_entity="service",
+                link_id=service.pk,
+                taxonomy_term=m.TaxonomyTerm.objects.bouwstenen().get(code=code),
+            )
+        return service
+
+    return maak

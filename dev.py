@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Bootstrap: `python3 dev.py demo` starts the demo, `python3 dev.py test` runs every test.
+
+Needs only Python 3.11; it creates `.venv`, installs the project into it and runs the step.
+For the browser tests it installs Debian's chromium with apt-get when it is missing.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+HIER = Path(__file__).resolve().parent
+VENV = HIER / ".venv"
+BIN = VENV / "bin"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def stap(*cmd: str, **kwargs) -> None:
+    print("+", " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True, cwd=HIER, **kwargs)  # noqa: S603
+
+
+def installeer(extra: str = "") -> None:
+    if not (BIN / "python").exists():
+        venv.create(VENV, with_pip=True)
+    doel = f".[{extra}]" if extra else "."
+    stap(
+        str(BIN / "python"),
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "-e",
+        doel,
+    )
+
+
+def chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    if not shutil.which("apt-get"):
+        sys.exit("De browsertests hebben Debian's chromium nodig (apt-get install chromium).")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    stap(*sudo, "apt-get", "update", "-q", env=env)
+    stap(*sudo, "apt-get", "install", "-y", "-q", "chromium", env=env)
+
+
+def demo(argv: list[str]) -> None:
+    installeer()
+    os.execv(str(BIN / "samenspel"), [str(BIN / "samenspel"), "demo", *argv])  # noqa: S606
+
+
+def test(argv: list[str]) -> None:
+    installeer("test")
+    chromium()
+    stap(str(BIN / "ruff"), "check", ".")
+    stap(str(BIN / "ruff"), "format", "--check", ".")
+    stap(str(BIN / "python"), "-m", "pytest", *argv)
+
+
+def main() -> None:
+    opdrachten = {"demo": demo, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in opdrachten:
+        sys.exit("Gebruik: python3 dev.py demo | python3 dev.py test [pytest-opties]")
+    try:
+        opdrachten[sys.argv[1]](sys.argv[2:])
+    except subprocess.CalledProcessError as fout:
+        sys.exit(fout.returncode)
+
+
+if __name__ == "__main__":
+    main()

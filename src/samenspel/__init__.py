@@ -1,0 +1,1 @@
+"""Samenspel: sociale kaart en samenspel tussen formele en informele ondersteuning."""

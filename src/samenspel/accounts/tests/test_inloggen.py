@@ -1,0 +1,52 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+INLOGGEN = reverse("accounts:inloggen")
+
+
+def _probeer(client, wachtwoord):
+    return client.post(INLOGGEN, {"username": "professional", "password": wachtwoord})
+
+
+def test_inloggen_met_juist_wachtwoord(client, professional):
+    antwoord = _probeer(client, "geheim-wachtwoord-123")
+    assert antwoord.status_code == 302
+    assert client.session.get("_auth_user_id") == str(professional.pk)
+
+
+def test_na_vijf_foute_pogingen_geblokkeerd_ook_met_juist_wachtwoord(client, professional):
+    for _ in range(5):
+        assert _probeer(client, "fout").status_code == 200
+    antwoord = _probeer(client, "geheim-wachtwoord-123")
+    assert antwoord.status_code == 200
+    assert "Te vaak een verkeerd wachtwoord" in antwoord.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_foute_inlog_noemt_niet_welk_deel_fout_is(client, professional):
+    tekst = _probeer(client, "fout").content.decode()
+    assert "combinatie van gebruikersnaam en wachtwoord" in tekst
+
+
+def test_beheer_admin_alleen_voor_beheerders(client, netwerkhouder, beheerder):
+    netwerkhouder.is_staff = True
+    netwerkhouder.save()
+    client.force_login(netwerkhouder)
+    assert client.get("/beheer/admin/").status_code == 302
+    client.force_login(beheerder)
+    assert client.get("/beheer/admin/").status_code == 200
+
+
+def test_rollen_bepalen_wie_professioneel_aanbod_ziet(
+    professional, initiatiefnemer, netwerkhouder, analist
+):
+    assert professional.is_professional
+    assert netwerkhouder.is_professional
+    assert analist.is_professional
+    assert not initiatiefnemer.is_professional
+
+
+def test_netwerkhouder_beoordeelt_alleen_eigen_gebied(netwerkhouder, gebieden):
+    assert netwerkhouder.beoordeelt(gebieden["zambesidreef"])
+    assert not netwerkhouder.beoordeelt(gebieden["middelland_noord"])

@@ -1,0 +1,66 @@
+"""Area pages: per wijk an overview by bouwsteen, and a printable wijkwijzer."""
+
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from samenspel.areas.models import Gebied, Niveau
+from samenspel.directory import laden
+from samenspel.directory.models import TaxonomyTerm
+from samenspel.search.zoeken import Zoekvraag, zoek
+
+# A wijk has tens to a few hundred listings; one page of this size holds them all.
+MAX_PER_WIJK = 2000
+
+
+def _per_bouwsteen(wijk: Gebied, gebruiker):
+    resultaat = zoek(
+        Zoekvraag(filters={"wijk": [wijk.code]}, per_pagina=MAX_PER_WIJK), gebruiker, facetten=()
+    )
+    services = laden.voor_lijst(t.service for t in resultaat.treffers)
+    services.sort(key=lambda s: s.name.lower())
+    groepen = []
+    for bouwsteen in TaxonomyTerm.objects.bouwstenen():
+        groepen.append(
+            (bouwsteen, [s for s in services if any(b.pk == bouwsteen.pk for b in s.bouwstenen)])
+        )
+    return groepen, len(services)
+
+
+def wijk(request, code: str):
+    wijk = get_object_or_404(
+        Gebied.objects.select_related("ouder"), code=code.upper(), niveau=Niveau.WIJK
+    )
+    groepen, totaal = _per_bouwsteen(wijk, request.user)
+    return render(
+        request,
+        "areas/wijk.html",
+        {
+            "wijk": wijk,
+            "groepen": groepen,
+            "totaal": totaal,
+            "buurten": wijk.kinderen.order_by("naam"),
+            "ontbreekt": [b for b, lijst in groepen if not lijst],
+        },
+    )
+
+
+def wijkwijzer(request, code: str):
+    wijk = get_object_or_404(
+        Gebied.objects.select_related("ouder"), code=code.upper(), niveau=Niveau.WIJK
+    )
+    # Printed for waiting rooms: only what every resident may see, whoever prints it.
+    groepen, totaal = _per_bouwsteen(wijk, None)
+    return render(
+        request,
+        "areas/wijkwijzer.html",
+        {"wijk": wijk, "groepen": groepen, "totaal": totaal, "datum": timezone.localdate()},
+    )
+
+
+def gemeente(request, code: str):
+    gemeente = get_object_or_404(Gebied, code=code.upper(), niveau=Niveau.GEMEENTE)
+    return render(
+        request,
+        "areas/gemeente.html",
+        {"gemeente": gemeente, "wijken": gemeente.kinderen.order_by("naam")},
+    )

@@ -1,0 +1,126 @@
+"""The `samenspel` command: demo, server, reminders, search index, and Django's own commands."""
+
+import argparse
+import os
+import sys
+
+
+def _django(demo: bool = False) -> None:
+    if demo:
+        os.environ.setdefault("SAMENSPEL_DEMO", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samenspel.settings")
+    import django
+
+    django.setup()
+
+
+def _voorbereiden() -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _serve(poort: int, workers: int) -> None:
+    print(f"Samenspel draait op http://127.0.0.1:{poort}  (stoppen: Ctrl+C)", flush=True)
+    argv = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "samenspel.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{poort}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "-",
+    ]
+    os.execv(sys.executable, argv)  # noqa: S606  (replaces this process with the server)
+
+
+def demo(args) -> None:
+    _django(demo=True)
+    _voorbereiden()
+    from samenspel.demo import laden
+
+    uitkomst = laden.laad_alles()
+    print(f"Demo klaar: {uitkomst['gebieden']} gebieden, {uitkomst['aanbod']} keer aanbod.")
+    print("Demo-accounts (gebruikersnaam / wachtwoord / rol):")
+    for naam, wachtwoord, rol in uitkomst["accounts"]:
+        print(f"  {naam:16} {wachtwoord:24} {rol}")
+    print("Verstuurde e-mails staan in het demo-postvak: /demo/post/")
+    if not args.geen_server:
+        _serve(args.poort, args.workers)
+
+
+def serve(args) -> None:
+    _django()
+    _voorbereiden()
+    _serve(args.poort, args.workers)
+
+
+def herinner(args) -> None:
+    _django()
+    from samenspel.directory.herinneren import verstuur_herinneringen
+
+    aantal = verstuur_herinneringen()
+    print(f"{aantal} herinnering(en) verstuurd.")
+
+
+def zoekindex(args) -> None:
+    _django()
+    from samenspel.search import index
+
+    if args.actie == "herbouw":
+        nieuw = index.herbouw()
+        verwijderd = index.ruim_log_op()
+        print(
+            f"Zoekindex herbouwd: {len(nieuw)} keer aanbod ({verwijderd} oude logregels opgeruimd)."
+        )
+
+
+def beheer(args) -> None:
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["samenspel beheer", *args.rest])
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="samenspel", description="Samenspel: sociale kaart van de wijk"
+    )
+    sub = p.add_subparsers(dest="opdracht", required=True)
+
+    d = sub.add_parser("demo", help="zet de demo op (SQLite, demodata, accounts) en start hem")
+    d.add_argument("--geen-server", action="store_true", help="alleen opzetten, niet starten")
+    d.add_argument("--poort", type=int, default=8000)
+    d.add_argument("--workers", type=int, default=2)
+    d.set_defaults(functie=demo)
+
+    s = sub.add_parser("serve", help="start de webserver")
+    s.add_argument("--poort", type=int, default=8000)
+    s.add_argument("--workers", type=int, default=2)
+    s.set_defaults(functie=serve)
+
+    h = sub.add_parser("herinner", help="mail eigenaren van aanbod dat lang niet is bevestigd")
+    h.set_defaults(functie=herinner)
+
+    z = sub.add_parser("zoekindex", help="beheer de zoekindex")
+    z.add_argument("actie", choices=["herbouw"])
+    z.set_defaults(functie=zoekindex)
+
+    b = sub.add_parser("beheer", help="Django-beheeropdrachten (migrate, createsuperuser, …)")
+    b.add_argument("rest", nargs=argparse.REMAINDER)
+    b.set_defaults(functie=beheer)
+    return p
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser().parse_args(argv)
+    args.functie(args)
+
+
+if __name__ == "__main__":
+    main()

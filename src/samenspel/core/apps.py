@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "samenspel.core"
+    label = "core"
+    verbose_name = "Samenspel"
+
+    def ready(self) -> None:
+        from samenspel.core import checks  # noqa: F401  (registers the deploy checks)

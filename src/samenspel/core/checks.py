@@ -1,0 +1,28 @@
+"""System checks that keep a production installation from running with demo settings."""
+
+from django.conf import settings
+from django.core.checks import Error, register
+
+
+@register(deploy=True)
+def productie_instellingen(app_configs, **kwargs):
+    fouten = []
+    if not settings.PRODUCTIE:
+        fouten.append(
+            Error(
+                "SAMENSPEL_PRODUCTIE staat niet aan.",
+                hint="Zet SAMENSPEL_PRODUCTIE=1 voor HTTPS-cookies, HSTS en SSL-doorverwijzing.",
+                id="samenspel.E001",
+            )
+        )
+    if settings.SECRET_KEY == settings.DEMO_SECRET_KEY:
+        fouten.append(
+            Error(
+                "SECRET_KEY is de demosleutel.",
+                hint="Zet een eigen, geheime SECRET_KEY in de omgeving.",
+                id="samenspel.E002",
+            )
+        )
+    if settings.DEMO or settings.DEBUG:
+        fouten.append(Error("DEBUG of SAMENSPEL_DEMO staat aan in productie.", id="samenspel.E003"))
+    return fouten

@@ -1,0 +1,31 @@
+"""Form helpers: NL Design System classes on every widget, so templates stay plain."""
+
+from django import forms
+
+_KLASSEN = {
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "utrecht-radio-button",
+    forms.CheckboxSelectMultiple: "utrecht-checkbox",
+}
+
+
+class NLDSMixin:
+    """Adds the design-system CSS classes; invalid fields get aria-invalid for screen readers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for veld in self.fields.values():
+            widget = veld.widget
+            klasse = next(
+                (k for soort, k in _KLASSEN.items() if isinstance(widget, soort)),
+                "utrecht-textbox utrecht-textbox--html-input",
+            )
+            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + klasse).strip()
+
+    def full_clean(self):
+        super().full_clean()
+        for naam in self.errors:
+            if naam in self.fields:
+                self.fields[naam].widget.attrs["aria-invalid"] = "true"

@@ -1,0 +1,45 @@
+"""`check --deploy` is clean with production settings, and refuses demo settings."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+
+def _check_deploy(**omgeving) -> subprocess.CompletedProcess:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "DEBUG",
+            "SAMENSPEL_DEMO",
+            "SECRET_KEY",
+            "SAMENSPEL_PRODUCTIE",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
+    }
+    env.update(omgeving, DJANGO_SETTINGS_MODULE="samenspel.settings")
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_check_deploy_schoon_met_productie_instellingen():
+    uitkomst = _check_deploy(
+        SAMENSPEL_PRODUCTIE="1",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="samenspel.example.org",
+    )
+    assert uitkomst.returncode == 0, uitkomst.stderr + uitkomst.stdout
+
+
+def test_check_deploy_weigert_demosleutel_en_demostand():
+    uitkomst = _check_deploy(SAMENSPEL_PRODUCTIE="1", SAMENSPEL_DEMO="1")
+    assert uitkomst.returncode != 0
+    assert "samenspel.E002" in uitkomst.stderr
+    assert "samenspel.E003" in uitkomst.stderr

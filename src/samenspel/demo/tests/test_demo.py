@@ -1,0 +1,63 @@
+import re
+
+import pytest
+
+from samenspel.areas.models import Gebied
+from samenspel.demo import laden
+from samenspel.directory import models as m
+from samenspel.search.zoeken import Zoekvraag, zoek
+
+pytestmark = pytest.mark.django_db
+
+SEED_WIJKEN = ["Oude Westen", "Middelland", "Nieuwe Westen", "Overvecht", "De Baarsjes"]
+
+
+@pytest.fixture
+def demo(db):
+    return laden.laad_alles()
+
+
+def test_demo_laden_twee_keer_verandert_niets(demo):
+    tellingen = [M.objects.count() for M in (Gebied, m.Organization, m.Service, m.Attribute)]
+    laden.laad_alles()
+    assert [
+        M.objects.count() for M in (Gebied, m.Organization, m.Service, m.Attribute)
+    ] == tellingen
+
+
+def test_demo_heeft_de_vijf_seedwijken_met_aanbod(demo):
+    for naam in SEED_WIJKEN:
+        wijk = Gebied.objects.wijken().get(naam__icontains=naam)
+        assert zoek(Zoekvraag(filters={"wijk": [wijk.code]})).totaal > 0, naam
+
+
+def test_bewoner_vindt_wandelactiviteit_in_overvecht(demo):
+    overvecht = Gebied.objects.wijken().get(naam__icontains="Overvecht")
+    resultaat = zoek(Zoekvraag(tekst="wandelen", filters={"wijk": [overvecht.code]}))
+    assert resultaat.totaal >= 1
+    assert (
+        "wandel"
+        in resultaat.treffers[0].service.name.lower()
+        + resultaat.treffers[0].service.description.lower()
+    )
+
+
+def test_demo_heeft_formeel_en_informeel_aanbod(demo):
+    sectoren = set(m.Organization.objects.values_list("sector", flat=True))
+    assert {"formeel", "informeel"} <= sectoren
+
+
+def test_demo_bevat_alleen_voorbeeldadressen(demo):
+    adressen = [
+        *m.Organization.objects.values_list("email", flat=True),
+        *m.Service.objects.values_list("email", flat=True),
+        *m.Service.objects.values_list("beheerder_email", flat=True),
+        *m.Contact.objects.values_list("email", flat=True),
+    ]
+    for adres in filter(None, adressen):
+        assert re.search(r"@([a-z0-9-]+\.)*example\.org$", adres), adres
+
+
+def test_elke_rol_heeft_een_demo_account(demo):
+    rollen = {rol for _, _, rol in demo["accounts"]}
+    assert len(rollen) == 5

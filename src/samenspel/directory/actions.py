@@ -1,0 +1,478 @@
+"""Every state change of a listing: registration, moderation, editing, freshness, stopping.
+
+Each function writes its history (Wijziging rows, so a netwerkhouder can always see who did
+what) and schedules its e-mail with transaction.on_commit, so nobody is mailed about a change
+that was rolled back.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from samenspel.accounts.models import Gebruiker, Rol
+from samenspel.core import mail
+from samenspel.directory import links
+from samenspel.directory.models import (
+    Address,
+    Attribute,
+    Contact,
+    Location,
+    Moderatie,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    ServiceStatus,
+    TaxonomyTerm,
+    Wijziging,
+)
+from samenspel.directory.registratie import Contactgegeven, beginwaarden, lees_tijden
+
+# Registrations a netwerkhouder can still decide on.
+OPEN = (Moderatie.ONBEVESTIGD, Moderatie.WACHTRIJ, Moderatie.VRAAG)
+
+# Form field -> HSDS field name in the history, where HSDS has one.
+VELDNAMEN = {
+    "naam": "name",
+    "omschrijving": "description",
+    "wanneer": "tijden_omschrijving",
+    "website": "url",
+    "adres": "address_1",
+    "postcode": "postal_code",
+}
+
+# Asking for new edit links at most this often per address per hour: enough for a
+# forgetful owner, too few to flood someone's mailbox.
+BEWERKLINK_MAX_PER_UUR = 3
+
+
+class OngeldigeOvergang(ValueError):
+    """The listing is not in a state where this action makes sense."""
+
+
+def _wie(door) -> str:
+    if hasattr(door, "get_username"):
+        return door.get_username()
+    return str(door or "")
+
+
+def _leg_vast(service, actie: str, door, veld: str = "", oud="", nieuw="") -> None:
+    Wijziging.objects.create(
+        resource_id=service.pk,
+        resource_type="service",
+        last_action_type=actie,
+        field_name=veld,
+        previous_value="" if oud is None else str(oud),
+        replacement_value="" if nieuw is None else str(nieuw),
+        updated_by=_wie(door),
+    )
+
+
+def _na_commit(functie, *args) -> None:
+    transaction.on_commit(lambda: functie(*args))
+
+
+# --- e-mails ------------------------------------------------------------------------------
+
+
+def _link(service, doel: str) -> str:
+    return mail.absoluut(links.pad(service, doel))
+
+
+def _openbare_link(service) -> str:
+    return mail.absoluut(reverse("directory:service", args=[service.pk]))
+
+
+def _mail_eigenaar(sjabloon: str, service, **context) -> None:
+    if service.beheerder_email:
+        mail.verstuur(sjabloon, [service.beheerder_email], {"service": service, **context})
+
+
+def netwerkhouders_voor(service) -> list[Gebruiker]:
+    """Netwerkhouders whose area holds one of the listing's buurten."""
+    codes = set()
+    for koppeling in service.service_at_locations.select_related("location__buurt"):
+        if koppeling.location.buurt:
+            codes.update(g.code for g in koppeling.location.buurt.keten())
+    if not codes:
+        return []
+    return list(
+        Gebruiker.objects.filter(rol=Rol.NETWERKHOUDER, is_active=True, gebieden__code__in=codes)
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def _meld_netwerkhouders(service) -> None:
+    ontvangers = [g.email for g in netwerkhouders_voor(service)]
+    if ontvangers:
+        mail.verstuur(
+            "nieuwe_aanmelding",
+            ontvangers,
+            {
+                "service": service,
+                "beoordeel_link": mail.absoluut(reverse("directory:beoordeel", args=[service.pk])),
+            },
+        )
+
+
+def _mail_bevestigen(service) -> None:
+    _mail_eigenaar("aanmelding_bevestigen", service, link=_link(service, links.BEVESTIG))
+
+
+# --- registration -------------------------------------------------------------------------
+
+
+def _zet_term(service, code: str, soort: str, vorige: str = "") -> None:
+    terms = getattr(TaxonomyTerm.objects, soort)()
+    if vorige:
+        Attribute.objects.filter(
+            link_entity="service", link_id=service.pk, taxonomy_term__in=terms.filter(code=vorige)
+        ).delete()
+    if code:
+        Attribute.objects.get_or_create(
+            link_entity="service", link_id=service.pk, taxonomy_term=terms.get(code=code)
+        )
+
+
+def _zet_tijden(service, tekst: str) -> None:
+    service.schedules.all().delete()
+    for vak in lees_tijden(tekst):
+        Schedule.objects.create(
+            service=service, freq="WEEKLY", byday=vak.byday, opens_at=vak.van, closes_at=vak.tot
+        )
+
+
+def _zet_contact(service, contact: Contactgegeven, naam: str, vorig_nummer: str = "") -> None:
+    """One contact person (with e-mail) and/or one phone number, as HSDS Contact and Phone."""
+    persoon = service.contacts.order_by("pk").first()
+    if contact.email or naam:
+        persoon = persoon or Contact(service=service)
+        persoon.name, persoon.email = naam, contact.email
+        persoon.save()
+    elif persoon is not None:
+        persoon.delete()
+        persoon = None
+    if vorig_nummer and vorig_nummer != contact.telefoon:
+        service.phones.filter(number=vorig_nummer).delete()
+    if contact.telefoon:
+        Phone.objects.update_or_create(
+            service=service, number=contact.telefoon, defaults={"contact": persoon}
+        )
+
+
+def _zet_adres(locatie, adres: str, postcode: str, plaats: str) -> None:
+    bestaand = locatie.addresses.first()
+    if not adres:
+        if bestaand:
+            bestaand.delete()
+        return
+    bestaand = bestaand or Address(location=locatie)
+    bestaand.address_1, bestaand.postal_code, bestaand.city = adres, postcode, plaats
+    bestaand.save()
+
+
+@transaction.atomic
+def registreer(gegevens: dict) -> Service:
+    """Create the whole listing from the form's cleaned data, or nothing at all."""
+    buurt, contact = gegevens["buurt"], gegevens["contact"]
+    gemeente = buurt.gemeente
+    naam, omschrijving = gegevens["naam"].strip(), gegevens["omschrijving"].strip()
+    organisatie = Organization.objects.create(
+        name=naam,
+        description=omschrijving,
+        email=contact.email,
+        website=gegevens.get("website") or "",
+        sector=gegevens["sector"],
+        gemeente=gemeente,
+    )
+    service = Service.objects.create(
+        organization=organisatie,
+        name=naam,
+        description=omschrijving,
+        url=gegevens.get("website") or "",
+        email=contact.email,
+        status=ServiceStatus.ACTIVE,
+        zichtbaarheid=gegevens["zichtbaarheid"],
+        op_afspraak=bool(gegevens.get("op_afspraak")),
+        tijden_omschrijving=(gegevens.get("wanneer") or "").strip(),
+        # Without an e-mail address nobody can click a link: the netwerkhouder will call.
+        moderatie=Moderatie.ONBEVESTIGD if contact.email else Moderatie.WACHTRIJ,
+        beheerder_email=contact.email,
+        beheerder_telefoon=contact.telefoon,
+        assured_date=None,
+    )
+    locatie = Location.objects.create(
+        organization=organisatie,
+        name=naam,
+        buurt=buurt,
+        latitude=buurt.latitude,
+        longitude=buurt.longitude,
+    )
+    adres = gegevens.get("adres", "").strip()
+    _zet_adres(locatie, adres, gegevens.get("postcode", ""), gemeente.naam)
+    ServiceAtLocation.objects.create(service=service, location=locatie)
+    _zet_contact(service, contact, gegevens.get("contactpersoon", "").strip())
+    _zet_term(service, gegevens["bouwsteen"], "bouwstenen")
+    _zet_term(service, gegevens.get("doelgroep") or "", "doelgroepen")
+    _zet_tijden(service, service.tijden_omschrijving)
+    _leg_vast(service, "aangemeld", contact.waarde, "moderatie", "", service.moderatie)
+    if contact.email:
+        _na_commit(_mail_bevestigen, service)
+    else:
+        _na_commit(_meld_netwerkhouders, service)
+    return service
+
+
+def bevestig_email(service) -> bool:
+    """The owner clicked the link in the first e-mail: the registration joins the queue."""
+    with transaction.atomic():
+        service = Service.objects.select_for_update().get(pk=service.pk)
+        if service.moderatie != Moderatie.ONBEVESTIGD:
+            return False
+        service.moderatie = Moderatie.WACHTRIJ
+        service.save(update_fields=["moderatie"])
+        _leg_vast(
+            service,
+            "bevestigd",
+            service.beheerder_email,
+            "moderatie",
+            Moderatie.ONBEVESTIGD,
+            Moderatie.WACHTRIJ,
+        )
+        _na_commit(_meld_netwerkhouders, service)
+    return True
+
+
+# --- moderation ---------------------------------------------------------------------------
+
+
+def _beoordeel(service, door, actie: str, nieuw: str, bericht: str = "", **velden):
+    with transaction.atomic():
+        service = Service.objects.select_for_update().get(pk=service.pk)
+        if service.moderatie not in OPEN:
+            raise OngeldigeOvergang(f"{service.moderatie} -> {nieuw}")
+        vorige = service.moderatie
+        service.moderatie, service.moderatie_bericht = nieuw, bericht
+        oude = {veld: getattr(service, veld) for veld in velden}
+        for veld, waarde in velden.items():
+            setattr(service, veld, waarde)
+        service.last_modified = timezone.now()
+        service.save()
+        _leg_vast(service, actie, door, "moderatie", vorige, nieuw)
+        if bericht:
+            _leg_vast(service, actie, door, "moderatie_bericht", "", bericht)
+        for veld, waarde in velden.items():
+            if oude[veld] != waarde:
+                _leg_vast(service, actie, door, veld, oude[veld], waarde)
+    return service
+
+
+def _verplicht(tekst: str, wat: str) -> str:
+    tekst = (tekst or "").strip()
+    if not tekst:
+        raise ValueError(f"{wat} is verplicht")
+    return tekst
+
+
+def keur_goed(service, door) -> Service:
+    service = _beoordeel(
+        service,
+        door,
+        "goedgekeurd",
+        Moderatie.GOEDGEKEURD,
+        assured_date=timezone.localdate(),
+        assurer_email=getattr(door, "email", "") or "",
+        herinnerd_op=None,
+    )
+    _na_commit(
+        lambda s: _mail_eigenaar(
+            "aanmelding_goedgekeurd",
+            s,
+            live_link=_openbare_link(s),
+            bewerk_link=_link(s, links.BEWERK),
+        ),
+        service,
+    )
+    return service
+
+
+def stel_vraag(service, door, vraag: str) -> Service:
+    vraag = _verplicht(vraag, "een vraag")
+    service = _beoordeel(service, door, "vraag", Moderatie.VRAAG, vraag)
+    _na_commit(
+        lambda s: _mail_eigenaar(
+            "aanmelding_vraag", s, vraag=vraag, bewerk_link=_link(s, links.BEWERK)
+        ),
+        service,
+    )
+    return service
+
+
+def wijs_af(service, door, reden: str) -> Service:
+    reden = _verplicht(reden, "een reden")
+    service = _beoordeel(service, door, "afgewezen", Moderatie.AFGEWEZEN, reden)
+    _na_commit(lambda s: _mail_eigenaar("aanmelding_afgewezen", s, reden=reden), service)
+    return service
+
+
+# --- the owner's own changes --------------------------------------------------------------
+
+
+def _als_tekst(waarde) -> str:
+    if isinstance(waarde, Contactgegeven):
+        return waarde.waarde
+    if hasattr(waarde, "code"):  # a Gebied
+        return waarde.code
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    return "" if waarde is None else str(waarde).strip()
+
+
+def _schrijf_wijzigingen(service, gegevens: dict, oud: dict, gewijzigd: set[str]) -> None:
+    organisatie = service.organization
+    koppeling = service.service_at_locations.select_related("location").first()
+    locatie = koppeling.location if koppeling else None
+    naam = gegevens["naam"].strip()
+    # The organisation was made from the registration; follow it only where it still agrees,
+    # so an imported organisation with several services keeps its own name.
+    if "naam" in gewijzigd and organisatie.name == oud["naam"]:
+        organisatie.name = naam
+    if "omschrijving" in gewijzigd and organisatie.description == oud["omschrijving"]:
+        organisatie.description = gegevens["omschrijving"].strip()
+    if "website" in gewijzigd and organisatie.website == oud["website"]:
+        organisatie.website = gegevens.get("website") or ""
+    organisatie.sector = gegevens["sector"]
+    if "buurt" in gewijzigd:
+        organisatie.gemeente = gegevens["buurt"].gemeente
+    organisatie.save()
+
+    contact = gegevens["contact"]
+    service.name, service.description = naam, gegevens["omschrijving"].strip()
+    service.url = gegevens.get("website") or ""
+    service.tijden_omschrijving = (gegevens.get("wanneer") or "").strip()
+    service.op_afspraak = bool(gegevens.get("op_afspraak"))
+    service.zichtbaarheid = gegevens["zichtbaarheid"]
+    if "contact" in gewijzigd or "contactpersoon" in gewijzigd:
+        vorig_nummer = service.beheerder_telefoon
+        service.beheerder_email, service.beheerder_telefoon = contact.email, contact.telefoon
+        service.email = contact.email
+        _zet_contact(service, contact, gegevens.get("contactpersoon", "").strip(), vorig_nummer)
+
+    if locatie is None and "buurt" in gewijzigd:
+        locatie = Location.objects.create(organization=organisatie, name=naam)
+        ServiceAtLocation.objects.create(service=service, location=locatie)
+    if locatie is not None:
+        if "buurt" in gewijzigd:
+            buurt = gegevens["buurt"]
+            locatie.buurt = buurt
+            locatie.latitude, locatie.longitude = buurt.latitude, buurt.longitude
+            locatie.save()
+        if {"adres", "postcode"} & gewijzigd:
+            plaats = locatie.buurt.gemeente.naam if locatie.buurt else ""
+            _zet_adres(locatie, gegevens.get("adres", "").strip(), gegevens["postcode"], plaats)
+    if "bouwsteen" in gewijzigd:
+        _zet_term(service, gegevens["bouwsteen"], "bouwstenen", oud["bouwsteen"])
+    if "doelgroep" in gewijzigd:
+        _zet_term(service, gegevens.get("doelgroep") or "", "doelgroepen", oud["doelgroep"])
+    if "wanneer" in gewijzigd:
+        _zet_tijden(service, service.tijden_omschrijving)
+
+
+def bewerk(service, gegevens: dict, door) -> list[str]:
+    """Apply the owner's edit at once and record every changed field; returns their names.
+
+    Saving after a netwerkhouder's question counts as the answer: back into the queue.
+    """
+    with transaction.atomic():
+        service = Service.objects.select_for_update().get(pk=service.pk)
+        oud = {veld: _als_tekst(waarde) for veld, waarde in beginwaarden(service).items()}
+        nieuw = {veld: _als_tekst(gegevens.get(veld)) for veld in oud if veld in gegevens}
+        gewijzigd = [veld for veld in nieuw if nieuw[veld] != oud[veld]]
+        oud_email = service.beheerder_email
+        if gewijzigd:
+            _schrijf_wijzigingen(service, gegevens, oud, set(gewijzigd))
+            service.last_modified = timezone.now()
+        for veld in gewijzigd:
+            _leg_vast(service, "bewerkt", door, VELDNAMEN.get(veld, veld), oud[veld], nieuw[veld])
+        if service.moderatie in (Moderatie.VRAAG, Moderatie.ONBEVESTIGD):
+            # Opening a link sent to the address proves it, like the confirmation link.
+            _leg_vast(service, "bewerkt", door, "moderatie", service.moderatie, Moderatie.WACHTRIJ)
+            service.moderatie = Moderatie.WACHTRIJ
+            _na_commit(_meld_netwerkhouders, service)
+        service.save()
+        nieuw_email = service.beheerder_email
+        if nieuw_email.lower() != (oud_email or "").lower():
+            # Old links died with the old address; the new address gets fresh ones, and the
+            # old one hears of it, so a leaked link cannot quietly take a listing over.
+            if nieuw_email:
+                _na_commit(_stuur_bewerklinks, nieuw_email, [service])
+            if oud_email:
+                _na_commit(_meld_adreswijziging, oud_email, service)
+    return gewijzigd
+
+
+def klopt_nog(service, door) -> Service:
+    """The owner says the listing is still right: fresh again, reminders start over."""
+    with transaction.atomic():
+        service = Service.objects.select_for_update().get(pk=service.pk)
+        vorige = service.assured_date
+        service.assured_date = timezone.localdate()
+        service.assurer_email = service.beheerder_email
+        service.herinnerd_op = None
+        service.save(update_fields=["assured_date", "assurer_email", "herinnerd_op"])
+        _leg_vast(service, "bevestigd", door, "assured_date", vorige or "", service.assured_date)
+    return service
+
+
+def stop(service, door) -> Service:
+    """Take the listing off the kaart; the record and its history stay."""
+    with transaction.atomic():
+        service = Service.objects.select_for_update().get(pk=service.pk)
+        if service.status == ServiceStatus.INACTIVE:
+            return service
+        vorige = service.status
+        service.status = ServiceStatus.INACTIVE
+        service.last_modified = timezone.now()
+        service.save(update_fields=["status", "last_modified"])
+        _leg_vast(service, "gestopt", door, "status", vorige, service.status)
+        _na_commit(_mail_eigenaar, "aanbod_gestopt", service)
+    return service
+
+
+# --- new edit links -----------------------------------------------------------------------
+
+
+def eigen_aanbod(email: str):
+    """Listings this address may still edit."""
+    return (
+        Service.objects.filter(beheerder_email__iexact=email.strip(), status=ServiceStatus.ACTIVE)
+        .exclude(moderatie=Moderatie.AFGEWEZEN)
+        .order_by("name")
+    )
+
+
+def _stuur_bewerklinks(email: str, services) -> None:
+    regels = [
+        {"service": s, "bewerk_link": _link(s, links.BEWERK), "stop_link": _link(s, links.STOP)}
+        for s in services
+    ]
+    mail.verstuur("bewerklinks", [email], {"regels": regels})
+
+
+def _meld_adreswijziging(oud_email: str, service) -> None:
+    mail.verstuur("emailadres_gewijzigd", [oud_email], {"service": service})
+
+
+def vraag_bewerklinks(email: str) -> None:
+    """Mail fresh edit links if the address owns listings; silent either way (no enumeration)."""
+    services = list(eigen_aanbod(email))
+    if not services:
+        return
+    sleutel = f"samenspel:bewerklinks:{email.strip().lower()}"
+    cache.add(sleutel, 0, timeout=3600)
+    if cache.incr(sleutel) > BEWERKLINK_MAX_PER_UUR:
+        return
+    _stuur_bewerklinks(services[0].beheerder_email, services)

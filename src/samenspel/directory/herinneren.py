@@ -1,0 +1,78 @@
+"""Reminders that keep the kaart current.
+
+The informal field changes fast (seed 001, lines 2170-2172: "informele veld ook nog eens erg
+dynamisch"), and lists that nobody maintains go stale. So every owner of a listing that was
+not confirmed for a while gets one short e-mail with a "klopt nog" link, at most once a month.
+"""
+
+import calendar
+import logging
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from samenspel.core import mail
+from samenspel.directory import links
+from samenspel.directory.models import Service
+
+logger = logging.getLogger(__name__)
+
+NIET_VAKER_DAN = timedelta(days=30)
+
+
+def maanden_terug(vandaag: date, maanden: int) -> date:
+    """The same day of the month, `maanden` months earlier (clamped to the month's end)."""
+    jaar, maand = divmod(vandaag.year * 12 + vandaag.month - 1 - maanden, 12)
+    maand += 1
+    return date(jaar, maand, min(vandaag.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def te_herinneren(vandaag: date):
+    peildatum = maanden_terug(vandaag, settings.SAMENSPEL["BEVESTIG_MAANDEN"])
+    return (
+        Service.objects.onbevestigd_sinds(peildatum)
+        .exclude(beheerder_email="")
+        .filter(Q(herinnerd_op=None) | Q(herinnerd_op__lte=vandaag - NIET_VAKER_DAN))
+        .order_by("name")
+    )
+
+
+def _regel(service: Service) -> dict:
+    return {
+        "service": service,
+        "klopt_nog_link": mail.absoluut(links.pad(service, links.KLOPT_NOG)),
+        "bewerk_link": mail.absoluut(links.pad(service, links.BEWERK)),
+        "stop_link": mail.absoluut(links.pad(service, links.STOP)),
+    }
+
+
+def verstuur_herinneringen(vandaag: date | None = None) -> int:
+    """One e-mail per owner of stale listings, all theirs together; returns e-mails sent."""
+    vandaag = vandaag or timezone.localdate()
+    per_eigenaar: dict[str, list[Service]] = defaultdict(list)
+    for service in te_herinneren(vandaag):
+        per_eigenaar[service.beheerder_email.strip().lower()].append(service)
+
+    verstuurd = 0
+    for adres, services in per_eigenaar.items():
+        try:
+            mail.verstuur(
+                "herinnering",
+                [services[0].beheerder_email],
+                {"regels": [_regel(s) for s in services], "maanden": _maanden()},
+            )
+        except Exception:
+            # One unreachable mail server or address must not stop the others' reminders;
+            # this owner is simply tried again on the next run.
+            logger.exception("Herinnering aan %s niet verstuurd", adres)
+            continue
+        Service.objects.filter(pk__in=[s.pk for s in services]).update(herinnerd_op=vandaag)
+        verstuurd += 1
+    return verstuurd
+
+
+def _maanden() -> int:
+    return settings.SAMENSPEL["BEVESTIG_MAANDEN"]

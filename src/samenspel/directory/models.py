@@ -1,0 +1,587 @@
+"""Directory entities following Open Referral HSDS 3.0, plus Samenspel's extensions.
+
+HSDS field names are kept where they exist so import, export and the API map one to one.
+Keys are UUIDs as HSDS 3 requires; ids from another system live in ``bron``/``bron_id``.
+"""
+
+import uuid
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.TextChoices):
+    FORMEEL = "formeel", _("formeel")
+    INFORMEEL = "informeel", _("informeel")
+    HYBRIDE = "hybride", _("hybride")
+
+
+class Zichtbaarheid(models.TextChoices):
+    OPENBAAR = "openbaar", _("voor iedereen")
+    PROFESSIONALS = "professionals", _("alleen voor professionals")
+    VIA_CONTACTPERSOON = "via_contactpersoon", _("alleen via een contactpersoon")
+
+
+class Route(models.TextChoices):
+    INFORMATIE = "informatie", _("alleen informatie")
+    AANMELDEN = "aanmelden", _("aanmelden via Samenspel")
+
+
+class ServiceStatus(models.TextChoices):
+    ACTIVE = "active", _("actief")
+    INACTIVE = "inactive", _("gestopt")
+    DEFUNCT = "defunct", _("opgeheven")
+    TEMPORARILY_CLOSED = "temporarily closed", _("tijdelijk dicht")
+
+
+class Moderatie(models.TextChoices):
+    ONBEVESTIGD = "onbevestigd", _("e-mailadres nog niet bevestigd")
+    WACHTRIJ = "wachtrij", _("wacht op goedkeuring")
+    VRAAG = "vraag", _("vraag gesteld aan aanmelder")
+    GOEDGEKEURD = "goedgekeurd", _("goedgekeurd")
+    AFGEWEZEN = "afgewezen", _("afgewezen")
+
+
+class Herkomst(models.Model):
+    """Where a record came from, so a second import updates instead of duplicating."""
+
+    bron = models.CharField(_("bron"), max_length=100, blank=True)
+    bron_id = models.CharField(_("id in de bron"), max_length=250, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Taxonomy(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("naam"), max_length=200)
+    description = models.TextField(_("omschrijving"))
+    uri = models.URLField(_("uri"), blank=True)
+    version = models.CharField(_("versie"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("taxonomie")
+        verbose_name_plural = _("taxonomieën")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TaxonomyTermQuerySet(models.QuerySet):
+    def bouwstenen(self):
+        return self.filter(taxonomy__name=BOUWSTENEN).order_by("volgorde", "name")
+
+    def doelgroepen(self):
+        return self.filter(taxonomy__name=DOELGROEPEN).order_by("volgorde", "name")
+
+    def levensdomeinen(self):
+        return self.filter(taxonomy__name=LEVENSDOMEINEN).order_by("volgorde", "name")
+
+
+BOUWSTENEN = "Samenspel bouwstenen"
+DOELGROEPEN = "Samenspel doelgroepen"
+LEVENSDOMEINEN = "Samenspel levensdomeinen"
+
+
+class TaxonomyTerm(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    taxonomy = models.ForeignKey(
+        Taxonomy,
+        verbose_name=_("taxonomie"),
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="terms",
+    )
+    code = models.CharField(_("code"), max_length=100, blank=True)
+    name = models.CharField(_("naam"), max_length=200)
+    description = models.TextField(_("omschrijving"))
+    parent = models.ForeignKey(
+        "self", verbose_name=_("valt onder"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    language = models.CharField(_("taal"), max_length=10, blank=True)
+    term_uri = models.URLField(_("uri"), blank=True)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = TaxonomyTermQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("term")
+        verbose_name_plural = _("termen")
+        ordering = ["volgorde", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["taxonomy", "code"], condition=~models.Q(code=""), name="term_code_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organization(Herkomst):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("naam"), max_length=250)
+    alternate_name = models.CharField(_("andere naam"), max_length=250, blank=True)
+    description = models.TextField(_("omschrijving"))
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    legal_status = models.CharField(_("rechtsvorm"), max_length=100, blank=True)
+    parent_organization = models.ForeignKey(
+        "self", verbose_name=_("hoofdorganisatie"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    sector = models.CharField(
+        _("sector"), max_length=10, choices=Sector.choices, default=Sector.INFORMEEL
+    )
+    gemeente = models.ForeignKey(
+        "areas.Gebied",
+        verbose_name=_("gemeente"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["bron", "bron_id"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:organisatie", args=[self.pk])
+
+
+class ServiceQuerySet(models.QuerySet):
+    def live(self):
+        """Approved and running: what search and public pages may show."""
+        return self.filter(status=ServiceStatus.ACTIVE, moderatie=Moderatie.GOEDGEKEURD)
+
+    def zichtbaar_voor(self, gebruiker):
+        qs = self.live()
+        if gebruiker is not None and getattr(gebruiker, "is_professional", False):
+            return qs
+        return qs.exclude(zichtbaarheid=Zichtbaarheid.PROFESSIONALS)
+
+    def onbevestigd_sinds(self, peildatum: date):
+        return self.live().filter(
+            models.Q(assured_date__lt=peildatum) | models.Q(assured_date=None)
+        )
+
+
+class Service(Herkomst):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="services",
+    )
+    name = models.CharField(_("naam"), max_length=250)
+    alternate_name = models.CharField(_("andere naam"), max_length=250, blank=True)
+    description = models.TextField(_("wat doen jullie"), blank=True)
+    url = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ServiceStatus.choices, default=ServiceStatus.ACTIVE
+    )
+    application_process = models.TextField(_("hoe meld je je aan"), blank=True)
+    fees_description = models.TextField(_("kosten"), blank=True)
+    wait_time = models.CharField(_("wachttijd"), max_length=200, blank=True)
+    eligibility_description = models.TextField(_("voor wie"), blank=True)
+    minimum_age = models.PositiveSmallIntegerField(_("minimumleeftijd"), null=True, blank=True)
+    maximum_age = models.PositiveSmallIntegerField(_("maximumleeftijd"), null=True, blank=True)
+    assured_date = models.DateField(_("laatst bevestigd"), null=True, blank=True)
+    assurer_email = models.EmailField(_("bevestigd door"), blank=True)
+    alert = models.TextField(_("melding"), blank=True)
+    last_modified = models.DateTimeField(_("laatst gewijzigd"), default=timezone.now)
+
+    # Samenspel extensions
+    zichtbaarheid = models.CharField(
+        _("wie mag dit zien"),
+        max_length=20,
+        choices=Zichtbaarheid.choices,
+        default=Zichtbaarheid.OPENBAAR,
+    )
+    route = models.CharField(
+        _("route"), max_length=12, choices=Route.choices, default=Route.INFORMATIE
+    )
+    gratis = models.BooleanField(_("gratis"), default=False)
+    zonder_indicatie = models.BooleanField(_("geen indicatie of verwijzing nodig"), default=True)
+    inloop = models.BooleanField(_("vrije inloop"), default=False)
+    op_afspraak = models.BooleanField(_("op afspraak"), default=False)
+    tijden_omschrijving = models.CharField(_("wanneer"), max_length=250, blank=True)
+    moderatie = models.CharField(
+        _("beoordeling"), max_length=12, choices=Moderatie.choices, default=Moderatie.GOEDGEKEURD
+    )
+    moderatie_bericht = models.TextField(_("bericht van de netwerkhouder"), blank=True)
+    beheerder_email = models.EmailField(
+        _("e-mailadres van de eigenaar"),
+        blank=True,
+        help_text=_("Hierheen gaan bewerklinks en herinneringen."),
+    )
+    beheerder_telefoon = models.CharField(_("telefoon van de eigenaar"), max_length=30, blank=True)
+    herinnerd_op = models.DateField(_("laatste herinnering"), null=True, blank=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aanbod")
+        verbose_name_plural = _("aanbod")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["bron", "bron_id"]),
+            models.Index(fields=["status", "moderatie"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:service", args=[self.pk])
+
+    def publieke_punten(self) -> list[tuple[float, float]]:
+        """Where it happens; a listing reached only via a contact person shows no place."""
+        if self.zichtbaarheid == Zichtbaarheid.VIA_CONTACTPERSOON:
+            return []
+        return [sal.location.punt for sal in self.service_at_locations.all() if sal.location.punt]
+
+    def is_vers(self, vandaag: date | None = None) -> bool:
+        """Confirmed within the configured number of months."""
+        if self.assured_date is None:
+            return False
+        vandaag = vandaag or timezone.localdate()
+        maanden = settings.SAMENSPEL["BEVESTIG_MAANDEN"]
+        return self.assured_date >= vandaag - timedelta(days=round(maanden * 30.44))
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == ServiceStatus.ACTIVE and self.moderatie == Moderatie.GOEDGEKEURD
+
+    def termen(self, taxonomie: str) -> list[TaxonomyTerm]:
+        return [
+            a.taxonomy_term
+            for a in self.kenmerken()
+            if a.taxonomy_term.taxonomy and a.taxonomy_term.taxonomy.name == taxonomie
+        ]
+
+    def kenmerken(self):
+        # Lists of listings load these in one query (see laden.kenmerken_erbij).
+        if hasattr(self, "_kenmerken"):
+            return self._kenmerken
+        return Attribute.objects.filter(link_entity="service", link_id=self.id).select_related(
+            "taxonomy_term__taxonomy"
+        )
+
+    @property
+    def bouwstenen(self) -> list[TaxonomyTerm]:
+        return self.termen(BOUWSTENEN)
+
+    @property
+    def doelgroepen(self) -> list[TaxonomyTerm]:
+        return self.termen(DOELGROEPEN)
+
+
+class Location(Herkomst):
+    class Type(models.TextChoices):
+        PHYSICAL = "physical", _("fysiek")
+        POSTAL = "postal", _("postadres")
+        VIRTUAL = "virtual", _("online")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    location_type = models.CharField(
+        _("soort locatie"), max_length=10, choices=Type.choices, default=Type.PHYSICAL
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="locations",
+    )
+    name = models.CharField(_("naam"), max_length=250, blank=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+    transportation = models.TextField(_("bereikbaarheid"), blank=True)
+    latitude = models.FloatField(_("breedtegraad"), null=True, blank=True)
+    longitude = models.FloatField(_("lengtegraad"), null=True, blank=True)
+    url = models.URLField(_("url"), blank=True)
+    buurt = models.ForeignKey(
+        "areas.Gebied",
+        verbose_name=_("buurt"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="locaties",
+        limit_choices_to={"niveau": "buurt"},
+    )
+
+    class Meta:
+        verbose_name = _("locatie")
+        verbose_name_plural = _("locaties")
+
+    def __str__(self) -> str:
+        return self.name or str(self.buurt or "")
+
+    @property
+    def punt(self) -> tuple[float, float] | None:
+        if self.latitude is None or self.longitude is None:
+            return None
+        return (self.latitude, self.longitude)
+
+
+class Address(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    location = models.ForeignKey(
+        Location, verbose_name=_("locatie"), on_delete=models.CASCADE, related_name="addresses"
+    )
+    attention = models.CharField(_("ter attentie van"), max_length=200, blank=True)
+    address_1 = models.CharField(_("straat en huisnummer"), max_length=250)
+    address_2 = models.CharField(_("adresregel 2"), max_length=250, blank=True)
+    city = models.CharField(_("plaats"), max_length=100)
+    region = models.CharField(_("regio"), max_length=100, blank=True)
+    state_province = models.CharField(_("provincie"), max_length=100, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=10)
+    country = models.CharField(_("land"), max_length=2, default="NL")
+    address_type = models.CharField(_("soort adres"), max_length=10, default="physical")
+
+    class Meta:
+        verbose_name = _("adres")
+        verbose_name_plural = _("adressen")
+
+    def __str__(self) -> str:
+        return f"{self.address_1}, {self.postal_code} {self.city}"
+
+
+class ServiceAtLocation(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = models.ForeignKey(
+        Service,
+        verbose_name=_("aanbod"),
+        on_delete=models.CASCADE,
+        related_name="service_at_locations",
+    )
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("locatie"),
+        on_delete=models.CASCADE,
+        related_name="service_at_locations",
+    )
+    description = models.TextField(_("omschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("aanbod op locatie")
+        verbose_name_plural = _("aanbod op locaties")
+        constraints = [
+            models.UniqueConstraint(fields=["service", "location"], name="aanbod_locatie_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_id} @ {self.location_id}"
+
+
+class Contact(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(_("naam"), max_length=200, blank=True)
+    title = models.CharField(_("functie"), max_length=200, blank=True)
+    department = models.CharField(_("afdeling"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+
+    class Meta:
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+
+class Phone(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    number = models.CharField(_("nummer"), max_length=30)
+    extension = models.CharField(_("toestel"), max_length=10, blank=True)
+    type = models.CharField(_("soort"), max_length=20, blank=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("telefoonnummer")
+        verbose_name_plural = _("telefoonnummers")
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class Dag(models.TextChoices):
+    MA = "MO", _("maandag")
+    DI = "TU", _("dinsdag")
+    WO = "WE", _("woensdag")
+    DO = "TH", _("donderdag")
+    VR = "FR", _("vrijdag")
+    ZA = "SA", _("zaterdag")
+    ZO = "SU", _("zondag")
+
+
+class Schedule(models.Model):
+    """Opening times as HSDS (iCal RRULE style): one row per weekday and time slot."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
+    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    valid_to = models.DateField(_("geldig tot"), null=True, blank=True)
+    freq = models.CharField(_("frequentie"), max_length=10, default="WEEKLY", blank=True)
+    interval = models.PositiveSmallIntegerField(_("om de"), null=True, blank=True)
+    byday = models.CharField(_("dagen"), max_length=40, blank=True)
+    opens_at = models.TimeField(_("van"), null=True, blank=True)
+    closes_at = models.TimeField(_("tot"), null=True, blank=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+    attending_type = models.CharField(_("soort bezoek"), max_length=50, blank=True)
+    notes = models.TextField(_("opmerkingen"), blank=True)
+
+    class Meta:
+        verbose_name = _("openingstijd")
+        verbose_name_plural = _("openingstijden")
+
+    def __str__(self) -> str:
+        return f"{self.byday} {self.opens_at or ''}–{self.closes_at or ''}".strip()
+
+    @property
+    def dagen(self) -> list[str]:
+        return [d for d in self.byday.split(",") if d]
+
+
+class Language(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="languages"
+    )
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="languages"
+    )
+    name = models.CharField(_("taal"), max_length=100, blank=True)
+    code = models.CharField(_("taalcode"), max_length=10, blank=True)
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("taal")
+        verbose_name_plural = _("talen")
+
+    def __str__(self) -> str:
+        return self.name or self.code
+
+
+class CostOption(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="cost_options")
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+    option = models.CharField(_("soort"), max_length=250, blank=True)
+    currency = models.CharField(_("valuta"), max_length=3, default="EUR", blank=True)
+    amount = models.DecimalField(
+        _("bedrag"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    amount_description = models.CharField(_("toelichting"), max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("kostenoptie")
+        verbose_name_plural = _("kostenopties")
+
+    def __str__(self) -> str:
+        return self.option or str(self.amount or "")
+
+
+class ServiceCapacity(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="capacities")
+    unit = models.CharField(_("eenheid"), max_length=100, default="plekken")
+    available = models.PositiveIntegerField(_("beschikbaar"))
+    maximum = models.PositiveIntegerField(_("maximum"), null=True, blank=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+    updated = models.DateTimeField(_("bijgewerkt"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("capaciteit")
+        verbose_name_plural = _("capaciteit")
+
+    def __str__(self) -> str:
+        return f"{self.available} {self.unit}"
+
+
+class Attribute(models.Model):
+    """Links a taxonomy term to any entity, as HSDS does (link_entity + link_id)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    link_id = models.UUIDField(_("gekoppeld aan"))
+    link_type = models.CharField(_("soort koppeling"), max_length=50, blank=True)
+    link_entity = models.CharField(_("soort record"), max_length=50)
+    taxonomy_term = models.ForeignKey(
+        TaxonomyTerm, verbose_name=_("term"), on_delete=models.CASCADE, related_name="attributes"
+    )
+    value = models.TextField(_("waarde"), blank=True)
+
+    class Meta:
+        verbose_name = _("kenmerk")
+        verbose_name_plural = _("kenmerken")
+        indexes = [models.Index(fields=["link_entity", "link_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["link_entity", "link_id", "taxonomy_term"], name="kenmerk_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.link_entity} {self.link_id}: {self.taxonomy_term_id}"
+
+
+class Wijziging(models.Model):
+    """History of every change to a listing (HSDS metadata: who, when, old → new)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    resource_id = models.UUIDField(_("record"))
+    resource_type = models.CharField(_("soort record"), max_length=50)
+    last_action_date = models.DateTimeField(_("wanneer"), default=timezone.now)
+    last_action_type = models.CharField(_("actie"), max_length=50)
+    field_name = models.CharField(_("veld"), max_length=100, blank=True)
+    previous_value = models.TextField(_("oude waarde"), blank=True)
+    replacement_value = models.TextField(_("nieuwe waarde"), blank=True)
+    updated_by = models.CharField(_("door"), max_length=250)
+
+    class Meta:
+        verbose_name = _("wijziging")
+        verbose_name_plural = _("wijzigingen")
+        ordering = ["-last_action_date"]
+        indexes = [models.Index(fields=["resource_type", "resource_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.last_action_type} {self.field_name}"

@@ -1,0 +1,48 @@
+"""Public pages of the kaart: one listing, one organisation."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from samenspel.directory import laden
+from samenspel.directory.models import Organization, Service, Zichtbaarheid
+
+
+def _zichtbaar(service: Service, gebruiker) -> bool:
+    if not service.is_live:
+        return False
+    if service.zichtbaarheid == Zichtbaarheid.PROFESSIONALS:
+        return getattr(gebruiker, "is_professional", False)
+    return True
+
+
+def service(request, pk):
+    service = get_object_or_404(Service.objects.select_related("organization"), pk=pk)
+    if not _zichtbaar(service, request.user):
+        # Not live, or professional-only: to a resident it simply does not exist.
+        raise Http404
+    laden.voor_lijst([service])
+    locaties = [sal.location for sal in service.service_at_locations.all()]
+    return render(
+        request,
+        "directory/service.html",
+        {
+            "service": service,
+            "locaties": locaties,
+            "adressen": [a for loc in locaties for a in loc.addresses.all()],
+            "alleen_contact": service.zichtbaarheid == Zichtbaarheid.VIA_CONTACTPERSOON,
+        },
+    )
+
+
+def organisatie(request, pk):
+    organisatie = get_object_or_404(Organization, pk=pk)
+    services = laden.voor_lijst(
+        Service.objects.zichtbaar_voor(request.user)
+        .filter(organization=organisatie)
+        .select_related("organization")
+    )
+    if not services:
+        raise Http404
+    return render(
+        request, "directory/organisatie.html", {"organisatie": organisatie, "services": services}
+    )

@@ -1,0 +1,1 @@
+"""Zoeken in de sociale kaart."""

@@ -1,0 +1,119 @@
+"""The public search form: every GET parameter validated with a message naming the field."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.areas import geo
+from samenspel.areas.models import Gebied
+from samenspel.core.forms import NLDSMixin
+from samenspel.directory.models import Dag, Sector, TaxonomyTerm
+
+STRALEN = [("", _("elke afstand")), ("1", "1 km"), ("3", "3 km"), ("5", "5 km"), ("10", "10 km")]
+
+
+class ZoekFormulier(NLDSMixin, forms.Form):
+    q = forms.CharField(
+        label=_("Wat zoek je?"),
+        required=False,
+        max_length=200,
+        error_messages={"max_length": _("Gebruik hooguit 200 tekens.")},
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("bijv. wandelen, taal, maatje")}
+        ),
+    )
+    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
+    wijk = forms.ChoiceField(label=_("Wijk"), required=False)
+    bouwsteen = forms.MultipleChoiceField(
+        label=_("Soort hulp"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    doelgroep = forms.MultipleChoiceField(
+        label=_("Voor wie"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    sector = forms.MultipleChoiceField(
+        label=_("Wie biedt het aan"),
+        required=False,
+        choices=Sector.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    gratis = forms.BooleanField(label=_("Gratis"), required=False)
+    zonder_indicatie = forms.BooleanField(label=_("Zonder verwijzing of indicatie"), required=False)
+    dag = forms.ChoiceField(
+        label=_("Open op"), required=False, choices=[("", _("elke dag")), *Dag.choices]
+    )
+    bij = forms.CharField(
+        label=_("Postcode of buurt"),
+        required=False,
+        max_length=60,
+        help_text=_("Om op afstand te sorteren, bijv. 3562 of Overvecht."),
+    )
+    straal = forms.ChoiceField(label=_("Binnen"), required=False, choices=STRALEN)
+    lat = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=50.5, max_value=53.8)
+    lon = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=3.2, max_value=7.3)
+    sorteer = forms.ChoiceField(
+        label=_("Sorteer op"),
+        required=False,
+        choices=[("relevantie", _("beste match")), ("afstand", _("afstand"))],
+    )
+    pagina = forms.IntegerField(
+        required=False,
+        min_value=1,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": _("Het paginanummer moet een getal zijn."),
+            "min_value": _("Het paginanummer begint bij 1."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        gebieden = list(Gebied.objects.filter(niveau__in=["gemeente", "wijk"]).order_by("naam"))
+        self.fields["gemeente"].choices = [("", _("alle gemeenten"))] + [
+            (g.code, g.naam) for g in gebieden if g.niveau == "gemeente"
+        ]
+        self.fields["wijk"].choices = [("", _("alle wijken"))] + [
+            (g.code, g.naam) for g in gebieden if g.niveau == "wijk"
+        ]
+        self.fields["bouwsteen"].choices = [
+            (t.code, t.name) for t in TaxonomyTerm.objects.bouwstenen()
+        ]
+        self.fields["doelgroep"].choices = [
+            (t.code, t.name) for t in TaxonomyTerm.objects.doelgroepen()
+        ]
+        for naam in ("gemeente", "wijk", "dag", "straal", "sorteer"):
+            self.fields[naam].error_messages["invalid_choice"] = _(
+                "Deze keuze kennen we niet. Kies een waarde uit de lijst."
+            )
+        for naam in ("bouwsteen", "doelgroep", "sector"):
+            self.fields[naam].error_messages["invalid_choice"] = _(
+                "'%(value)s' kennen we niet. Kies uit de lijst."
+            )
+        for naam in ("lat", "lon"):
+            self.fields[naam].error_messages.update(
+                {
+                    "invalid": _("Je locatie kon niet worden gelezen."),
+                    "min_value": _("Je locatie ligt buiten Nederland."),
+                    "max_value": _("Je locatie ligt buiten Nederland."),
+                }
+            )
+
+    def clean(self):
+        data = super().clean()
+        bij = (data.get("bij") or "").strip()
+        data["punt"] = None
+        if data.get("lat") is not None and data.get("lon") is not None:
+            data["punt"] = (data["lat"], data["lon"])
+        elif bij:
+            data["punt"] = geo.punt_voor(bij)
+            if data["punt"] is None:
+                self.add_error(
+                    "bij",
+                    _("We kennen '%(bij)s' niet. Probeer een postcode (1234 AB) of een buurtnaam.")
+                    % {"bij": bij},
+                )
+        if data.get("sorteer") == "afstand" and data["punt"] is None and "bij" not in self.errors:
+            self.add_error("bij", _("Vul een postcode of buurt in om op afstand te sorteren."))
+        if data.get("straal") and data["punt"] is None and "bij" not in self.errors:
+            self.add_error(
+                "bij", _("Vul een postcode of buurt in om binnen een afstand te zoeken.")
+            )
+        return data

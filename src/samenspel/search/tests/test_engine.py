@@ -1,0 +1,516 @@
+"""Gedrag van de zoekindex: tekst, facetten, afstand, paginering en bijwerken."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from ..engine import Document, ZoekIndex
+
+UTRECHT = (52.0907, 5.1214)
+AMERSFOORT = (52.1561, 5.3878)
+ZEIST = (52.0894, 5.2332)
+AMSTERDAM = (52.3731, 4.8926)
+
+
+def doc(
+    id: str,
+    naam: str = "",
+    omschrijving: str = "",
+    *,
+    punten: tuple[tuple[float, float], ...] = (),
+    gewicht: float = 1.0,
+    velden: dict[str, str] | None = None,
+    **filters: str | set[str],
+) -> Document:
+    alle_velden = {"naam": naam, "omschrijving": omschrijving, **(velden or {})}
+    facetten = {
+        facet: frozenset([waarden] if isinstance(waarden, str) else waarden)
+        for facet, waarden in filters.items()
+    }
+    return Document(id, alle_velden, facetten, punten, gewicht)
+
+
+def index_met(*documenten: Document) -> ZoekIndex:
+    index = ZoekIndex()
+    index.vervang(documenten)
+    return index
+
+
+def ids(index: ZoekIndex, tekst: str = "", **opties) -> list[str]:
+    return [treffer.id for treffer in index.zoek(tekst, aantal=1000, **opties).treffers]
+
+
+# -- vrije tekst ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("zoekwoord", ["wandelen", "wandel", "wandelt"])
+@pytest.mark.parametrize(
+    "naam", ["Wandelgroep De Stappers", "Samen wandelingen maken", "We gaan wandelen"]
+)
+def test_wandelen_vindt_wandelgroep_en_wandelingen(zoekwoord: str, naam: str) -> None:
+    index = index_met(doc("a", naam), doc("b", "Computerles voor senioren"))
+
+    assert ids(index, zoekwoord) == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("zoekwoord", "naam"),
+    [("wandel", "Wandelgroep"), ("moes", "Moestuin De Bongerd"), ("taal", "Taalcafé Overvecht")],
+)
+def test_begin_van_een_woord_vindt_samenstellingen(zoekwoord: str, naam: str) -> None:
+    index = index_met(doc("a", naam), doc("b", "Schuldhulp"))
+
+    assert ids(index, zoekwoord) == ["a"]
+
+
+def test_te_kort_begin_vindt_geen_samenstellingen() -> None:
+    index = index_met(doc("a", "Wandelgroep"))
+
+    assert ids(index, "wa") == []
+
+
+@pytest.mark.parametrize(
+    ("typfout", "bedoeld"), [("wandelgreop", "wandelgroep"), ("moestiun", "moestuin")]
+)
+def test_typfout_wordt_verbeterd_en_gemeld(typfout: str, bedoeld: str) -> None:
+    index = index_met(doc("a", "Wandelgroep"), doc("b", "Moestuin"), doc("c", "Koor"))
+
+    uitkomst = index.zoek(typfout)
+
+    assert [t.id for t in uitkomst.treffers] == ["a" if bedoeld == "wandelgroep" else "b"]
+    assert uitkomst.termen == [bedoeld]
+
+
+def test_typtolerantie_hangt_af_van_woordlengte() -> None:
+    index = index_met(doc("a", "Fietsen"), doc("b", "Taal"))
+
+    assert ids(index, "fietsn") == ["a"]  # 7 letters: one typo tolerated
+    assert ids(index, "fitesen") == []  # 7 letters: two typos are too many
+    assert ids(index, "tal") == []  # shorter than 4: no typo tolerance at all
+
+
+def test_exact_scoort_hoger_dan_prefix_hoger_dan_typfout() -> None:
+    index = index_met(doc("a", "Moestuin"), doc("b", "Koor"))
+
+    exact = index.zoek("moestuin").treffers[0].score
+    prefix = index.zoek("moes").treffers[0].score
+    vaag = index.zoek("moestiun").treffers[0].score
+
+    assert prefix == pytest.approx(0.7 * exact)
+    assert vaag == pytest.approx(0.4 * exact)
+
+
+def test_exacte_treffer_gaat_voor_samenstelling() -> None:
+    index = index_met(doc("samenstelling", "Tuinclub"), doc("exact", "Tuin"))
+
+    assert ids(index, "tuin") == ["exact", "samenstelling"]
+
+
+def test_alle_zoekwoorden_moeten_voorkomen_in_willekeurige_velden() -> None:
+    index = index_met(
+        doc("beide", "Koffieochtend", "Ontmoeting in de wijk"),
+        doc("alleen_koffie", "Koffieochtend", "Voor ouderen"),
+        doc("via_organisatie", "Inloop", velden={"organisatie": "Koffie en Zo"}),
+    )
+
+    assert ids(index, "koffie ontmoeting") == ["beide"]
+    assert ids(index, "koffie inloop") == ["via_organisatie"]
+
+
+def test_onbekend_woord_geeft_niets_en_blijft_als_term_staan() -> None:
+    index = index_met(doc("a", "Wandelgroep"))
+
+    uitkomst = index.zoek("wandelen xyzzyq")
+
+    assert uitkomst.totaal == 0
+    assert uitkomst.termen == ["wandelen", "xyzzyq"]
+
+
+def test_stopwoorden_en_hoofdletters_tellen_niet() -> None:
+    index = index_met(doc("a", "Hulp bij de administratie"), doc("b", "Zwemmen"))
+
+    assert ids(index, "HULP met DE Administratie") == ["a"]
+    assert index.zoek("de het een").termen == []
+    assert index.zoek("de het een").totaal == 2  # only stop words: as if nothing was typed
+
+
+def test_accenten_maken_niet_uit() -> None:
+    index = index_met(doc("a", "Café De Buurvrouw"), doc("b", "Creatief atelier"))
+
+    assert ids(index, "cafe") == ["a"]
+    assert ids(index, "créatief") == ["b"]
+
+
+def test_naam_weegt_zwaarder_dan_omschrijving() -> None:
+    index = index_met(
+        doc("in_omschrijving", "Buurtkamer", "Elke week een kookclub"),
+        doc("in_naam", "Kookclub", "Elke week samen eten in de buurtkamer"),
+    )
+
+    assert ids(index, "kookclub") == ["in_naam", "in_omschrijving"]
+
+
+def test_laag_documentgewicht_zakt_in_de_rangorde() -> None:
+    index = index_met(
+        doc("verouderd", "Repair café", gewicht=0.6),
+        doc("actueel", "Repair café"),
+    )
+
+    uitkomst = index.zoek("repair")
+
+    assert [t.id for t in uitkomst.treffers] == ["actueel", "verouderd"]
+    assert uitkomst.treffers[1].score == pytest.approx(0.6 * uitkomst.treffers[0].score)
+
+
+def test_gelijke_scores_worden_op_id_geordend_ongeacht_invoegvolgorde() -> None:
+    documenten = [doc(f"id-{n:02d}", "Taalmaatje") for n in range(30)]
+    gehusseld = documenten[:]
+    random.Random(7).shuffle(gehusseld)
+    incrementeel = ZoekIndex()
+    for document in gehusseld:
+        incrementeel.zet(document)
+
+    verwacht = sorted(d.id for d in documenten)
+    assert ids(index_met(*documenten), "taal") == verwacht
+    assert ids(index_met(*gehusseld), "taal") == verwacht
+    assert ids(incrementeel, "taalmaatje") == verwacht
+
+
+def test_lege_zoektekst_geeft_alles_op_gewicht_dan_id() -> None:
+    index = index_met(
+        doc("c", "Zwemmen"), doc("a", "Koor", gewicht=0.6), doc("b", "Schaken"), doc("d", "Dans")
+    )
+
+    uitkomst = index.zoek()
+
+    assert [t.id for t in uitkomst.treffers] == ["b", "c", "d", "a"]
+    assert [t.score for t in uitkomst.treffers] == [1.0, 1.0, 1.0, 0.6]
+    assert uitkomst.termen == []
+
+
+# -- filters en facetten ---------------------------------------------------------------------
+
+
+def _bouwsteen_index() -> ZoekIndex:
+    return index_met(
+        doc("a", "Koor", bouwsteen="ontmoeting", sector="informeel", gratis="ja"),
+        doc("b", "Buurthuis", bouwsteen={"ontmoeting", "meedoen"}, sector="formeel"),
+        doc("c", "Schuldhulp", bouwsteen="geldzaken", sector="formeel", gratis="ja"),
+        doc("d", "Koor voor ouderen", bouwsteen="meedoen", sector="informeel"),
+    )
+
+
+def test_filters_zijn_en_tussen_facetten_en_of_binnen_een_facet() -> None:
+    index = _bouwsteen_index()
+
+    assert ids(index, filters={"bouwsteen": ["ontmoeting", "geldzaken"]}) == ["a", "b", "c"]
+    assert ids(index, filters={"bouwsteen": ["ontmoeting", "geldzaken"], "gratis": ["ja"]}) == [
+        "a",
+        "c",
+    ]
+    assert ids(index, "koor", filters={"sector": ["informeel"], "bouwsteen": ["meedoen"]}) == ["d"]
+
+
+def test_onbekend_facet_of_onbekende_waarde_vindt_niets() -> None:
+    index = _bouwsteen_index()
+
+    assert index.zoek(filters={"bestaat_niet": ["x"]}).totaal == 0
+    assert index.zoek(filters={"bouwsteen": ["bestaat-niet"]}).totaal == 0
+    assert ids(index, filters={"bouwsteen": ["bestaat-niet", "geldzaken"]}) == ["c"]
+
+
+def test_lege_waardenlijst_is_geen_filter() -> None:
+    index = _bouwsteen_index()
+
+    assert index.zoek(filters={"bouwsteen": [], "sector": ()}).totaal == 4
+
+
+def test_facetten_tellen_disjunctief() -> None:
+    index = _bouwsteen_index()
+
+    uitkomst = index.zoek(
+        filters={"bouwsteen": ["ontmoeting"], "sector": ["informeel"]},
+        facetten=["bouwsteen", "sector", "gratis"],
+    )
+
+    assert [t.id for t in uitkomst.treffers] == ["a"]
+    # bouwsteen counts ignore the bouwsteen choice but respect the sector choice ...
+    assert uitkomst.facetten["bouwsteen"] == {"meedoen": 1, "ontmoeting": 1}
+    # ... sector counts ignore the sector choice but respect the bouwsteen choice ...
+    assert uitkomst.facetten["sector"] == {"formeel": 1, "informeel": 1}
+    # ... and an unfiltered facet is counted over the results themselves.
+    assert uitkomst.facetten["gratis"] == {"ja": 1}
+
+
+def test_facetten_volgen_zoektekst_en_tonen_alleen_aanwezige_waarden() -> None:
+    index = _bouwsteen_index()
+
+    uitkomst = index.zoek("koor", facetten=["bouwsteen", "gratis", "onbekend"])
+
+    assert uitkomst.facetten == {
+        "bouwsteen": {"meedoen": 1, "ontmoeting": 1},
+        "gratis": {"ja": 1},
+        "onbekend": {},
+    }
+
+
+def test_filter_vooraf_of_achteraf_geeft_dezelfde_uitkomst() -> None:
+    # A filter on a facet that is not counted narrows the text search up front; a filter on a
+    # counted facet is applied afterwards. Both routes must give identical hits and scores.
+    rng = random.Random(3)
+    woorden = ["koor", "kookclub", "koffie", "wandelen", "taalcafe", "moestuin", "zwemmen"]
+    index = index_met(
+        *(
+            doc(
+                f"d{n:03d}",
+                " ".join(rng.sample(woorden, 2)),
+                " ".join(rng.choices(woorden, k=6)),
+                bouwsteen=rng.choice(["ontmoeting", "meedoen", "geldzaken"]),
+            )
+            for n in range(300)
+        )
+    )
+    filters = {"bouwsteen": ["meedoen"]}
+
+    vooraf = index.zoek("koffie koor", filters=filters, aantal=50)
+    achteraf = index.zoek("koffie koor", filters=filters, facetten=["bouwsteen"], aantal=50)
+
+    assert vooraf.totaal == achteraf.totaal > 0
+    assert vooraf.treffers == achteraf.treffers
+
+
+# -- afstand ---------------------------------------------------------------------------------
+
+
+def test_afstand_is_haversine_tot_dichtstbijzijnde_locatie() -> None:
+    index = index_met(
+        doc("a", "Koor", punten=((53.0, 5.0), (52.5, 5.0))),
+        doc("b", "Koor zonder adres"),
+    )
+
+    treffers = index.zoek("koor", punt=(52.0, 5.0)).treffers
+
+    afstanden = {t.id: t.afstand_km for t in treffers}
+    # Half a degree of latitude along a meridian, with a mean earth radius of 6371 km.
+    assert afstanden["a"] == pytest.approx(6371.0088 * math.pi / 360, rel=1e-9)
+    assert afstanden["b"] is None
+
+
+def test_zonder_punt_geen_afstand() -> None:
+    index = index_met(doc("a", "Koor", punten=(UTRECHT,)))
+
+    assert index.zoek("koor").treffers[0].afstand_km is None
+
+
+def test_straal_sluit_verre_en_locatieloze_vermeldingen_uit() -> None:
+    index = index_met(
+        doc("utrecht", "Koor", punten=(UTRECHT,)),
+        doc("zeist", "Koor", punten=(ZEIST,)),
+        doc("amsterdam", "Koor", punten=(AMSTERDAM,)),
+        doc("nergens", "Koor"),
+    )
+
+    uitkomst = index.zoek("koor", punt=UTRECHT, straal_km=10)
+
+    assert sorted(t.id for t in uitkomst.treffers) == ["utrecht", "zeist"]
+    assert uitkomst.totaal == 2
+    assert all(t.afstand_km is not None and t.afstand_km <= 10 for t in uitkomst.treffers)
+
+
+def test_sorteren_op_afstand_zonder_locatie_achteraan_gelijke_afstand_op_score() -> None:
+    index = index_met(
+        doc("nergens", "Koor"),
+        doc("amersfoort", "Koor", punten=(AMERSFOORT,)),
+        doc("zeist_b", "Koor", punten=(ZEIST,)),
+        doc("zeist_a", "Koor", punten=(ZEIST,)),
+        doc("zeist_sterk", "Koor", "Koor koor", punten=(ZEIST,)),
+    )
+
+    volgorde = ids(index, "koor", punt=UTRECHT, sorteer="afstand")
+
+    assert volgorde == ["zeist_sterk", "zeist_a", "zeist_b", "amersfoort", "nergens"]
+
+
+def test_sorteren_op_afstand_over_alle_vermeldingen_klopt_met_volledige_meting() -> None:
+    rng = random.Random(11)
+    documenten = [
+        doc(
+            f"d{n:04d}",
+            "Buurthuis",
+            punten=tuple(
+                (rng.uniform(51.5, 53.0), rng.uniform(4.0, 6.5)) for _ in range(rng.randint(0, 2))
+            ),
+            gewicht=rng.choice([1.0, 0.6]),
+        )
+        for n in range(600)
+    ]
+    index = index_met(*documenten)
+    punt = (52.2, 5.1)
+
+    def sleutel(document: Document) -> tuple[float, float, str]:
+        afstand = min((_haversine_km(punt, plek) for plek in document.punten), default=math.inf)
+        return (afstand, -document.gewicht, document.id)
+
+    verwacht = [d.id for d in sorted(documenten, key=sleutel)]
+    # Empty text looks at every listing, which takes the growing-circle route.
+    for begin, aantal in [(0, 10), (35, 20), (580, 40)]:
+        uitkomst = index.zoek(punt=punt, sorteer="afstand", begin=begin, aantal=aantal)
+        assert [t.id for t in uitkomst.treffers] == verwacht[begin : begin + aantal]
+        assert uitkomst.totaal == 600
+
+
+def test_straal_zonder_punt_wordt_genegeerd_en_afstand_valt_terug_op_relevantie() -> None:
+    index = index_met(doc("b", "Koor", punten=(AMSTERDAM,)), doc("a", "Koor", "koor"))
+
+    assert ids(index, "koor", straal_km=1) == ids(index, "koor") == ["a", "b"]
+    assert ids(index, "koor", sorteer="afstand") == ["a", "b"]
+
+
+def test_onbekende_sortering_of_negatieve_paginering_is_een_fout() -> None:
+    index = index_met(doc("a", "Koor"))
+
+    with pytest.raises(ValueError):
+        index.zoek("koor", sorteer="alfabetisch")
+    with pytest.raises(ValueError):
+        index.zoek("koor", begin=-1)
+
+
+# -- paginering ------------------------------------------------------------------------------
+
+
+def test_paginering_geeft_deel_van_de_volgorde_en_het_volledige_totaal() -> None:
+    index = index_met(*(doc(f"id-{n:02d}", "Taalmaatje") for n in range(25)))
+
+    alles = ids(index, "taalmaatje")
+    pagina = index.zoek("taalmaatje", begin=10, aantal=10)
+    voorbij_het_eind = index.zoek("taalmaatje", begin=40, aantal=10)
+
+    assert pagina.totaal == 25
+    assert [t.id for t in pagina.treffers] == alles[10:20]
+    assert voorbij_het_eind.treffers == []
+    assert voorbij_het_eind.totaal == 25
+
+
+# -- bijwerken -------------------------------------------------------------------------------
+
+
+def test_bewerkte_vermelding_niet_meer_gevonden_op_oude_woorden() -> None:
+    index = index_met(doc("a", "Moestuin De Bongerd"), doc("b", "Koor"))
+
+    index.zet(doc("a", "Kledingbank De Bongerd"))
+
+    assert ids(index, "kledingbank") == ["a"]
+    assert ids(index, "moestuin") == []
+    assert ids(index, "moes") == []  # no stale prefix ...
+    assert index.zoek("moestiun").termen == ["moestiun"]  # ... nor a stale typo correction
+    assert ids(index, "bongerd") == ["a"]
+    assert len(index) == 2
+
+
+def test_bewerkte_vermelding_krijgt_nieuwe_facetten_locatie_en_gewicht() -> None:
+    index = index_met(
+        doc("a", "Koor", bouwsteen="ontmoeting", punten=(AMSTERDAM,)), doc("b", "Koor")
+    )
+
+    index.zet(doc("a", "Koor", bouwsteen="meedoen", punten=(UTRECHT,), gewicht=0.6))
+
+    assert index.zoek(facetten=["bouwsteen"]).facetten == {"bouwsteen": {"meedoen": 1}}
+    assert ids(index, punt=UTRECHT, straal_km=5) == ["a"]
+    assert ids(index, punt=AMSTERDAM, straal_km=5) == []
+    assert ids(index) == ["b", "a"]
+
+
+def test_verwijderen_haalt_uit_resultaten_en_facettellingen() -> None:
+    index = _bouwsteen_index()
+
+    index.verwijder("a")
+    index.verwijder("bestaat-niet")  # no error
+
+    uitkomst = index.zoek("koor", facetten=["bouwsteen", "sector"])
+    assert [t.id for t in uitkomst.treffers] == ["d"]
+    assert uitkomst.facetten == {"bouwsteen": {"meedoen": 1}, "sector": {"informeel": 1}}
+    assert "a" not in index
+    assert len(index) == 3
+
+
+def test_verwijderde_plek_wordt_hergebruikt_zonder_oude_gegevens() -> None:
+    index = index_met(doc("a", "Moestuin", bouwsteen="ontmoeting", punten=(UTRECHT,)))
+
+    index.verwijder("a")
+    index.zet(doc("nieuw", "Kledingbank"))
+
+    assert ids(index) == ["nieuw"]
+    assert ids(index, "moestuin") == []
+    assert ids(index, punt=UTRECHT, straal_km=50) == []
+    assert index.zoek(facetten=["bouwsteen"]).facetten == {"bouwsteen": {}}
+
+
+def test_lengte_en_bevat() -> None:
+    index = ZoekIndex()
+    assert len(index) == 0
+    assert "a" not in index
+
+    index.zet(doc("a", "Koor"))
+    index.zet(doc("a", "Koor bewerkt"))
+    index.zet(doc("b", "Dans"))
+
+    assert len(index) == 2
+    assert "a" in index and "b" in index
+
+
+def test_vervang_bouwt_alles_opnieuw() -> None:
+    index = index_met(doc("oud", "Moestuin", bouwsteen="ontmoeting"))
+
+    index.vervang([doc("nieuw", "Kledingbank", bouwsteen="meedoen")])
+
+    assert "oud" not in index
+    assert ids(index, "moestuin") == []
+    assert ids(index, "kledingbank") == ["nieuw"]
+    assert index.zoek(facetten=["bouwsteen"]).facetten == {"bouwsteen": {"meedoen": 1}}
+
+
+def test_stap_voor_stap_bijgewerkte_index_vindt_hetzelfde_als_opnieuw_opgebouwde() -> None:
+    rng = random.Random(5)
+    woorden = ["koor", "kookclub", "koffie", "wandelen", "taalcafe", "moestuin", "zwemmen", "dans"]
+
+    def willekeurig(id: str) -> Document:
+        return doc(
+            id,
+            " ".join(rng.sample(woorden, 2)),
+            " ".join(rng.choices(woorden, k=5)),
+            punten=((rng.uniform(52.0, 52.2), rng.uniform(5.0, 5.3)),),
+            bouwsteen=set(rng.sample(["ontmoeting", "meedoen", "geldzaken"], rng.randint(1, 2))),
+        )
+
+    incrementeel = ZoekIndex()
+    actueel: dict[str, Document] = {}
+    for stap in range(400):
+        id = f"d{rng.randrange(120):03d}"
+        if stap % 5 == 4:
+            incrementeel.verwijder(id)
+            actueel.pop(id, None)
+        else:
+            actueel[id] = willekeurig(id)
+            incrementeel.zet(actueel[id])
+    opnieuw = index_met(*actueel.values())
+
+    assert len(incrementeel) == len(opnieuw) == len(actueel)
+    for tekst in ["", "koor", "koffie wandel", "taalcafe", "moestiun", "dans koor zwem"]:
+        for filters in [None, {"bouwsteen": ["meedoen"]}]:
+            opties = {"filters": filters, "facetten": ["bouwsteen"], "punt": (52.1, 5.15)}
+            a = incrementeel.zoek(tekst, straal_km=8, aantal=1000, **opties)
+            b = opnieuw.zoek(tekst, straal_km=8, aantal=1000, **opties)
+            assert {t.id for t in a.treffers} == {t.id for t in b.treffers}
+            assert (a.totaal, a.facetten, a.termen) == (b.totaal, b.facetten, b.termen)
+
+
+def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))

@@ -1,0 +1,158 @@
+"""Settings, read from the environment so one build runs as demo, test and production."""
+
+from pathlib import Path
+
+import dj_database_url
+
+from samenspel import env
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BASE_DIR = Path(env.tekst("SAMENSPEL_HOME", str(Path.cwd())))
+VAR_DIR = BASE_DIR / "var"
+
+DEBUG = env.ja_nee("DEBUG", False)
+DEMO = env.ja_nee("SAMENSPEL_DEMO", False)
+# The demo and tests run without configuration; production must set its own key.
+DEMO_SECRET_KEY = "onveilig-alleen-voor-demo-en-tests-" + "x" * 20
+SECRET_KEY = env.tekst("SECRET_KEY", DEMO_SECRET_KEY)
+PRODUCTIE = env.ja_nee("SAMENSPEL_PRODUCTIE", False)
+ALLOWED_HOSTS = env.lijst("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = env.lijst("CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "samenspel.core",
+    "samenspel.accounts",
+    "samenspel.areas",
+    "samenspel.directory",
+    "samenspel.search",
+    "samenspel.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "samenspel.urls"
+WSGI_APPLICATION = "samenspel.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "samenspel.core.context.samenspel",
+            ],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env.tekst("DATABASE_URL", f"sqlite:///{VAR_DIR / 'samenspel.sqlite3'}"),
+        conn_max_age=env.getal("DB_CONN_MAX_AGE", 60),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.Gebruiker"
+LOGIN_URL = "accounts:inloggen"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "core:home"
+
+_redis = env.tekst("REDIS_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis}
+        if _redis
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Only production collects static files; the demo and tests serve them from the apps.
+STATIC_ROOT = env.tekst("STATIC_ROOT") or None
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+# E-mail: the demo keeps messages in a mailbox page; production sends through SMTP.
+EMAIL_BACKEND = env.tekst(
+    "EMAIL_BACKEND",
+    "samenspel.demo.mail.PostvakBackend" if DEMO else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env.tekst("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.getal("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.tekst("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.tekst("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.ja_nee("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env.tekst("DEFAULT_FROM_EMAIL", "Samenspel <noreply@example.org>")
+SITE_URL = env.tekst("SITE_URL", "http://127.0.0.1:8000")
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if PRODUCTIE:
+    SECURE_SSL_REDIRECT = env.ja_nee("SECURE_SSL_REDIRECT", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env.getal("SECURE_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+# Product settings
+SAMENSPEL = {
+    # A listing not confirmed for this many months gets a reminder and ranks lower.
+    "BEVESTIG_MAANDEN": env.getal("SAMENSPEL_BEVESTIG_MAANDEN", 6),
+    # Magic edit links stay valid this many days.
+    "BEWERKLINK_DAGEN": env.getal("SAMENSPEL_BEWERKLINK_DAGEN", 30),
+    # Failed logins before an account/IP pair is locked, and for how long.
+    "INLOG_POGINGEN": env.getal("SAMENSPEL_INLOG_POGINGEN", 5),
+    "INLOG_BLOKKADE_MINUTEN": env.getal("SAMENSPEL_INLOG_BLOKKADE_MINUTEN", 15),
+    "TEGEL_URL": env.tekst("SAMENSPEL_TEGEL_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    "TEGEL_BRON": env.tekst("SAMENSPEL_TEGEL_BRON", "© OpenStreetMap-bijdragers"),
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.tekst("LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Samenspel beheer"
+admin.site.site_title = "Samenspel beheer"
+
+urlpatterns = [
+    path("", include("samenspel.core.urls")),
+    path("", include("samenspel.search.urls")),
+    path("", include("samenspel.directory.urls")),
+    path("", include("samenspel.areas.urls")),
+    path("", include("samenspel.accounts.urls")),
+    path("demo/", include("samenspel.demo.urls")),
+    path("beheer/admin/", admin.site.urls),
+]
+
+handler404 = "samenspel.core.views.niet_gevonden"
+handler403 = "samenspel.core.views.geen_toegang"
+handler500 = "samenspel.core.views.serverfout"

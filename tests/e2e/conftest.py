@@ -1,0 +1,85 @@
+"""Browser tests: Playwright driving Debian's chromium against the live test server."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the Django ORM calls the tests make
+# between browser steps are synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} ontbreekt: installeer Debian's chromium (python3 dev.py test doet dat)"
+        )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, settings):
+    # No map tiles from the internet in tests.
+    settings.SAMENSPEL = {**settings.SAMENSPEL, "TEGEL_URL": ""}
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    pagina = context.new_page()
+    pagina.set_default_timeout(15000)
+    pagina.basis = live_server.url
+    yield pagina
+    context.close()
+
+
+@pytest.fixture
+def telefoon(browser, live_server, settings):
+    """A 360 px wide phone screen."""
+    settings.SAMENSPEL = {**settings.SAMENSPEL, "TEGEL_URL": ""}
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL")
+    pagina = context.new_page()
+    pagina.basis = live_server.url
+    yield pagina
+    context.close()
+
+
+def axe_overtredingen(pagina) -> list[dict]:
+    """Run axe-core (WCAG 2.1 A and AA rules) on the current page."""
+    pagina.add_script_tag(path=str(AXE))
+    return pagina.evaluate(
+        """async () => {
+            const r = await axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
+        }"""
+    )
+
+
+@pytest.fixture
+def inloggen():
+    def log_in(pagina, gebruikersnaam, wachtwoord="geheim-wachtwoord-123"):
+        pagina.goto(pagina.basis + "/inloggen/")
+        pagina.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
+        pagina.get_by_label("Wachtwoord").fill(wachtwoord)
+        pagina.get_by_role("button", name="Inloggen").click()
+        pagina.wait_for_load_state()
+
+    return log_in
