@@ -111,6 +111,14 @@ def parser() -> argparse.ArgumentParser:
     z.add_argument("actie", choices=["herbouw"])
     z.set_defaults(functie=zoekindex)
 
+    # Apps add their own subcommands (imports, exports, retention, …).
+    from samenspel.hsds import cli as hsds_cli
+    from samenspel.privacy import cli as privacy_cli
+    from samenspel.referrals import cli as referrals_cli
+
+    for app_cli in (hsds_cli, referrals_cli, privacy_cli):
+        app_cli.registreer(sub)
+
     b = sub.add_parser("beheer", help="Django-beheeropdrachten (migrate, createsuperuser, …)")
     b.add_argument("rest", nargs=argparse.REMAINDER)
     b.set_defaults(functie=beheer)

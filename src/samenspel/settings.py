@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "samenspel.areas",
     "samenspel.directory",
     "samenspel.search",
+    "samenspel.privacy",
+    "samenspel.referrals",
+    "samenspel.hsds",
     "samenspel.demo",
 ]
 
@@ -73,6 +76,7 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6 default, chosen now
 AUTH_USER_MODEL = "accounts.Gebruiker"
 LOGIN_URL = "accounts:inloggen"
 LOGIN_REDIRECT_URL = "core:home"

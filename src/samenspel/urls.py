@@ -10,6 +10,9 @@ urlpatterns = [
     path("", include("samenspel.directory.urls")),
     path("", include("samenspel.areas.urls")),
     path("", include("samenspel.accounts.urls")),
+    path("", include("samenspel.referrals.urls")),
+    path("", include("samenspel.privacy.urls")),
+    path("api/hsds/", include("samenspel.hsds.urls")),
     path("demo/", include("samenspel.demo.urls")),
     path("beheer/admin/", admin.site.urls),
 ]

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from samenspel.accounts.models import Gebruiker, Rol
 from samenspel.core import mail
-from samenspel.directory import links
+from samenspel.directory import historie, links
 from samenspel.directory.models import (
     Address,
     Attribute,
@@ -26,7 +26,6 @@ from samenspel.directory.models import (
     ServiceAtLocation,
     ServiceStatus,
     TaxonomyTerm,
-    Wijziging,
 )
 from samenspel.directory.registratie import Contactgegeven, beginwaarden, lees_tijden
 
@@ -52,22 +51,8 @@ class OngeldigeOvergang(ValueError):
     """The listing is not in a state where this action makes sense."""
 
 
-def _wie(door) -> str:
-    if hasattr(door, "get_username"):
-        return door.get_username()
-    return str(door or "")
-
-
 def _leg_vast(service, actie: str, door, veld: str = "", oud="", nieuw="") -> None:
-    Wijziging.objects.create(
-        resource_id=service.pk,
-        resource_type="service",
-        last_action_type=actie,
-        field_name=veld,
-        previous_value="" if oud is None else str(oud),
-        replacement_value="" if nieuw is None else str(nieuw),
-        updated_by=_wie(door),
-    )
+    historie.leg_vast(service, actie, door, veld, oud, nieuw)
 
 
 def _na_commit(functie, *args) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 
 import pytest
 
@@ -129,6 +130,14 @@ def test_onbekend_woord_geeft_niets_en_blijft_als_term_staan() -> None:
     assert uitkomst.termen == ["wandelen", "xyzzyq"]
 
 
+def test_alleen_de_eerste_twaalf_zoekwoorden_tellen() -> None:
+    index = index_met(doc("a", "Koor"))
+
+    uitkomst = index.zoek("koor " + " ".join(f"woord{n}" for n in range(30)))
+
+    assert uitkomst.termen == ["koor", *(f"woord{n}" for n in range(11))]
+
+
 def test_stopwoorden_en_hoofdletters_tellen_niet() -> None:
     index = index_met(doc("a", "Hulp bij de administratie"), doc("b", "Zwemmen"))
 
@@ -189,6 +198,23 @@ def test_lege_zoektekst_geeft_alles_op_gewicht_dan_id() -> None:
     assert [t.id for t in uitkomst.treffers] == ["b", "c", "d", "a"]
     assert [t.score for t in uitkomst.treffers] == [1.0, 1.0, 1.0, 0.6]
     assert uitkomst.termen == []
+
+
+def test_score_en_treffers_hangen_niet_af_van_hoe_smal_de_zoekvraag_is() -> None:
+    # With few candidates the index looks documents up one by one, with many it walks the
+    # postings; both routes must agree on what matches and on the score.
+    index = index_met(
+        *(doc(f"koor-{n:02d}", "Koor", "koor " * (n % 4), punten=(AMSTERDAM,)) for n in range(60)),
+        doc("doel", "Koorzang en moestuin", "Wij zingen in de koorkelder", punten=(UTRECHT,)),
+        doc("bijna", "Moestuin", punten=(UTRECHT,)),
+    )
+
+    breed = {t.id: t.score for t in index.zoek("koor", aantal=100).treffers}
+    dichtbij = index.zoek("koor", punt=UTRECHT, straal_km=5).treffers
+    samen = index.zoek("koor moestuin").treffers
+
+    assert [t.id for t in dichtbij] == [t.id for t in samen] == ["doel"]
+    assert dichtbij[0].score == breed["doel"]
 
 
 # -- filters en facetten ---------------------------------------------------------------------
@@ -472,39 +498,93 @@ def test_vervang_bouwt_alles_opnieuw() -> None:
     assert index.zoek(facetten=["bouwsteen"]).facetten == {"bouwsteen": {"meedoen": 1}}
 
 
-def test_stap_voor_stap_bijgewerkte_index_vindt_hetzelfde_als_opnieuw_opgebouwde() -> None:
-    rng = random.Random(5)
-    woorden = ["koor", "kookclub", "koffie", "wandelen", "taalcafe", "moestuin", "zwemmen", "dans"]
-
-    def willekeurig(id: str) -> Document:
-        return doc(
-            id,
+def _willekeurige_documenten(rng: random.Random, aantal: int) -> list[Document]:
+    woorden = ["koor", "dans", "yoga", "bingo", "koffie", "wandelen", "taalcafe", "moestuin"]
+    return [
+        doc(
+            f"d{n:03d}",
             " ".join(rng.sample(woorden, 2)),
             " ".join(rng.choices(woorden, k=5)),
-            punten=((rng.uniform(52.0, 52.2), rng.uniform(5.0, 5.3)),),
+            punten=((rng.uniform(52.0, 52.2), rng.uniform(5.0, 5.3)),) if n % 7 else (),
+            gewicht=rng.choice([1.0, 0.6]),
             bouwsteen=set(rng.sample(["ontmoeting", "meedoen", "geldzaken"], rng.randint(1, 2))),
+            sector=rng.choice(["formeel", "informeel"]),
+            # More values than are counted with bitsets, so both ways of counting are used.
+            wijk=f"WK{rng.randrange(90):02d}",
         )
+        for n in range(aantal)
+    ]
 
+
+@pytest.mark.parametrize("tekst", ["", "koor", "dans yoga"])
+def test_filters_en_facetten_kloppen_met_naief_tellen(tekst: str) -> None:
+    rng = random.Random(len(tekst))
+    documenten = _willekeurige_documenten(rng, 400)
+    index = index_met(*documenten)
+    facetten = ["bouwsteen", "sector", "wijk"]
+    for _ in range(20):
+        filters = {
+            "bouwsteen": rng.sample(["ontmoeting", "meedoen", "geldzaken"], rng.randint(0, 2)),
+            "sector": rng.sample(["formeel", "informeel"], rng.randint(0, 1)),
+            "wijk": [f"WK{n:02d}" for n in rng.sample(range(90), rng.choice([0, 0, 30]))],
+        }
+
+        uitkomst = index.zoek(tekst, filters=filters, facetten=facetten, aantal=1000)
+
+        def past(d: Document, behalve: str = "", filters: dict = filters) -> bool:
+            woorden = (d.velden["naam"] + " " + d.velden["omschrijving"]).split()
+            return all(w in woorden for w in tekst.split()) and all(
+                not waarden or d.filters[f] & set(waarden)
+                for f, waarden in filters.items()
+                if f != behalve
+            )
+
+        assert sorted(t.id for t in uitkomst.treffers) == sorted(
+            d.id for d in documenten if past(d)
+        )
+        assert uitkomst.totaal == len(uitkomst.treffers)
+        for facet in facetten:
+            verwacht = Counter(
+                waarde for d in documenten if past(d, behalve=facet) for waarde in d.filters[facet]
+            )
+            assert uitkomst.facetten[facet] == dict(verwacht), facet
+
+
+def test_stap_voor_stap_bijgewerkte_index_geeft_hetzelfde_als_opnieuw_opgebouwde() -> None:
+    rng = random.Random(5)
+    pool = _willekeurige_documenten(rng, 500)
     incrementeel = ZoekIndex()
     actueel: dict[str, Document] = {}
-    for stap in range(400):
+    opties = {"facetten": ["bouwsteen", "sector", "wijk"], "punt": (52.1, 5.15), "aantal": 1000}
+    for stap in range(600):
         id = f"d{rng.randrange(120):03d}"
         if stap % 5 == 4:
             incrementeel.verwijder(id)
             actueel.pop(id, None)
         else:
-            actueel[id] = willekeurig(id)
+            # Same id, other content: an edit of text, facets, location and weight at once.
+            actueel[id] = Document(id, *_velden_van(rng.choice(pool)))
             incrementeel.zet(actueel[id])
+        if stap % 50 == 0:  # build and then keep using the lazily made structures
+            incrementeel.zoek(filters={"bouwsteen": ["meedoen"]}, **opties)
     opnieuw = index_met(*actueel.values())
 
     assert len(incrementeel) == len(opnieuw) == len(actueel)
-    for tekst in ["", "koor", "koffie wandel", "taalcafe", "moestiun", "dans koor zwem"]:
-        for filters in [None, {"bouwsteen": ["meedoen"]}]:
-            opties = {"filters": filters, "facetten": ["bouwsteen"], "punt": (52.1, 5.15)}
-            a = incrementeel.zoek(tekst, straal_km=8, aantal=1000, **opties)
-            b = opnieuw.zoek(tekst, straal_km=8, aantal=1000, **opties)
+    for filters in [None, {"bouwsteen": ["meedoen"]}, {"sector": ["formeel"], "wijk": ["WK01"]}]:
+        # Without text the scores are the document weights: everything must be identical.
+        for sorteer in ["relevantie", "afstand"]:
+            a = incrementeel.zoek(filters=filters, sorteer=sorteer, **opties)
+            assert a == opnieuw.zoek(filters=filters, sorteer=sorteer, **opties)
+        # With text the length normalisation may differ slightly, the matches may not.
+        for tekst in ["koor", "koffie wandel", "taalcafe", "moestiun", "dans koor yoga"]:
+            a = incrementeel.zoek(tekst, filters=filters, straal_km=8, **opties)
+            b = opnieuw.zoek(tekst, filters=filters, straal_km=8, **opties)
             assert {t.id for t in a.treffers} == {t.id for t in b.treffers}
             assert (a.totaal, a.facetten, a.termen) == (b.totaal, b.facetten, b.termen)
+
+
+def _velden_van(document: Document) -> tuple:
+    return (document.velden, document.filters, document.punten, document.gewicht)
 
 
 def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
