@@ -76,7 +76,6 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6 default, chosen now
 AUTH_USER_MODEL = "accounts.Gebruiker"
 LOGIN_URL = "accounts:inloggen"
 LOGIN_REDIRECT_URL = "core:home"
