@@ -34,7 +34,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .tekst import stam, tokens, zoekstammen
+from samenspel.search.tekst import normaliseer, stam, tokens, zoekstammen
 
 VELDGEWICHTEN: Mapping[str, float] = {
     "naam": 3.0,
@@ -52,7 +52,7 @@ VAAG = 0.4
 
 MIN_PREFIXLENGTE = 3
 # Very short stems ("eet" from "eten", "maak") would drag in unrelated compounds.
-MIN_STAMPREFIXLENGTE = 4
+MIN_STAMPREFIXLENGTE = 5  # "maat" (from "maatje") must not find "maatschappelijk"
 MIN_VAAGLENGTE = 4
 LANG_WOORD = 8  # from this length two typos are tolerated instead of one
 
@@ -280,6 +280,7 @@ class ZoekIndex:
         self._docs: list[Document | None] = []
         self._ids: list[str] = []
         self._gewicht: list[float] = []
+        self._namen: list[str] = []  # normalised names: browsing without text is alphabetical
         self._nummer: dict[str, int] = {}
         self._vrij: list[int] = []  # numbers of removed documents, reused before growing
         self._postings: dict[str, dict[int, float]] = {}
@@ -296,14 +297,14 @@ class ZoekIndex:
         self._met_punten: set[int] = set()
         self._lengtesom: Counter[str] = Counter()
         self._lengte_aantal: Counter[str] = Counter()
-        # All document numbers by (weight desc, id): the order of a search without text.
+        # All document numbers by (weight desc, name, id): the order of a search without text.
         self._gewichtsvolgorde: list[int] = []
         # Many postings share the same (rounded) weight; sharing one float object per value
         # saves about a quarter of the index memory.
         self._gewichtobjecten: dict[float, float] = {}
 
-    def _gewichtsleutel(self, nummer: int) -> tuple[float, str]:
-        return (-self._gewicht[nummer], self._ids[nummer])
+    def _gewichtsleutel(self, nummer: int) -> tuple[float, str, str]:
+        return (-self._gewicht[nummer], self._namen[nummer], self._ids[nummer])
 
     def _tel_lengtes(self, velden: Mapping[str, list[str]], richting: int) -> None:
         for veld, woorden in velden.items():
@@ -323,6 +324,7 @@ class ZoekIndex:
         self._docs[nummer] = document
         self._ids[nummer] = document.id
         self._gewicht[nummer] = document.gewicht
+        self._namen[nummer] = normaliseer(document.velden.get("naam", ""))
         self._nummer[document.id] = nummer
         self._unies.clear()
         if not bulk:
@@ -372,6 +374,7 @@ class ZoekIndex:
         self._docs.append(None)
         self._ids.append("")
         self._gewicht.append(0.0)
+        self._namen.append("")
         for per_doc in self._waarden.values():
             per_doc.append(None)
         return len(self._docs) - 1

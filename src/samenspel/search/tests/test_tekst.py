@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..tekst import normaliseer, stam, tokens, zoekstammen
+from samenspel.search.tekst import normaliseer, stam, tokens, zoekstammen
 
 
 def test_normaliseren_verwijdert_hoofdletters_accenten_en_leestekens() -> None:
