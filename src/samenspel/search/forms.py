@@ -1,6 +1,7 @@
 """The public search form: every GET parameter validated with a message naming the field."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.areas import geo
@@ -8,6 +9,8 @@ from samenspel.areas.models import Gebied
 from samenspel.core.forms import NLDSMixin
 from samenspel.directory.models import Dag, Sector, TaxonomyTerm
 
+# Longer area lists are narrowed to the chosen gemeente or wijk.
+MAX_KEUZES = 300
 STRALEN = [("", _("elke afstand")), ("1", "1 km"), ("3", "3 km"), ("5", "5 km"), ("10", "10 km")]
 
 
@@ -23,6 +26,7 @@ class ZoekFormulier(NLDSMixin, forms.Form):
     )
     gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
     wijk = forms.ChoiceField(label=_("Wijk"), required=False)
+    buurt = forms.ChoiceField(label=_("Buurt"), required=False)
     bouwsteen = forms.MultipleChoiceField(
         label=_("Soort hulp"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -37,6 +41,7 @@ class ZoekFormulier(NLDSMixin, forms.Form):
     )
     gratis = forms.BooleanField(label=_("Gratis"), required=False)
     zonder_indicatie = forms.BooleanField(label=_("Zonder verwijzing of indicatie"), required=False)
+    inloop = forms.BooleanField(label=_("Vrije inloop"), required=False)
     dag = forms.ChoiceField(
         label=_("Open op"), required=False, choices=[("", _("elke dag")), *Dag.choices]
     )
@@ -66,20 +71,14 @@ class ZoekFormulier(NLDSMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        gebieden = list(Gebied.objects.filter(niveau__in=["gemeente", "wijk"]).order_by("naam"))
-        self.fields["gemeente"].choices = [("", _("alle gemeenten"))] + [
-            (g.code, g.naam) for g in gebieden if g.niveau == "gemeente"
-        ]
-        self.fields["wijk"].choices = [("", _("alle wijken"))] + [
-            (g.code, g.naam) for g in gebieden if g.niveau == "wijk"
-        ]
+        self._gebiedskeuzes()
         self.fields["bouwsteen"].choices = [
             (t.code, t.name) for t in TaxonomyTerm.objects.bouwstenen()
         ]
         self.fields["doelgroep"].choices = [
             (t.code, t.name) for t in TaxonomyTerm.objects.doelgroepen()
         ]
-        for naam in ("gemeente", "wijk", "dag", "straal", "sorteer"):
+        for naam in ("gemeente", "wijk", "buurt", "dag", "straal", "sorteer"):
             self.fields[naam].error_messages["invalid_choice"] = _(
                 "Deze keuze kennen we niet. Kies een waarde uit de lijst."
             )
@@ -95,6 +94,27 @@ class ZoekFormulier(NLDSMixin, forms.Form):
                     "max_value": _("Je locatie ligt buiten Nederland."),
                 }
             )
+
+    def _gebiedskeuzes(self) -> None:
+        """Area lists a phone can handle: at national scale (thousands of wijken and buurten)
+        a list only shows the areas inside the gemeente or wijk already chosen."""
+        data = self.data if self.is_bound else {}
+        gemeente, wijk, buurt = (data.get(k) or "" for k in ("gemeente", "wijk", "buurt"))
+        gemeenten = Gebied.objects.gemeenten().order_by("naam")
+        self.fields["gemeente"].choices = [("", _("alle gemeenten"))] + [
+            (g.code, g.naam) for g in gemeenten
+        ]
+        wijken = Gebied.objects.wijken().order_by("naam")
+        if wijken.count() > MAX_KEUZES:
+            wijken = wijken.filter(Q(ouder_id=gemeente) | Q(code=wijk))
+        self.fields["wijk"].choices = [("", _("alle wijken"))] + [(g.code, g.naam) for g in wijken]
+        buurten = Gebied.objects.buurten().select_related("ouder").order_by("naam")
+        if buurten.count() > MAX_KEUZES:
+            buurten = buurten.filter(Q(ouder_id=wijk) | Q(code=buurt))
+        per_wijk: dict[str, list] = {}
+        for g in buurten:
+            per_wijk.setdefault(g.ouder.naam if g.ouder else "", []).append((g.code, g.naam))
+        self.fields["buurt"].choices = [("", _("alle buurten"))] + sorted(per_wijk.items())
 
     def clean(self):
         data = super().clean()

@@ -4,8 +4,8 @@ from samenspel.directory import laden
 from samenspel.search.forms import ZoekFormulier
 from samenspel.search.zoeken import Zoekvraag, zoek
 
-FILTERS = ("bouwsteen", "doelgroep", "sector", "gemeente", "wijk")
-VLAGGEN = ("gratis", "zonder_indicatie")
+FILTERS = ("bouwsteen", "doelgroep", "sector", "gemeente", "wijk", "buurt")
+VLAGGEN = ("gratis", "zonder_indicatie", "inloop")
 FACET_LIJSTEN = ("bouwsteen", "sector", "doelgroep")
 
 

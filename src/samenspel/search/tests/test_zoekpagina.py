@@ -161,3 +161,24 @@ def test_open_op_dag_filter(maak_aanbod):
     maak_aanbod(naam="Vrijdagwandeling", dagen="FR")
     namen = [t.service.name for t in zoek(Zoekvraag(filters={"dag": ["FR"]})).treffers]
     assert namen == ["Vrijdagwandeling"]
+
+
+def test_filter_op_buurt_en_vrije_inloop(client, maak_aanbod):
+    maak_aanbod(naam="Inloop Zambesi", buurt="zambesidreef", inloop=True)
+    maak_aanbod(naam="Inloop Vechtzoom", buurt="vechtzoom", inloop=True)
+    maak_aanbod(naam="Cursus Zambesi", buurt="zambesidreef", inloop=False)
+    antwoord = client.get(ZOEKEN, {"buurt": "BU03440301", "inloop": "on"})
+    assert [t.service.name for t in antwoord.context["resultaat"].treffers] == ["Inloop Zambesi"]
+
+
+def test_onbekende_buurt_geeft_melding(client, gebieden):
+    antwoord = client.get(ZOEKEN, {"buurt": "BU99999999"})
+    assert "buurt" in antwoord.context["form"].errors
+
+
+def test_lange_gebiedslijsten_tonen_alleen_de_gekozen_gemeente(client, gebieden, monkeypatch):
+    from samenspel.search import forms
+
+    monkeypatch.setattr(forms, "MAX_KEUZES", 1)
+    form = client.get(ZOEKEN, {"gemeente": "GM0599"}).context["form"]
+    assert [code for code, _ in form.fields["wijk"].choices if code] == ["WK059903"]
