@@ -378,3 +378,12 @@ def test_rooster_uit_vrije_tekst(tekst, verwacht):
 )
 def test_rooster_leest_niets_als_het_niet_zeker_is(tekst):
     assert registratie.lees_tijden(tekst) == []
+
+
+def test_dubbelwaarschuwing_noemt_geen_naam_van_professioneel_aanbod(client, maak_aanbod):
+    maak_aanbod(naam="Consultatie FACT-team Overvecht", zichtbaarheid="professionals")
+    antwoord = client.post(URL, aanmelding(naam="Consultatie FACT team Overvecht"))
+    pagina = antwoord.content.decode()
+    assert "Staat je initiatief er al op?" in pagina
+    assert "Consultatie FACT-team Overvecht" not in pagina
+    assert "niet openbaar" in pagina
