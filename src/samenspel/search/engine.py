@@ -1,36 +1,41 @@
 """In-memory zoekindex voor de sociale kaart: vrije tekst, facetten en afstand.
 
-The index answers a search with plain Python data structures:
+Every document gets a small integer, its *nummer*. The index keeps numpy arrays indexed by or
+holding those numbers, so a query costs a handful of vectorised operations over the documents
+that match instead of a Python step per document:
 
-* every document gets a small integer (its *nummer*); all sets below hold those numbers;
-* ``_postings`` maps a stem to ``{nummer: weight}``, where the weight is the BM25F term
-  weight over all fields (field weight and length normalisation already applied), so a query
-  only multiplies by idf and adds up;
+* text: per stem a `_Postings` list, document numbers ascending with their BM25F term weight
+  (field weight and length normalisation already applied, so a query only multiplies by idf
+  and the match factor). `vervang` builds the lists in bulk; an edit zeroes the old entries in
+  place and puts new ones in a small per-stem overlay that is merged once it grows;
+* facets: per facet each document has one code for its *combination* of values (`_Facet`).
+  For the facets a query counts or filters on, documents are grouped by their combinations
+  over all those facets at once (`_Samenstelling`, made on first use, then kept up to date).
+  Filtering and disjunctive counting then work on a histogram of those groups, which is tiny
+  next to the number of documents; filters on facets with many values use a cached
+  per-document mask instead;
+* geo: all locations sorted by latitude (`_Geo`); a radius search takes a band with a binary
+  search and measures only the locations inside the circle's bounding box;
+* order: the live documents sorted by id and by (weight, name, id) (`_Volgorde`): positions in
+  the first break ties, the second is the order of browsing without text;
 * ``_woordenlijst`` is the sorted vocabulary (raw words and stems) for prefix lookups with
-  bisect and for typo correction;
-* ``_facetten`` maps facet -> value -> set of numbers; ``_waarden`` holds each document's
-  values per facet, and facets with few values also get an int bitset per value (``_bits``),
-  both for counting facets without touching every document;
-* ``_cellen`` is a coarse lat/lon grid for radius searches.
+  bisect and for typo correction.
 
-A query first finds *which* documents match, with set operations that run in C, and only
-then scores the documents that survived every filter. Public methods hold one lock, so
-queries and updates from several threads do not interfere.
+Public methods hold one lock, so queries and updates from several threads do not interfere.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import sys
 import threading
 from bisect import bisect_left, insort
-from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice
-from typing import Any
+from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -62,19 +67,22 @@ MAX_ZOEKWOORDEN = 12
 _K1 = 1.2
 _B = 0.75
 _AARDSTRAAL_KM = 6371.0088
-_KM_PER_BREEDTEGRAAD = 111.195
-# Grid cells of roughly 2 x 2 km in the Netherlands: a 3 km radius touches about a dozen.
-_CEL_LAT = 0.02
-_CEL_LON = 0.03
-# Below this many candidates, sorting by distance just measures them all; above it a
-# growing radius finds the nearest ones without touching the rest.
+# Half the earth's circumference: no two points are farther apart.
+_HALVE_OMTREK_KM = math.pi * _AARDSTRAAL_KM
+# Up to this many results, sorting by distance measures them all in one pass; above it a
+# growing circle finds the nearest ones without measuring the rest.
 _DIRECT_MEETGRENS = 2_000
 _EERSTE_ZOEKSTRAAL_KM = 5.0
-_MAX_UNIES = 64
-# Facets with at most this many values are counted with bitsets when no text or radius
-# applies; a bitset costs len/8 bytes whatever its contents, too much for every buurt.
-_MAX_BITWAARDEN = 64
-_MAX_BITSETS = 1_024
+# A filter on a facet with at most this many value combinations joins the facet groups
+# (`_Samenstelling`); one with more would multiply the number of groups, so it gets a
+# per-document mask instead.
+_MAX_GROEPEERBAAR = 8
+_MAX_SAMENSTELLINGEN = 16
+_MAX_MASKERS = 32
+
+# Document numbers in every array: numpy indexes fastest with its native index type.
+_NUMMER = np.intp
+_GEEN_NUMMERS = np.empty(0, _NUMMER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,19 +124,19 @@ class _Term:
     kosten: int  # total postings length, to evaluate the most selective term first
 
 
-# A set of document numbers (a set or a dict's keys). Where `_Nummers | None` is accepted,
-# None means "all documents", so that set is never materialised.
-_Nummers = Collection[int]
+# A posting list to score: ascending document numbers, their term weights, and the factor
+# (match factor times idf) that turns a weight into the word's score.
+_Lijst = tuple[np.ndarray, np.ndarray, float]
 
 
 class ZoekIndex:
     """In-memory inverted index over `Document`s with facets and geo search."""
 
     def __init__(self) -> None:
-        # One lock around every public operation: under the GIL queries gain nothing from
-        # running in parallel, and a query must never see a half-applied `zet`.
+        # One lock around every public operation: a query must never see a half-applied `zet`,
+        # and the lazily made structures are built by whichever query needs them first.
         self._slot = threading.RLock()
-        self._leegmaken()
+        self._leegmaken([])
 
     # -- mutation ---------------------------------------------------------------------------
 
@@ -137,37 +145,55 @@ class ZoekIndex:
         per_id = {document.id: document for document in documenten}
         geanalyseerd = [(document, _veldtokens(document)) for document in per_id.values()]
         with self._slot:
-            self._leegmaken()
+            self._leegmaken([document for document, _ in geanalyseerd])
             # Average field lengths over the complete set first, so every document is
             # normalised against the same averages.
             for _, velden in geanalyseerd:
                 self._tel_lengtes(velden, 1)
-            for document, velden in geanalyseerd:
-                self._plaats(document, velden, None, bulk=True)
-            self._woordenlijst = sorted(self._postings.keys() | self._ruw.keys())
-            self._gewichtsvolgorde = sorted(self._nummer.values(), key=self._gewichtsleutel)
-            # Bitsets for the small facets now rather than on the first visitor's query.
-            for facet, per_waarde in self._facetten.items():
-                if len(per_waarde) <= _MAX_BITWAARDEN:
-                    for waarde in per_waarde:
-                        self._waardebits(facet, waarde)
+            self._bouw_tekst([velden for _, velden in geanalyseerd])
+            self._bouw_facetten()
+            self._geo = _Geo.bouw(
+                (nummer, lat, lon)
+                for nummer, document in enumerate(self._docs)
+                if document is not None
+                for lat, lon in document.punten
+            )
+            alle = range(len(self._docs))
+            self._op_id = _Volgorde(alle, self._ids.__getitem__)
+            self._op_gewicht = _Volgorde(alle, self._bladersleutels.__getitem__)
 
     def zet(self, document: Document) -> None:
         """Add a document, or fully replace the one with the same id."""
         velden = _veldtokens(document)
+        bladersleutel = _bladersleutel(document)
         with self._slot:
             nummer = self._nummer.get(document.id)
-            if nummer is not None:
+            nieuw = nummer is None
+            # Most edits keep weight and name: then the browse order needs no change at all.
+            verschoven = nieuw or self._bladersleutels[nummer] != bladersleutel
+            if nummer is None:
+                nummer = self._nieuw_nummer()
+            else:
+                if verschoven:
+                    self._op_gewicht.haal_weg(nummer)  # found by its old key, so first
                 self._haal_weg(nummer)
             self._tel_lengtes(velden, 1)
-            self._plaats(document, velden, nummer, bulk=False)
+            self._plaats(nummer, document, velden, bladersleutel)
+            if nieuw:
+                self._op_id.voeg_toe(nummer)
+            if verschoven:
+                self._op_gewicht.voeg_toe(nummer)
 
     def verwijder(self, id: str) -> None:
         """Remove a document; unknown ids are ignored."""
         with self._slot:
-            nummer = self._nummer.pop(id, None)
+            nummer = self._nummer.get(id)
             if nummer is not None:
+                self._op_id.haal_weg(nummer)
+                self._op_gewicht.haal_weg(nummer)
                 self._haal_weg(nummer)
+                del self._nummer[id]
+                self._ids[nummer] = ""
                 self._vrij.append(nummer)
 
     def __len__(self) -> int:
@@ -221,187 +247,204 @@ class ZoekIndex:
         aantal: int,
     ) -> Uitkomst:
         termen = [self._interpreteer(woord) for woord in woorden]
+        weergave = [term.weergave for term in termen]
         keuzes = _keuzes(filters)
-        filtersets = {facet: self._filterset(facet, gekozen) for facet, gekozen in keuzes.items()}
+        if any(facet not in self._facetten for facet in keuzes):
+            # No document ever had a value for that facet, so none passes its filter.
+            return Uitkomst(0, [], {facet: {} for facet in gevraagd}, weergave)
 
-        # First find WHICH documents match, with set operations (fast, in C); scores are
-        # computed afterwards, only for the documents that survive every filter.
-        # Filters on facets that are not being counted narrow everything up front. Filters on
-        # counted facets must stay out of the base set: their own counts ignore them
-        # ("disjunctive" faceting), so choosing one bouwsteen still shows the others.
-        basis = _doorsnede([s for facet, s in filtersets.items() if facet not in gevraagd])
-        afstanden: dict[int, float] | None = None
-        if punt is not None and straal_km is not None:
-            afstanden = self._binnen_straal(punt, straal_km, basis)
-            basis = afstanden.keys()
+        plan = self._plan(keuzes, gevraagd)
+        # The candidates before the grouped filters: None stands for "every document", which
+        # browsing without text or radius never has to list.
+        selectie = self._selecteer(termen, plan.masker, punt, straal_km)
+        if selectie is None:
+            groepsaantallen = plan.tabel.aantal if plan.tabel is not None else None
+        elif plan.tabel is not None:
+            groepen = plan.tabel.groep.take(selectie.nummers)
+            groepsaantallen = np.bincount(groepen, minlength=len(plan.tabel.aantal))
+            if plan.alle_ok is not None:
+                selectie.beperk(plan.alle_ok.take(groepen))
+        else:
+            groepsaantallen = None
         if termen:
-            basis = self._tekstmatch(termen, basis)
-
-        disjunctief = {facet: s for facet, s in filtersets.items() if facet in gevraagd}
-        resultaat = _doorsnede([basis, *disjunctief.values()])
-        tellingen = {}
-        for facet in gevraagd:
-            if not termen and afstanden is None and self._telbaar_met_bits(facet):
-                tellingen[facet] = self._tel_met_bits(facet, keuzes)
-            else:
-                anders = [s for f, s in disjunctief.items() if f != facet]
-                domein = _doorsnede([basis, *anders]) if facet in disjunctief else resultaat
-                tellingen[facet] = self._tel_facet(facet, domein)
+            assert selectie is not None and selectie.scores is not None
+            # The document weight last, so only for the documents that passed every filter.
+            selectie.scores = selectie.scores * self._gewicht.take(selectie.nummers)
+        tellingen = self._tel(plan, groepsaantallen, gevraagd)
+        if selectie is not None:
+            totaal = len(selectie)
+        elif plan.alle_ok is not None:
+            assert groepsaantallen is not None
+            totaal = int(groepsaantallen[plan.alle_ok].sum())
+        else:
+            totaal = len(self)
 
         nodig = begin + aantal
         if punt is not None and sorteer == "afstand":
-            if afstanden is None:
-                afstanden = self._afstanden_voor_volgorde(punt, resultaat, nodig)
-            volgorde, scores = self._op_afstand(termen, resultaat, afstanden, nodig)
-        elif termen:
-            assert resultaat is not None  # text always yields a set
-            volgorde, scores = self._op_score(termen, resultaat, nodig)
+            nummers, scores, afstanden = self._op_afstand(
+                selectie, plan, punt, straal_km is not None, bool(termen), nodig
+            )
+        elif selectie is not None:
+            nummers, scores, afstanden = self._op_relevantie(selectie, bool(termen), nodig)
         else:
-            volgorde, scores = self._op_gewicht(resultaat, nodig), None
+            nummers = self._bladeren(plan, nodig)
+            scores, afstanden = self._gewicht[nummers], None
 
         treffers = [
             Treffer(
-                self._ids[n],
-                self._gewicht[n] if scores is None else scores[n],
-                self._afstand_van(n, punt, afstanden),
+                self._ids[nummer],
+                float(scores[plek]),
+                self._afstand_van(nummer, punt, None if afstanden is None else afstanden[plek]),
             )
-            for n in volgorde[begin:nodig]
+            for plek, nummer in enumerate(nummers[begin:nodig].tolist(), start=begin)
         ]
-        return Uitkomst(
-            totaal=len(self) if resultaat is None else len(resultaat),
-            treffers=treffers,
-            facetten=tellingen,
-            termen=[term.weergave for term in termen],
-        )
+        return Uitkomst(totaal=totaal, treffers=treffers, facetten=tellingen, termen=weergave)
 
     # -- internal: storage ------------------------------------------------------------------
 
-    def _leegmaken(self) -> None:
-        self._docs: list[Document | None] = []
-        self._ids: list[str] = []
-        self._gewicht: list[float] = []
-        self._namen: list[str] = []  # normalised names: browsing without text is alphabetical
-        self._nummer: dict[str, int] = {}
+    def _leegmaken(self, documenten: list[Document]) -> None:
+        """Start over with these documents numbered in order (their text not yet indexed)."""
+        self._docs: list[Document | None] = list(documenten)
+        self._ids = [document.id for document in documenten]
+        self._nummer = {id: nummer for nummer, id in enumerate(self._ids)}
+        # Per document its place in browsing without text: by weight, then alphabetical.
+        self._bladersleutels = [_bladersleutel(document) for document in documenten]
+        self._capaciteit = max(16, len(documenten))
+        self._gewicht = np.zeros(self._capaciteit)
+        self._gewicht[: len(documenten)] = [document.gewicht for document in documenten]
         self._vrij: list[int] = []  # numbers of removed documents, reused before growing
-        self._postings: dict[str, dict[int, float]] = {}
+        self._postings: dict[str, _Postings] = {}
         self._ruw: dict[str, int] = {}  # raw word -> number of documents containing it
         self._woordenlijst: list[str] = []
-        self._facetten: dict[str, dict[str, set[int]]] = {}
-        # Per facet, per document number, that document's values: lets facet counting run
-        # as one C-level Counter(map(...)) over the matching documents.
-        self._waarden: dict[str, list[frozenset[str] | None]] = {}
-        self._combinaties: dict[frozenset[str], frozenset[str]] = {}
-        self._unies: dict[tuple[str, frozenset[str]], set[int]] = {}
-        self._bits: dict[tuple[str, str], int] = {}
-        self._cellen: dict[tuple[int, int], set[int]] = {}
-        self._met_punten: set[int] = set()
+        self._facetten: dict[str, _Facet] = {}
+        self._samenstellingen: OrderedDict[tuple[str, ...], _Samenstelling] = OrderedDict()
+        self._maskers: OrderedDict[tuple[str, frozenset[str]], np.ndarray] = OrderedDict()
+        self._geo = _Geo.bouw(())
         self._lengtesom: Counter[str] = Counter()
         self._lengte_aantal: Counter[str] = Counter()
-        # All document numbers by (weight desc, name, id): the order of a search without text.
-        self._gewichtsvolgorde: list[int] = []
-        # Many postings share the same (rounded) weight; sharing one float object per value
-        # saves about a quarter of the index memory.
-        self._gewichtobjecten: dict[float, float] = {}
+        self._op_id = _Volgorde((), self._ids.__getitem__)
+        self._op_gewicht = _Volgorde((), self._bladersleutels.__getitem__)
 
-    def _gewichtsleutel(self, nummer: int) -> tuple[float, str, str]:
-        return (-self._gewicht[nummer], self._namen[nummer], self._ids[nummer])
+    def _bouw_tekst(self, per_document: list[dict[str, list[str]]]) -> None:
+        """Bulk postings: gather every list in Python, then convert each to arrays once."""
+        verzameld: dict[str, tuple[list[int], list[float]]] = {}
+        ruw = self._ruw
+        for nummer, velden in enumerate(per_document):
+            for stamwoord, gewicht in self._termgewichten(velden).items():
+                lijst = verzameld.get(stamwoord)
+                if lijst is None:
+                    lijst = verzameld[stamwoord] = ([], [])
+                lijst[0].append(nummer)
+                lijst[1].append(gewicht)
+            for woord in {woord for woorden in velden.values() for woord in woorden}:
+                ruw[woord] = ruw.get(woord, 0) + 1
+        self._postings = {
+            stamwoord: _Postings(np.array(nummers, _NUMMER), np.array(gewichten))
+            for stamwoord, (nummers, gewichten) in verzameld.items()
+        }
+        self._woordenlijst = sorted(self._postings.keys() | ruw.keys())
+
+    def _bouw_facetten(self) -> None:
+        for nummer, document in enumerate(self._docs):
+            assert document is not None
+            for facet, waarden in document.filters.items():
+                if waarden:
+                    self._facet(facet).zet(nummer, frozenset(waarden))
+
+    def _facet(self, naam: str) -> _Facet:
+        facet = self._facetten.get(naam)
+        if facet is None:
+            facet = self._facetten[naam] = _Facet(self._capaciteit)
+        return facet
 
     def _tel_lengtes(self, velden: Mapping[str, list[str]], richting: int) -> None:
         for veld, woorden in velden.items():
             self._lengtesom[veld] += richting * len(woorden)
             self._lengte_aantal[veld] += richting
 
+    def _nieuw_nummer(self) -> int:
+        if self._vrij:
+            return self._vrij.pop()
+        nummer = len(self._docs)
+        self._docs.append(None)
+        self._ids.append("")
+        self._bladersleutels.append((0.0, "", ""))
+        if nummer >= self._capaciteit:
+            self._vergroot(2 * self._capaciteit)
+        return nummer
+
+    def _vergroot(self, capaciteit: int) -> None:
+        """Make room in every per-document array (doubling, so growth is amortised)."""
+        self._capaciteit = capaciteit
+        self._gewicht = _verlengd(self._gewicht, capaciteit)
+        for facet in self._facetten.values():
+            facet.codes = _verlengd(facet.codes, capaciteit)
+        for tabel in self._samenstellingen.values():
+            tabel.groep = _verlengd(tabel.groep, capaciteit)
+        for sleutel, masker in self._maskers.items():
+            self._maskers[sleutel] = _verlengd(masker, capaciteit)
+
     def _plaats(
         self,
+        nummer: int,
         document: Document,
         velden: Mapping[str, list[str]],
-        nummer: int | None,
-        *,
-        bulk: bool,
+        bladersleutel: tuple[float, str, str],
     ) -> None:
-        if nummer is None:
-            nummer = self._vrij.pop() if self._vrij else self._nieuw_nummer()
         self._docs[nummer] = document
         self._ids[nummer] = document.id
-        self._gewicht[nummer] = document.gewicht
-        self._namen[nummer] = normaliseer(document.velden.get("naam", ""))
         self._nummer[document.id] = nummer
-        self._unies.clear()
-        if not bulk:
-            insort(self._gewichtsvolgorde, nummer, key=self._gewichtsleutel)
+        self._gewicht[nummer] = document.gewicht
+        self._bladersleutels[nummer] = bladersleutel
 
-        self._voeg_tekst_toe(nummer, velden, bulk=bulk)
-        self._voeg_facetten_toe(nummer, document.filters)
-        for cel in {_cel(lat, lon) for lat, lon in document.punten}:
-            self._cellen.setdefault(cel, set()).add(nummer)
-        if document.punten:
-            self._met_punten.add(nummer)
-
-    def _voeg_tekst_toe(self, nummer: int, velden: Mapping[str, list[str]], *, bulk: bool) -> None:
-        # A bulk load sorts the vocabulary once at the end instead of inserting word by word.
         for stamwoord, gewicht in self._termgewichten(velden).items():
             postings = self._postings.get(stamwoord)
             if postings is None:
-                postings = self._postings[stamwoord] = {}
-                if not bulk and stamwoord not in self._ruw:
+                postings = self._postings[stamwoord] = _Postings(_GEEN_NUMMERS, np.empty(0))
+                if stamwoord not in self._ruw:
                     insort(self._woordenlijst, stamwoord)
-            postings[nummer] = gewicht
+            postings.voeg_toe(nummer, gewicht)
         for woord in {woord for woorden in velden.values() for woord in woorden}:
             if woord in self._ruw:
                 self._ruw[woord] += 1
             else:
                 self._ruw[woord] = 1
-                if not bulk and woord not in self._postings:
+                if woord not in self._postings:
                     insort(self._woordenlijst, woord)
 
-    def _voeg_facetten_toe(self, nummer: int, filters: Mapping[str, Iterable[str]]) -> None:
-        for facet, waarden in filters.items():
-            if not waarden:
-                continue
-            per_waarde = self._facetten.setdefault(facet, {})
-            for waarde in waarden:
-                per_waarde.setdefault(waarde, set()).add(nummer)
-                if (facet, waarde) in self._bits:
-                    self._bits[facet, waarde] |= 1 << nummer
-            per_doc = self._waarden.get(facet)
-            if per_doc is None:
-                per_doc = self._waarden[facet] = [None] * len(self._docs)
-            # Equal combinations share one object, so counting compares identities.
-            combinatie = frozenset(waarden)
-            per_doc[nummer] = self._combinaties.setdefault(combinatie, combinatie)
-
-    def _nieuw_nummer(self) -> int:
-        self._docs.append(None)
-        self._ids.append("")
-        self._gewicht.append(0.0)
-        self._namen.append("")
-        for per_doc in self._waarden.values():
-            per_doc.append(None)
-        return len(self._docs) - 1
+        for facet, waarden in document.filters.items():
+            if waarden:
+                self._facet(facet).zet(nummer, frozenset(waarden))
+        for tabel in self._samenstellingen.values():
+            tabel.voeg_toe(nummer)
+        for (facet, gekozen), masker in self._maskers.items():
+            masker[nummer] = not gekozen.isdisjoint(document.filters.get(facet, ()))
+        if document.punten:
+            self._geo.voeg_toe(nummer, document.punten)
 
     def _haal_weg(self, nummer: int) -> None:
         """Undo `_plaats`; the text is analysed again rather than stored per document."""
         document = self._docs[nummer]
         assert document is not None
         self._haal_tekst_weg(nummer, _veldtokens(document))
-        self._haal_facetten_weg(nummer, document.filters)
-        for cel in {_cel(lat, lon) for lat, lon in document.punten}:
-            _verwijder_uit(self._cellen, cel, nummer)
-        self._met_punten.discard(nummer)
-        plek = bisect_left(
-            self._gewichtsvolgorde, self._gewichtsleutel(nummer), key=self._gewichtsleutel
-        )
-        del self._gewichtsvolgorde[plek]
+        for tabel in self._samenstellingen.values():
+            tabel.haal_weg(nummer)
+        for facet, waarden in document.filters.items():
+            if waarden:
+                self._facetten[facet].codes[nummer] = 0
+        for masker in self._maskers.values():
+            masker[nummer] = False
+        if document.punten:
+            self._geo.haal_weg(nummer, document.punten)
         self._docs[nummer] = None
-        self._unies.clear()
 
     def _haal_tekst_weg(self, nummer: int, velden: Mapping[str, list[str]]) -> None:
         self._tel_lengtes(velden, -1)
         woorden = {woord for woorden in velden.values() for woord in woorden}
         for stamwoord in {stam(woord) for woord in woorden}:
             postings = self._postings[stamwoord]
-            del postings[nummer]
-            if not postings:
+            postings.haal_weg(nummer)
+            if not len(postings):
                 del self._postings[stamwoord]
                 if stamwoord not in self._ruw:
                     self._schrap_woord(stamwoord)
@@ -411,23 +454,6 @@ class ZoekIndex:
                 del self._ruw[woord]
                 if woord not in self._postings:
                     self._schrap_woord(woord)
-
-    def _haal_facetten_weg(self, nummer: int, filters: Mapping[str, Iterable[str]]) -> None:
-        for facet, waarden in filters.items():
-            if not waarden:
-                continue
-            per_waarde = self._facetten[facet]
-            for waarde in waarden:
-                _verwijder_uit(per_waarde, waarde, nummer)
-                if (facet, waarde) in self._bits:
-                    if waarde in per_waarde:
-                        self._bits[facet, waarde] &= ~(1 << nummer)
-                    else:
-                        del self._bits[facet, waarde]
-            self._waarden[facet][nummer] = None
-            if not per_waarde:
-                del self._facetten[facet]
-                del self._waarden[facet]
 
     def _schrap_woord(self, woord: str) -> None:
         plek = bisect_left(self._woordenlijst, woord)
@@ -445,14 +471,7 @@ class ZoekIndex:
             bijdrage = VELDGEWICHTEN.get(veld, STANDAARD_VELDGEWICHT) / normalisatie
             for woord in woorden:
                 frequentie[stam(woord)] += bijdrage
-        return {
-            stamwoord: self._gedeeld(tf * (_K1 + 1) / (_K1 + tf))
-            for stamwoord, tf in frequentie.items()
-        }
-
-    def _gedeeld(self, gewicht: float) -> float:
-        afgerond = round(gewicht, 4)
-        return self._gewichtobjecten.setdefault(afgerond, afgerond)
+        return {stamwoord: _verzadigd(tf) for stamwoord, tf in frequentie.items()}
 
     # -- internal: query terms --------------------------------------------------------------
 
@@ -521,261 +540,760 @@ class ZoekIndex:
     def _kosten(self, stammen: Mapping[str, float]) -> int:
         return sum(len(self._postings[stamwoord]) for stamwoord in stammen)
 
-    # -- internal: matching and scoring ---------------------------------------------------
-
-    def _tekstmatch(self, termen: list[_Term], binnen: _Nummers | None) -> _Nummers:
-        """The documents (within `binnen` if given) that match ALL terms."""
-        gevonden = binnen
-        # Most selective term first: every later term only has to look at its survivors.
-        for term in sorted(termen, key=lambda t: t.kosten):
-            postings = [self._postings[stamwoord] for stamwoord in term.stammen]
-            if not postings:
-                return set()
-            # Few candidates: testing each is cheaper than collecting the term's documents
-            # (a Python-level test costs about four C-level set inserts).
-            if gevonden is not None and len(gevonden) * len(postings) * 4 < term.kosten:
-                gevonden = {n for n in gevonden if any(n in p for p in postings)}
-            else:
-                alle = postings[0].keys() if len(postings) == 1 else set().union(*postings)
-                gevonden = alle if gevonden is None else alle & gevonden
-            if not gevonden:
-                return set()
-        assert gevonden is not None
-        return gevonden
-
-    def _eindscores(self, termen: list[_Term], nummers: Iterable[int]) -> dict[int, float]:
-        """Final score per document: summed term scores times the document weight."""
-        gewicht = self._gewicht
-        if not termen:
-            return {n: gewicht[n] for n in nummers}
-        scores = dict.fromkeys(nummers, 0.0)
-        for term in termen:
-            self._tel_termscore_op(term, scores)
-        return {n: s * gewicht[n] for n, s in scores.items()}
-
-    def _tel_termscore_op(self, term: _Term, scores: dict[int, float]) -> None:
-        """Add a term's score (best over the stems it matches) to documents matching it."""
+    def _lijsten(self, term: _Term) -> list[_Lijst]:
+        """The posting lists of a term's stems, each with the factor for its scores."""
         totaal = len(self)
-        lijsten = [
-            (self._postings[stamwoord], factor * _idf(totaal, len(self._postings[stamwoord])))
-            for stamwoord, factor in term.stammen.items()
-        ]
-        if len(scores) * len(lijsten) < term.kosten:
-            # Few documents: look each one up instead of walking long postings.
-            for nummer in scores:
-                beste = 0.0
-                for postings, factor in lijsten:
-                    gewicht = postings.get(nummer)
-                    if gewicht is not None and gewicht * factor > beste:
-                        beste = gewicht * factor
-                scores[nummer] += beste
-            return
-        beste_per_doc: dict[int, float] = {}
-        for postings, factor in lijsten:
-            for nummer, gewicht in postings.items():
-                if nummer in scores and gewicht * factor > beste_per_doc.get(nummer, 0.0):
-                    beste_per_doc[nummer] = gewicht * factor
-        for nummer, beste in beste_per_doc.items():
-            scores[nummer] += beste
+        lijsten = []
+        for stamwoord, factor in term.stammen.items():
+            postings = self._postings[stamwoord]
+            schaal = factor * _idf(totaal, len(postings))
+            lijsten.extend((nummers, gewichten, schaal) for nummers, gewichten in postings.delen())
+        return lijsten
+
+    # -- internal: matching -----------------------------------------------------------------
+
+    def _selecteer(
+        self,
+        termen: list[_Term],
+        masker: np.ndarray | None,
+        punt: tuple[float, float] | None,
+        straal_km: float | None,
+    ) -> _Selectie | None:
+        """The documents passing radius, text and masked filters; None if none of them apply."""
+        selectie = None
+        if punt is not None and straal_km is not None:
+            nummers, afstanden = self._geo.binnen(
+                punt, straal_km, None if masker is None else masker.__getitem__
+            )
+            selectie = _Selectie(nummers, afstanden=afstanden)
+        if termen:
+            return self._tekstmatch(termen, selectie, masker)
+        if selectie is None and masker is not None:
+            selectie = _Selectie(np.flatnonzero(masker).astype(_NUMMER))
+        return selectie
+
+    def _tekstmatch(
+        self, termen: list[_Term], selectie: _Selectie | None, masker: np.ndarray | None
+    ) -> _Selectie:
+        """Narrow to the documents matching ALL terms, with their summed term scores."""
+        # Most selective term first: every later term only has to look at its survivors.
+        for plek in sorted(range(len(termen)), key=lambda i: termen[i].kosten):
+            lijsten = self._lijsten(termen[plek])
+            if selectie is None:
+                nummers, scores = _verzamel(lijsten, self._capaciteit)
+                selectie = _Selectie(nummers)
+                selectie.termscores[plek] = scores
+                if masker is not None:
+                    selectie.beperk(masker.take(nummers))
+            else:
+                scores = _opzoeken(selectie.nummers, lijsten, self._capaciteit)
+                raak = np.flatnonzero(scores > 0)
+                selectie.beperk(raak)
+                selectie.termscores[plek] = scores.take(raak)
+            if not len(selectie):
+                selectie.scores = np.empty(0)
+                return selectie
+        assert selectie is not None
+        # Summed in query order (the caller multiplies by the document weight), so the score
+        # does not depend on which route above found the document.
+        totaal = selectie.termscores[0]
+        for plek in range(1, len(termen)):
+            totaal = totaal + selectie.termscores[plek]
+        selectie.scores = totaal
+        selectie.termscores = {}  # no need to narrow them along any more
+        return selectie
 
     # -- internal: filters and facets -------------------------------------------------------
 
-    def _filterset(self, facet: str, gekozen: frozenset[str]) -> _Nummers:
-        """The documents having any of the chosen values of a facet."""
-        per_waarde = self._facetten.get(facet, {})
-        sets = [per_waarde[w] for w in gekozen if w in per_waarde]
-        if len(sets) <= 1:
-            return sets[0] if sets else set()
-        # A union of big sets (e.g. every public visibility level, on every resident's query)
-        # is worth keeping until the index changes.
-        sleutel = (facet, gekozen)
-        if sleutel not in self._unies:
-            if len(self._unies) >= _MAX_UNIES:
-                self._unies.clear()
-            self._unies[sleutel] = set().union(*sets)
-        return self._unies[sleutel]
-
-    def _tel_facet(self, facet: str, binnen: _Nummers | None) -> dict[str, int]:
-        per_waarde = self._facetten.get(facet, {})
-        if binnen is None:
-            tellingen: Mapping[str, int] = {w: len(s) for w, s in per_waarde.items()}
-        else:
-            # Count value combinations in C, then spread them over the values; the number of
-            # distinct combinations is small compared to the number of documents.
-            per_doc = self._waarden.get(facet, [])
-            combinaties = Counter(map(per_doc.__getitem__, binnen)) if per_doc else Counter()
-            tellingen = Counter()
-            for combinatie, aantal in combinaties.items():
-                for waarde in combinatie or ():
-                    tellingen[waarde] += aantal
-        return _gesorteerd(tellingen)
-
-    def _telbaar_met_bits(self, facet: str) -> bool:
-        return len(self._facetten.get(facet, ())) <= _MAX_BITWAARDEN
-
-    def _tel_met_bits(self, facet: str, keuzes: Mapping[str, frozenset[str]]) -> dict[str, int]:
-        """Facet counts when only filters apply: AND and popcount on bitsets, no per-document
-        work at all (the browse pages, which can span the whole collection)."""
-        domein: int | None = None
-        for ander, gekozen in keuzes.items():
-            if ander != facet:
-                bits = self._filterbits(ander, gekozen)
-                domein = bits if domein is None else domein & bits
-        per_waarde = self._facetten.get(facet, {})
-        if domein is None:
-            return _gesorteerd({w: len(s) for w, s in per_waarde.items()})
-        return _gesorteerd(
-            {w: (domein & self._waardebits(facet, w)).bit_count() for w in per_waarde}
+    def _plan(self, keuzes: Mapping[str, frozenset[str]], gevraagd: list[str]) -> _Plan:
+        """Decide how each filter is applied and prepare the per-group tables."""
+        gegroepeerd = {facet for facet in gevraagd if facet in self._facetten}
+        gegroepeerd.update(
+            facet
+            for facet in keuzes
+            if facet in gevraagd or len(self._facetten[facet].combinaties) <= _MAX_GROEPEERBAAR
         )
+        maskers = [
+            self._masker(f, gekozen) for f, gekozen in keuzes.items() if f not in gegroepeerd
+        ]
+        masker = np.logical_and.reduce(maskers) if len(maskers) > 1 else next(iter(maskers), None)
+        if not gegroepeerd:
+            return _Plan(None, {}, {}, None, masker)
 
-    def _filterbits(self, facet: str, gekozen: frozenset[str]) -> int:
-        per_waarde = self._facetten.get(facet, {})
-        bits = 0
-        for waarde in gekozen:
-            if waarde in per_waarde:
-                bits |= self._waardebits(facet, waarde)
-        return bits
+        facetten = tuple(sorted(gegroepeerd))
+        tabel = self._samenstelling(facetten)
+        kolommen = {facet: kolom for kolom, facet in enumerate(facetten)}
+        ok = {
+            facet: self._facetten[facet].ok(gekozen)[tabel.codes[kolommen[facet]]]
+            for facet, gekozen in keuzes.items()
+            if facet in kolommen
+        }
+        alle_ok = np.logical_and.reduce(list(ok.values())) if ok else None
+        return _Plan(tabel, kolommen, ok, alle_ok, masker)
 
-    def _waardebits(self, facet: str, waarde: str) -> int:
-        """The documents with a facet value as an int bitset; built on first use, then kept
-        in step by `_plaats` and `_haal_weg`."""
-        sleutel = (facet, waarde)
-        bits = self._bits.get(sleutel)
-        if bits is None:
-            if len(self._bits) >= _MAX_BITSETS:
-                self._bits.clear()
-            bits = self._bits[sleutel] = _naar_bits(self._facetten[facet][waarde])
-        return bits
+    def _samenstelling(self, facetten: tuple[str, ...]) -> _Samenstelling:
+        tabel = self._samenstellingen.get(facetten)
+        if tabel is None:
+            if len(self._samenstellingen) >= _MAX_SAMENSTELLINGEN:
+                self._samenstellingen.popitem(last=False)
+            tabel = _Samenstelling([self._facetten[f] for f in facetten], self._op_id.nummers)
+            self._samenstellingen[facetten] = tabel
+        else:
+            self._samenstellingen.move_to_end(facetten)
+        return tabel
+
+    def _masker(self, facet: str, gekozen: frozenset[str]) -> np.ndarray:
+        """Per document: does it have any of the chosen values (kept up to date by edits)."""
+        sleutel = (facet, gekozen)
+        masker = self._maskers.get(sleutel)
+        if masker is None:
+            if len(self._maskers) >= _MAX_MASKERS:
+                self._maskers.popitem(last=False)
+            facet_ = self._facetten[facet]
+            masker = self._maskers[sleutel] = facet_.ok(gekozen)[facet_.codes]
+        else:
+            self._maskers.move_to_end(sleutel)
+        return masker
+
+    def _tel(
+        self, plan: _Plan, groepsaantallen: np.ndarray | None, gevraagd: list[str]
+    ) -> dict[str, dict[str, int]]:
+        """Disjunctive facet counts: each facet ignores its own filter, not the others."""
+        tellingen = {}
+        for facet in gevraagd:
+            kolom = plan.kolommen.get(facet)
+            if kolom is None or groepsaantallen is None or plan.tabel is None:
+                tellingen[facet] = {}  # no document has a value for it
+                continue
+            if facet in plan.ok:
+                andere = [ok for f, ok in plan.ok.items() if f != facet]
+                domein = np.logical_and.reduce(andere) if andere else None
+            else:
+                domein = plan.alle_ok
+            aantallen = groepsaantallen if domein is None else groepsaantallen * domein
+            tellingen[facet] = self._facetten[facet].tel(plan.tabel.codes[kolom], aantallen)
+        return tellingen
 
     # -- internal: ordering -----------------------------------------------------------------
 
-    def _op_score(
-        self, termen: list[_Term], resultaat: _Nummers, nodig: int
-    ) -> tuple[list[int], dict[int, float]]:
-        scores = self._eindscores(termen, resultaat)
-        kandidaten = _kandidaten(scores, nodig, grootste=True)
-        kandidaten.sort(key=lambda n: (-scores[n], self._ids[n]))
-        return kandidaten[:nodig], scores
+    def _op_relevantie(
+        self, selectie: _Selectie, tekst: bool, nodig: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """With text by (score desc, id); without by (weight desc, name, id)."""
+        nummers = selectie.nummers
+        if tekst:
+            assert selectie.scores is not None
+            scores = selectie.scores
+            id_rang = self._op_id.rang(self._capaciteit)
+            keus = _kleinste(-scores, nodig, lambda plekken: [id_rang[nummers[plekken]]])
+        else:
+            scores = self._gewicht[nummers]
+            keus = _kleinste(self._op_gewicht.rang(self._capaciteit)[nummers], nodig)
+        afstanden = selectie.afstanden
+        return nummers[keus], scores[keus], None if afstanden is None else afstanden[keus]
+
+    def _bladeren(self, plan: _Plan, nodig: int) -> np.ndarray:
+        """The first documents in browse order that pass the grouped filters."""
+        volgorde = self._op_gewicht.nummers
+        if plan.alle_ok is None:
+            return volgorde[:nodig]
+        past = _groepstoets(plan)
+        # Walk the global order in growing blocks: a broad filter stops after the first block.
+        gevonden: list[np.ndarray] = []
+        aantal = begin = 0
+        blok = max(1_024, 4 * nodig)
+        while aantal < nodig and begin < len(volgorde):
+            deel = volgorde[begin : begin + blok]
+            deel = deel[past(deel)]
+            gevonden.append(deel)
+            aantal += len(deel)
+            begin += blok
+            blok *= 4
+        return np.concatenate(gevonden)[:nodig] if gevonden else _GEEN_NUMMERS
 
     def _op_afstand(
         self,
-        termen: list[_Term],
-        resultaat: _Nummers | None,
-        afstanden: Mapping[int, float],
+        selectie: _Selectie | None,
+        plan: _Plan,
+        punt: tuple[float, float],
+        met_straal: bool,
+        tekst: bool,
         nodig: int,
-    ) -> tuple[list[int], dict[int, float]]:
-        # `afstanden` may cover only the nearest part of `resultaat` (that part is enough), or
-        # more than `resultaat` (every document within the radius): keep the overlap.
-        if resultaat is None:
-            binnen = afstanden
-        elif len(afstanden) <= len(resultaat):
-            binnen = {n: a for n, a in afstanden.items() if n in resultaat}
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """By (distance, score desc, id); documents without locations last."""
+        if met_straal:
+            assert selectie is not None and selectie.afstanden is not None
+            nummers, afstanden = selectie.nummers, selectie.afstanden
         else:
-            binnen = {n: afstanden[n] for n in resultaat}
-        kandidaten = _kandidaten(binnen, nodig, grootste=False)
-        # Scores only break ties in distance, so only the candidates need one.
-        scores = self._eindscores(termen, kandidaten)
-        kandidaten.sort(key=lambda n: (binnen[n], -scores[n], self._ids[n]))
-        return kandidaten[:nodig], scores
+            nummers, afstanden = self._dichtstbij(punt, selectie, plan, nodig)
+        if tekst:
+            assert selectie is not None and selectie.scores is not None
+            scores = selectie.scores[np.searchsorted(selectie.nummers, nummers)]
+        else:
+            scores = self._gewicht[nummers]
+        id_rang = self._op_id.rang(self._capaciteit)
+        keus = _kleinste(
+            afstanden, nodig, lambda plekken: [-scores[plekken], id_rang[nummers[plekken]]]
+        )
+        return nummers[keus], scores[keus], afstanden[keus]
 
-    def _op_gewicht(self, resultaat: _Nummers | None, nodig: int) -> list[int]:
-        """Order without query text: by document weight, then id."""
-        if nodig <= 0:
-            return []
-        if resultaat is None:
-            return self._gewichtsvolgorde[:nodig]
-        # Walking the precomputed global order costs about nodig * len(self) / len(resultaat)
-        # steps; sorting the result costs about len(resultaat). Take the cheaper one.
-        if nodig * len(self) < len(resultaat) ** 2:
-            volgorde = (n for n in self._gewichtsvolgorde if n in resultaat)
-            return list(islice(volgorde, nodig))
-        return heapq.nsmallest(nodig, resultaat, key=self._gewichtsleutel)
+    def _dichtstbij(
+        self, punt: tuple[float, float], selectie: _Selectie | None, plan: _Plan, nodig: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Distances for at least the `nodig` nearest results (infinite without locations)."""
+        if selectie is not None:
+            lid = np.zeros(self._capaciteit, bool)
+            lid[selectie.nummers] = True
+            toets: Callable[[np.ndarray], np.ndarray] | None = lid.__getitem__
+        else:
+            toets = _groepstoets(plan) if plan.alle_ok is not None else None
+
+        if selectie is not None and len(selectie) <= _DIRECT_MEETGRENS:
+            nummers, afstanden = self._geo.binnen(punt, math.inf, toets)
+        else:
+            # Grow a circle until it holds enough results: everything outside is farther away
+            # than everything inside, so the first `nodig` are among those inside.
+            straal = _EERSTE_ZOEKSTRAAL_KM
+            while True:
+                if straal >= _HALVE_OMTREK_KM:
+                    straal = math.inf  # the whole earth
+                nummers, afstanden = self._geo.binnen(punt, straal, toets)
+                if len(nummers) >= nodig or math.isinf(straal):
+                    break
+                straal *= 2
+        if len(nummers) >= nodig:
+            return nummers, afstanden
+        # Not enough located results: every result counts, those without location at the end.
+        if selectie is not None:
+            alle = selectie.nummers
+        else:
+            alle = np.sort(self._op_id.nummers)
+            if toets is not None:
+                alle = alle[toets(alle)]
+        volledig = np.full(len(alle), math.inf)
+        volledig[np.searchsorted(alle, nummers)] = afstanden
+        return alle, volledig
 
     # -- internal: geo ----------------------------------------------------------------------
 
-    def _binnen_straal(
-        self, punt: tuple[float, float], straal_km: float, binnen: _Nummers | None
-    ) -> dict[int, float]:
-        """Distance per document (within `binnen`) whose nearest location is within range."""
-        gevonden: set[int] = set().union(*self._cellen_rond(punt, straal_km))
-        if binnen is not None:
-            gevonden = gevonden & binnen
-        uit = {}
-        for nummer in gevonden:
-            afstand = self._afstand(nummer, punt)
-            if afstand <= straal_km:
-                uit[nummer] = afstand
-        return uit
-
-    def _cellen_rond(self, punt: tuple[float, float], straal_km: float) -> list[set[int]]:
-        """The grid cells overlapping the bounding box of a circle."""
-        lat, lon = punt
-        dlat = straal_km / _KM_PER_BREEDTEGRAAD
-        rij_van, rij_tot = math.floor((lat - dlat) / _CEL_LAT), math.floor((lat + dlat) / _CEL_LAT)
-        verste_lat = abs(lat) + dlat
-        if verste_lat >= 89.9:
-            dlon = 360.0  # the circle reaches a pole: every longitude
-        else:
-            dlon = straal_km / (_KM_PER_BREEDTEGRAAD * math.cos(math.radians(verste_lat)))
-        if lon - dlon < -180 or lon + dlon > 180:
-            lon_van, lon_tot = -180.0, 180.0  # crossing the date line: keep it simple
-        else:
-            lon_van, lon_tot = lon - dlon, lon + dlon
-        kol_van, kol_tot = math.floor(lon_van / _CEL_LON), math.floor(lon_tot / _CEL_LON)
-
-        if (rij_tot - rij_van + 1) * (kol_tot - kol_van + 1) > len(self._cellen):
-            return [
-                s
-                for (rij, kol), s in self._cellen.items()
-                if rij_van <= rij <= rij_tot and kol_van <= kol <= kol_tot
-            ]
-        return [
-            s
-            for rij in range(rij_van, rij_tot + 1)
-            for kol in range(kol_van, kol_tot + 1)
-            if (s := self._cellen.get((rij, kol))) is not None
-        ]
-
-    def _afstanden_voor_volgorde(
-        self, punt: tuple[float, float], resultaat: _Nummers | None, nodig: int
-    ) -> dict[int, float]:
-        """Distances for at least the `nodig` nearest results (infinite without locations)."""
-        if resultaat is not None and len(resultaat) <= _DIRECT_MEETGRENS:
-            return {nummer: self._afstand(nummer, punt) for nummer in resultaat}
-        met_punten = (
-            len(self._met_punten) if resultaat is None else len(self._met_punten & resultaat)
-        )
-        # Grow a circle until it holds enough results: everything outside is farther away
-        # than everything inside, so the first `nodig` are among those inside.
-        straal = _EERSTE_ZOEKSTRAAL_KM
-        while straal < 2 * math.pi * _AARDSTRAAL_KM:
-            binnen = self._binnen_straal(punt, straal, resultaat)
-            if len(binnen) >= nodig:
-                return binnen
-            if len(binnen) >= met_punten:
-                break
-            straal *= 2
-        alle = self._nummer.values() if resultaat is None else resultaat
-        return {nummer: self._afstand(nummer, punt) for nummer in alle}
-
-    def _afstand(self, nummer: int, punt: tuple[float, float]) -> float:
-        """Haversine km to the nearest location; infinite for a document without locations."""
-        document = self._docs[nummer]
-        assert document is not None
-        return min((_haversine(punt, plek) for plek in document.punten), default=math.inf)
-
     def _afstand_van(
-        self,
-        nummer: int,
-        punt: tuple[float, float] | None,
-        bekend: Mapping[int, float] | None,
+        self, nummer: int, punt: tuple[float, float] | None, bekend: float | None
     ) -> float | None:
         if punt is None:
             return None
-        afstand = bekend[nummer] if bekend is not None and nummer in bekend else None
-        if afstand is None:
-            afstand = self._afstand(nummer, punt)
-        return None if math.isinf(afstand) else afstand
+        if bekend is None:
+            document = self._docs[nummer]
+            assert document is not None
+            bekend = min((_haversine(punt, plek) for plek in document.punten), default=math.inf)
+        return None if math.isinf(bekend) else float(bekend)
+
+
+# -- search state ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Plan:
+    """How one query filters: grouped facets (per group) and the rest (per document)."""
+
+    tabel: _Samenstelling | None
+    kolommen: dict[str, int]  # facet -> its row in `tabel.codes`
+    ok: dict[str, np.ndarray]  # filtered facet -> per group: passes that filter
+    alle_ok: np.ndarray | None  # per group: passes every grouped filter
+    masker: np.ndarray | None  # per document: passes every filter outside the groups
+
+
+class _Selectie:
+    """Candidate documents in ascending number order, with values aligned to them."""
+
+    __slots__ = ("nummers", "afstanden", "scores", "termscores")
+
+    def __init__(
+        self,
+        nummers: np.ndarray,
+        *,
+        afstanden: np.ndarray | None = None,
+        scores: np.ndarray | None = None,
+    ) -> None:
+        self.nummers = nummers
+        self.afstanden = afstanden
+        self.scores = scores
+        self.termscores: dict[int, np.ndarray] = {}  # query word position -> its scores
+
+    def __len__(self) -> int:
+        return len(self.nummers)
+
+    def beperk(self, keus: np.ndarray) -> None:
+        """Keep the candidates selected by a boolean mask or by ascending positions."""
+        if keus.dtype == bool:
+            # Positions first: numpy finds them without a branch per element, and `take` is
+            # much faster than indexing with a mask, once per aligned array.
+            keus = np.flatnonzero(keus)
+        self.nummers = self.nummers.take(keus)
+        if self.afstanden is not None:
+            self.afstanden = self.afstanden.take(keus)
+        if self.scores is not None:
+            self.scores = self.scores.take(keus)
+        for plek, scores in self.termscores.items():
+            self.termscores[plek] = scores.take(keus)
+
+
+def _groepstoets(plan: _Plan) -> Callable[[np.ndarray], np.ndarray]:
+    """Per document number: does its group pass the grouped filters."""
+    assert plan.tabel is not None and plan.alle_ok is not None
+    groep, alle_ok = plan.tabel.groep, plan.alle_ok
+    return lambda nummers: alle_ok[groep[nummers]]
+
+
+# -- storage classes ------------------------------------------------------------------------
+
+
+class _Postings:
+    """One stem's postings: ascending document numbers with their term weights.
+
+    Built in bulk by `vervang`. An edit must not rewrite a long sorted array, so removing a
+    document zeroes its weight in place (real weights are never zero) and adding one goes into
+    `extra`; once those make up a fair part of the list, everything is merged back into sorted
+    arrays, which keeps the cost per edit small and constant on average.
+    """
+
+    __slots__ = ("nummers", "gewichten", "nullen", "extra", "_extra_lijst")
+
+    def __init__(self, nummers: np.ndarray, gewichten: np.ndarray) -> None:
+        self.nummers = nummers
+        self.gewichten = gewichten
+        self.nullen = 0
+        self.extra: dict[int, float] = {}
+        self._extra_lijst: tuple[np.ndarray, np.ndarray] | None = None
+
+    def __len__(self) -> int:
+        return len(self.nummers) - self.nullen + len(self.extra)
+
+    def voeg_toe(self, nummer: int, gewicht: float) -> None:
+        self.extra[nummer] = gewicht
+        self._extra_lijst = None
+        self._misschien_samenvoegen()
+
+    def haal_weg(self, nummer: int) -> None:
+        if nummer in self.extra:
+            del self.extra[nummer]
+            self._extra_lijst = None
+        else:
+            plek = self.nummers.searchsorted(nummer)
+            assert self.nummers[plek] == nummer
+            self.gewichten[plek] = 0.0
+            self.nullen += 1
+            self._misschien_samenvoegen()
+
+    def delen(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(numbers, weights) pairs, each ascending by number; zero weights do not match."""
+        delen = [(self.nummers, self.gewichten)] if len(self.nummers) else []
+        if self.extra:
+            delen.append(self._extra_arrays())
+        return delen
+
+    def _extra_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._extra_lijst is None:
+            nummers = np.fromiter(self.extra.keys(), _NUMMER, len(self.extra))
+            gewichten = np.fromiter(self.extra.values(), float, len(self.extra))
+            volgorde = np.argsort(nummers)
+            self._extra_lijst = (nummers[volgorde], gewichten[volgorde])
+        return self._extra_lijst
+
+    def _misschien_samenvoegen(self) -> None:
+        # Merging costs a pass over the list; the overlay costs every query a little more
+        # and must be converted after each edit. A sixty-fourth balances the two.
+        if self.nullen + len(self.extra) <= len(self.nummers) // 64 + 64:
+            return
+        houd = self.gewichten > 0
+        nummers, gewichten = self._extra_arrays() if self.extra else (_GEEN_NUMMERS, np.empty(0))
+        nummers = np.concatenate([self.nummers[houd], nummers])
+        gewichten = np.concatenate([self.gewichten[houd], gewichten])
+        volgorde = np.argsort(nummers, kind="stable")  # two sorted runs: a merge
+        self.nummers, self.gewichten = nummers[volgorde], gewichten[volgorde]
+        self.nullen = 0
+        self.extra = {}
+        self._extra_lijst = None
+
+
+class _Facet:
+    """One facet: per document a code for its combination of values (0: no values)."""
+
+    __slots__ = ("codes", "combinaties", "_code_van", "waarden", "_waarde_nr", "_ok", "_spreiding")
+
+    def __init__(self, capaciteit: int) -> None:
+        self.codes = np.zeros(capaciteit, np.int32)
+        self.combinaties: list[frozenset[str]] = [frozenset()]
+        self._code_van: dict[frozenset[str], int] = {frozenset(): 0}
+        self.waarden: list[str] = []
+        self._waarde_nr: dict[str, int] = {}
+        self._ok: dict[frozenset[str], np.ndarray] = {}
+        # Which values each combination holds, as (combination, value) number pairs.
+        self._spreiding: tuple[np.ndarray, np.ndarray] | None = None
+
+    def zet(self, nummer: int, waarden: frozenset[str]) -> None:
+        code = self._code_van.get(waarden)
+        if code is None:
+            code = self._code_van[waarden] = len(self.combinaties)
+            self.combinaties.append(waarden)
+            for waarde in sorted(waarden):
+                if waarde not in self._waarde_nr:
+                    self._waarde_nr[waarde] = len(self.waarden)
+                    self.waarden.append(waarde)
+            self._ok.clear()
+            self._spreiding = None
+        self.codes[nummer] = code
+
+    def ok(self, gekozen: frozenset[str]) -> np.ndarray:
+        """Per combination: does it hold any of the chosen values."""
+        ok = self._ok.get(gekozen)
+        if ok is None:
+            if len(self._ok) >= _MAX_MASKERS:
+                self._ok.clear()
+            ok = self._ok[gekozen] = np.fromiter(
+                (not combinatie.isdisjoint(gekozen) for combinatie in self.combinaties),
+                bool,
+                len(self.combinaties),
+            )
+        return ok
+
+    def tel(self, codes: np.ndarray, aantallen: np.ndarray) -> dict[str, int]:
+        """Documents per value, given groups (their combination codes and sizes): non-zero
+        counts, most frequent first, then by value."""
+        if self._spreiding is None:
+            paren = [
+                (code, self._waarde_nr[waarde])
+                for code, combinatie in enumerate(self.combinaties)
+                for waarde in combinatie
+            ]
+            self._spreiding = (
+                np.array([code for code, _ in paren], np.intp),
+                np.array([waarde for _, waarde in paren], np.intp),
+            )
+        per_combinatie = np.bincount(codes, weights=aantallen, minlength=len(self.combinaties))
+        combinaties, waarden = self._spreiding
+        per_waarde = np.bincount(
+            waarden, weights=per_combinatie[combinaties], minlength=len(self.waarden)
+        )
+        positief = [
+            (self.waarden[nr], int(per_waarde[nr])) for nr in np.flatnonzero(per_waarde).tolist()
+        ]
+        positief.sort(key=lambda paar: (-paar[1], paar[0]))
+        return dict(positief)
+
+
+class _Samenstelling:
+    """Documents grouped by their value combinations over several facets together.
+
+    With a handful of values per facet there are far fewer groups than documents, so a query
+    counts its matches per group once (one `bincount`) and does all filtering and disjunctive
+    counting on those group sizes. `aantal` holds the group sizes over all live documents:
+    browsing without text or radius never touches a document at all.
+    """
+
+    __slots__ = ("facetten", "groep", "codes", "aantal", "_groep_van")
+
+    def __init__(self, facetten: Sequence[_Facet], levend: np.ndarray) -> None:
+        self.facetten = list(facetten)
+        mogelijk = math.prod(len(facet.combinaties) for facet in facetten)
+        sleutel = np.zeros(len(facetten[0].codes), np.int64)
+        if mogelijk <= 1 << 22:
+            # Few possible combinations: number the ones that occur by counting, no sorting.
+            for facet in facetten:
+                sleutel = sleutel * len(facet.combinaties) + facet.codes
+            komt_voor = np.zeros(mogelijk, bool)
+            komt_voor[sleutel] = True
+            self.groep = (np.cumsum(komt_voor) - 1)[sleutel]
+            sleutels = np.flatnonzero(komt_voor)
+            codes = []
+            for facet in reversed(facetten):
+                sleutels, code = np.divmod(sleutels, len(facet.combinaties))
+                codes.append(code)
+            self.codes = np.stack(codes[::-1]).astype(np.int32)  # facet x group
+        else:
+            # Number the combinations facet by facet, so that no key overflows.
+            for facet in facetten:
+                sleutel = sleutel * len(facet.combinaties) + facet.codes
+                sleutel = np.unique(sleutel, return_inverse=True)[1].reshape(-1)
+            _, eerste = np.unique(sleutel, return_index=True)
+            self.groep = sleutel
+            self.codes = np.stack([facet.codes[eerste] for facet in facetten])
+        self.groep = self.groep.astype(_NUMMER)
+        self.aantal = np.bincount(self.groep[levend], minlength=self.codes.shape[1])
+        self._groep_van: dict[tuple[int, ...], int] | None = None
+
+    def voeg_toe(self, nummer: int) -> None:
+        rij = tuple(int(facet.codes[nummer]) for facet in self.facetten)
+        if self._groep_van is None:
+            self._groep_van = {tuple(kolom): g for g, kolom in enumerate(self.codes.T.tolist())}
+        groep = self._groep_van.get(rij)
+        if groep is None:
+            groep = self._groep_van[rij] = len(self.aantal)
+            self.codes = np.concatenate([self.codes, np.array(rij, np.int32)[:, None]], axis=1)
+            self.aantal = np.append(self.aantal, 0)
+        self.groep[nummer] = groep
+        self.aantal[groep] += 1
+
+    def haal_weg(self, nummer: int) -> None:
+        self.aantal[self.groep[nummer]] -= 1
+
+
+class _Geo:
+    """All locations, sorted by latitude, plus a small overlay of edits.
+
+    A removed document's locations are marked with number -1; added ones wait in `extra`
+    until there are enough of them to merge.
+    """
+
+    __slots__ = ("lat", "lon", "nummers", "weg", "extra", "_extra_lijst")
+
+    def __init__(self, lat: np.ndarray, lon: np.ndarray, nummers: np.ndarray) -> None:
+        self._zet(lat, lon, nummers)
+
+    def _zet(self, lat: np.ndarray, lon: np.ndarray, nummers: np.ndarray) -> None:
+        volgorde = np.argsort(lat, kind="stable")
+        self.lat, self.lon, self.nummers = lat[volgorde], lon[volgorde], nummers[volgorde]
+        self.weg = 0
+        self.extra: dict[int, tuple[tuple[float, float], ...]] = {}
+        self._extra_lijst: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    @classmethod
+    def bouw(cls, punten: Iterable[tuple[int, float, float]]) -> _Geo:
+        rijen = list(punten)
+        return cls(
+            np.array([lat for _, lat, _ in rijen], float),
+            np.array([lon for _, _, lon in rijen], float),
+            np.array([nummer for nummer, _, _ in rijen], _NUMMER),
+        )
+
+    def voeg_toe(self, nummer: int, punten: tuple[tuple[float, float], ...]) -> None:
+        self.extra[nummer] = punten
+        self._extra_lijst = None
+        self._misschien_samenvoegen()
+
+    def haal_weg(self, nummer: int, punten: tuple[tuple[float, float], ...]) -> None:
+        if self.extra.pop(nummer, None) is not None:
+            self._extra_lijst = None
+            return
+        for lat, _ in punten:
+            plek = int(np.searchsorted(self.lat, lat))
+            while self.nummers[plek] != nummer:
+                plek += 1
+            self.nummers[plek] = -1
+            self.weg += 1
+        self._misschien_samenvoegen()
+
+    def binnen(
+        self,
+        punt: tuple[float, float],
+        straal_km: float,
+        toets: Callable[[np.ndarray], np.ndarray] | None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Documents (passing `toets`) with a location within range: ascending numbers and
+        the distance to each one's nearest location."""
+        lat, lon = punt
+        # The bounding box: latitude differs at most by the angle itself, longitude by the
+        # angle widened at the latitude farthest from the equator. A hair wider, so that
+        # rounding never drops a location; the exact distance decides below.
+        hoek = straal_km / _AARDSTRAAL_KM * (1 + 1e-9)
+        dlat = math.degrees(hoek) + 1e-9
+        verste = abs(lat) + dlat
+        dlon = None
+        if hoek < math.pi and verste < 90:
+            breder = math.sin(hoek / 2) / math.cos(math.radians(verste))
+            if breder < 1:
+                dlon = math.degrees(2 * math.asin(breder)) * (1 + 1e-9) + 1e-9
+                if lon - dlon < -180 or lon + dlon > 180:
+                    dlon = None  # across the date line: keep it simple
+
+        van = int(np.searchsorted(self.lat, lat - dlat, side="left"))
+        tot = int(np.searchsorted(self.lat, lat + dlat, side="right"))
+        delen = [(self.lat[van:tot], self.lon[van:tot], self.nummers[van:tot])]
+        if self.extra:
+            delen.append(self._extra())
+        lats, lons, nummers = (np.concatenate(kolom) for kolom in zip(*delen, strict=True))
+        houd = (nummers >= 0) & (np.abs(lats - lat) <= dlat)
+        if dlon is not None:
+            houd &= np.abs(lons - lon) <= dlon
+        plekken = np.flatnonzero(houd)
+        lats, lons, nummers = lats.take(plekken), lons.take(plekken), nummers.take(plekken)
+        if toets is not None:
+            plekken = np.flatnonzero(toets(nummers))
+            lats, lons, nummers = lats.take(plekken), lons.take(plekken), nummers.take(plekken)
+
+        afstanden = _haversine_np(lat, lon, lats, lons)
+        plekken = np.flatnonzero(afstanden <= straal_km)
+        nummers, afstanden = nummers.take(plekken), afstanden.take(plekken)
+        # Per document its nearest location.
+        volgorde = np.lexsort((afstanden, nummers))
+        nummers, afstanden = nummers[volgorde], afstanden[volgorde]
+        eerste = np.ones(len(nummers), bool)
+        eerste[1:] = nummers[1:] != nummers[:-1]
+        return nummers[eerste], afstanden[eerste]
+
+    def _extra(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self._extra_lijst is None:
+            rijen = [(n, lat, lon) for n, punten in self.extra.items() for lat, lon in punten]
+            self._extra_lijst = (
+                np.array([lat for _, lat, _ in rijen], float),
+                np.array([lon for _, _, lon in rijen], float),
+                np.array([n for n, _, _ in rijen], _NUMMER),
+            )
+        return self._extra_lijst
+
+    def _misschien_samenvoegen(self) -> None:
+        if self.weg + len(self.extra) <= len(self.nummers) // 16 + 64:
+            return
+        houd = self.nummers >= 0
+        lat, lon, nummers = self._extra()
+        self._zet(
+            np.concatenate([self.lat[houd], lat]),
+            np.concatenate([self.lon[houd], lon]),
+            np.concatenate([self.nummers[houd], nummers]),
+        )
+
+
+class _Volgorde:
+    """The live document numbers sorted by a key, and each number's position (its rank)."""
+
+    __slots__ = ("nummers", "_sleutel", "_rang")
+
+    def __init__(self, nummers: Iterable[int], sleutel: Callable[[int], object]) -> None:
+        self._sleutel = sleutel
+        self.nummers = np.array(sorted(nummers, key=sleutel), _NUMMER)
+        self._rang: np.ndarray | None = None
+
+    def voeg_toe(self, nummer: int) -> None:
+        plek = bisect_left(self.nummers, self._sleutel(nummer), key=self._sleutel)
+        self.nummers = np.concatenate((self.nummers[:plek], [nummer], self.nummers[plek:]))
+        self._rang = None
+
+    def haal_weg(self, nummer: int) -> None:
+        plek = bisect_left(self.nummers, self._sleutel(nummer), key=self._sleutel)
+        assert self.nummers[plek] == nummer
+        self.nummers = np.concatenate((self.nummers[:plek], self.nummers[plek + 1 :]))
+        self._rang = None
+
+    def rang(self, capaciteit: int) -> np.ndarray:
+        """Per document number its position in the order (meaningless for removed ones)."""
+        if self._rang is None or len(self._rang) < capaciteit:
+            self._rang = np.zeros(capaciteit, np.int64)
+            self._rang[self.nummers] = np.arange(len(self.nummers))
+        return self._rang
+
+
+# -- vectorised helpers ---------------------------------------------------------------------
+
+
+def _verzamel(lijsten: list[_Lijst], capaciteit: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every document in any of the lists with its best score there, ascending by number."""
+    if not lijsten:
+        return _GEEN_NUMMERS, np.empty(0)
+    omvang = sum(len(nummers) for nummers, _, _ in lijsten)
+    if len(lijsten) == 1:
+        nummers, gewichten, factor = lijsten[0]
+        scores = gewichten * factor
+    elif omvang * 16 < capaciteit:
+        # Short lists: sort their union (runs that are each sorted already: a quick merge)
+        # and take the best per document.
+        nummers = np.concatenate([nummers for nummers, _, _ in lijsten])
+        scores = np.concatenate([gewichten * factor for _, gewichten, factor in lijsten])
+        volgorde = np.argsort(nummers, kind="stable")
+        nummers, scores = nummers[volgorde], scores[volgorde]
+        begin = np.ones(len(nummers), bool)
+        begin[1:] = nummers[1:] != nummers[:-1]
+        begin = np.flatnonzero(begin)
+        nummers, scores = nummers[begin], np.maximum.reduceat(scores, begin)
+    else:
+        # Long lists: the best per document in one array over all documents.
+        beste = _beste_per_document(lijsten, capaciteit)
+        # (Comparing first is much faster: numpy finds the True values of a boolean array
+        # without branching on each element.)
+        nummers = np.flatnonzero(beste > 0)
+        return nummers, beste.take(nummers)
+    raak = scores > 0  # entries edited away have weight zero
+    if not raak.all():
+        nummers, scores = nummers[raak], scores[raak]
+    return nummers, scores
+
+
+def _opzoeken(kandidaten: np.ndarray, lijsten: list[_Lijst], capaciteit: int) -> np.ndarray:
+    """Each candidate's best score in the lists; zero where it does not occur."""
+    omvang = sum(len(nummers) for nummers, _, _ in lijsten)
+    if len(kandidaten) * 4 * len(lijsten) > omvang + 4_096:
+        # Many candidates: a binary search each costs more than spreading the lists out.
+        return _beste_per_document(lijsten, capaciteit).take(kandidaten)
+    beste = np.zeros(len(kandidaten))
+    for nummers, gewichten, factor in lijsten:
+        plekken = np.searchsorted(nummers, kandidaten)
+        np.minimum(plekken, len(nummers) - 1, out=plekken)
+        scores = np.where(nummers[plekken] == kandidaten, gewichten[plekken] * factor, 0.0)
+        np.maximum(beste, scores, out=beste)
+    return beste
+
+
+def _beste_per_document(lijsten: list[_Lijst], capaciteit: int) -> np.ndarray:
+    """Per document number the best score in any of the (non-empty) lists, else zero."""
+    beste = np.zeros(capaciteit)
+    for nummers, gewichten, factor in lijsten:
+        np.maximum.at(beste, nummers, gewichten * factor)
+    return beste
+
+
+def _kleinste(
+    sleutel: np.ndarray,
+    nodig: int,
+    verder: Callable[[np.ndarray], list[np.ndarray]] = lambda plekken: [],
+) -> np.ndarray:
+    """Positions of the `nodig` smallest keys, in order; `verder` gives the keys that break
+    ties, asked only for the few positions that can make it."""
+    if nodig <= 0:
+        return np.empty(0, np.intp)
+    kandidaten = _ruim_genoeg(sleutel, nodig)
+    if nodig < len(kandidaten):
+        # Everything up to the cut-off value, ties included: the full sort below then breaks
+        # them by the later keys and not by luck.
+        waarden = sleutel[kandidaten]
+        grens = np.partition(waarden, nodig - 1)[nodig - 1]
+        kandidaten = kandidaten[waarden <= grens]
+    volgorde = np.lexsort([*reversed(verder(kandidaten)), sleutel[kandidaten]])
+    return kandidaten[volgorde[:nodig]]
+
+
+def _ruim_genoeg(waarden: np.ndarray, nodig: int) -> np.ndarray:
+    """Positions of a part of `waarden` that surely holds the `nodig` smallest (and all
+    values equal to the largest of those)."""
+    aantal = len(waarden)
+    if aantal >= 8_192 and nodig * 64 <= aantal:
+        # Guess a cut-off from a sample, a little above where the `nodig` smallest should
+        # end: comparing with one value is much cheaper than a selection over everything.
+        # If at least `nodig` values are at or below the guess, they include all of them.
+        monster = waarden[:: aantal // 2_048]
+        plek = min(len(monster) - 1, 4 * nodig * len(monster) // aantal + 8)
+        schatting = np.partition(monster, plek)[plek]
+        posities = np.flatnonzero(waarden <= schatting)
+        if len(posities) >= nodig:
+            return posities
+    return np.arange(aantal)
+
+
+def _verlengd(array: np.ndarray, lengte: int) -> np.ndarray:
+    nieuw = np.zeros(lengte, array.dtype)
+    nieuw[: len(array)] = array
+    return nieuw
+
+
+def _haversine_np(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """`_haversine` from one point to many at once."""
+    lat1, lon1 = math.radians(lat), math.radians(lon)
+    lat2, lon2 = np.radians(lats), np.radians(lons)
+    h = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * _AARDSTRAAL_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+
+
+# -- small helpers --------------------------------------------------------------------------
 
 
 def _veldtokens(document: Document) -> dict[str, list[str]]:
@@ -789,6 +1307,11 @@ def _veldtokens(document: Document) -> dict[str, list[str]]:
     return {veld: woorden for veld, woorden in velden.items() if woorden}
 
 
+def _bladersleutel(document: Document) -> tuple[float, str, str]:
+    """Browsing without text: higher weight first, then by normalised name, then id."""
+    return (-float(document.gewicht), normaliseer(document.velden.get("naam", "")), document.id)
+
+
 def _keuzes(filters: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
     """Chosen values per facet; a facet with no values chosen is not a filter."""
     keuzes = {}
@@ -800,19 +1323,14 @@ def _keuzes(filters: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
     return keuzes
 
 
-def _gesorteerd(tellingen: Mapping[str, int]) -> dict[str, int]:
-    """Non-zero counts, most frequent first, then by value."""
-    positief = sorted(
-        ((w, n) for w, n in tellingen.items() if n > 0), key=lambda paar: (-paar[1], paar[0])
-    )
-    return dict(positief)
-
-
-def _naar_bits(nummers: Iterable[int]) -> int:
-    buffer = bytearray(max(nummers, default=0) // 8 + 1)
-    for nummer in nummers:
-        buffer[nummer >> 3] |= 1 << (nummer & 7)
-    return int.from_bytes(buffer, "little")
+@lru_cache(maxsize=65_536)
+def _verzadigd(tf: float) -> float:
+    """BM25 saturation of a term frequency. Cached: a bulk load sees the same frequencies
+    over and over (documents with equally long fields), and rounding is not cheap."""
+    gewicht = tf * (_K1 + 1) / (_K1 + tf)
+    # Four decimals are plenty for ranking. A weight never rounds down to zero: in a posting
+    # list zero marks an entry that was edited away.
+    return round(gewicht, 4) or gewicht
 
 
 def _idf(totaal: int, df: int) -> float:
@@ -822,44 +1340,6 @@ def _idf(totaal: int, df: int) -> float:
 def _minstens(stammen: dict[str, float], stamwoord: str, factor: float) -> None:
     if factor > stammen.get(stamwoord, 0.0):
         stammen[stamwoord] = factor
-
-
-def _doorsnede(delen: Iterable[_Nummers | None]) -> _Nummers | None:
-    """Intersection of number sets, smallest first; None stands for "everything"."""
-    echte = sorted((deel for deel in delen if deel is not None), key=len)
-    if not echte:
-        return None
-    uitkomst: Any = echte[0]
-    for deel in echte[1:]:
-        # Works for sets and dict key views alike, always iterating the smaller side.
-        uitkomst = uitkomst & deel
-    return uitkomst
-
-
-def _kandidaten(sleutels: Mapping[int, float], nodig: int, *, grootste: bool) -> list[int]:
-    """The numbers that can make the first `nodig` by key, ties at the cut-off included."""
-    if nodig <= 0:
-        return []
-    if nodig >= len(sleutels):
-        return list(sleutels)
-    # Find the cut-off on bare floats (fast, in C), then keep everything up to and including
-    # it: the caller sorts that short list fully, so ties are broken by id and not by luck.
-    if grootste:
-        grens = heapq.nlargest(nodig, sleutels.values())[-1]
-        return [nummer for nummer, sleutel in sleutels.items() if sleutel >= grens]
-    grens = heapq.nsmallest(nodig, sleutels.values())[-1]
-    return [nummer for nummer, sleutel in sleutels.items() if sleutel <= grens]
-
-
-def _verwijder_uit(index: dict[Any, set[int]], sleutel: Any, nummer: int) -> None:
-    nummers = index[sleutel]
-    nummers.discard(nummer)
-    if not nummers:
-        del index[sleutel]
-
-
-def _cel(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat / _CEL_LAT), math.floor(lon / _CEL_LON)
 
 
 def _haversine(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -6,9 +6,20 @@ import math
 import random
 from collections import Counter
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from samenspel.search.engine import Document, ZoekIndex
+from samenspel.search.engine import (
+    VELDGEWICHTEN,
+    Document,
+    Treffer,
+    Uitkomst,
+    ZoekIndex,
+    _kleinste,
+)
+from samenspel.search.tekst import normaliseer, stam, tokens
 
 UTRECHT = (52.0907, 5.1214)
 AMERSFOORT = (52.1561, 5.3878)
@@ -475,6 +486,22 @@ def test_verwijderde_plek_wordt_hergebruikt_zonder_oude_gegevens() -> None:
     assert index.zoek(facetten=["bouwsteen"]).facetten == {"bouwsteen": {}}
 
 
+def test_nieuwe_vermelding_die_weer_weggaat_is_direct_nergens_meer_te_vinden() -> None:
+    index = index_met(doc("a", "Koor", punten=(UTRECHT,)))
+    index.zet(doc("b", "Koor", punten=(UTRECHT,)))
+    assert ids(index, "koor") == ids(index, punt=UTRECHT, straal_km=1) == ["a", "b"]
+
+    index.verwijder("b")
+    assert ids(index, "koor") == ids(index, punt=UTRECHT, straal_km=1) == ["a"]
+
+    index.zet(doc("c", "Koor", punten=(ZEIST,)))
+    assert ids(index, "koor") == ["a", "c"]
+    assert ids(index, punt=ZEIST, straal_km=1) == ["c"]
+    index.zet(doc("c", "Dans", punten=(AMSTERDAM,)))
+    assert ids(index, "koor") == ["a"]
+    assert ids(index, punt=ZEIST, straal_km=1) == []
+
+
 def test_lengte_en_bevat() -> None:
     index = ZoekIndex()
     assert len(index) == 0
@@ -595,3 +622,386 @@ def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+# -- tegen een naïeve referentie -------------------------------------------------------------
+#
+# The index answers with arrays, overlays and group tables; the reference below spells the
+# same semantics out document by document. Only resolving query words against the vocabulary
+# (exact, prefix, typo) is borrowed from the index: the tests above pin that down.
+
+
+def _naief_zoeken(
+    documenten: list[Document],
+    index: ZoekIndex,
+    tekst: str = "",
+    *,
+    filters: dict | None = None,
+    facetten: list[str] | tuple[str, ...] = (),
+    punt: tuple[float, float] | None = None,
+    straal_km: float | None = None,
+    sorteer: str = "relevantie",
+    begin: int = 0,
+    aantal: int = 20,
+) -> Uitkomst:
+    termen = [index._interpreteer(woord) for woord in list(dict.fromkeys(tokens(tekst)))[:12]]
+    if punt is None:
+        straal_km, sorteer = None, "relevantie"
+    keuzes = {
+        facet: {waarden} if isinstance(waarden, str) else set(waarden)
+        for facet, waarden in (filters or {}).items()
+        if waarden
+    }
+    gewichten = _naieve_termgewichten(documenten)
+    df = Counter(stamwoord for per_stam in gewichten.values() for stamwoord in per_stam)
+
+    def tekstscore(document: Document) -> float | None:
+        totaal = 0.0
+        for term in termen:
+            beste = 0.0
+            for stamwoord, factor in term.stammen.items():
+                if stamwoord in gewichten[document.id]:
+                    idf = math.log(
+                        1 + (len(documenten) - df[stamwoord] + 0.5) / (df[stamwoord] + 0.5)
+                    )
+                    beste = max(beste, gewichten[document.id][stamwoord] * (factor * idf))
+            if not beste:
+                return None  # every word must match
+            totaal += beste
+        return totaal * document.gewicht
+
+    def past(document: Document, behalve: str = "") -> bool:
+        return all(
+            document.filters.get(facet, frozenset()) & waarden
+            for facet, waarden in keuzes.items()
+            if facet != behalve
+        )
+
+    kandidaten = []
+    for document in documenten:
+        score = tekstscore(document) if termen else document.gewicht
+        if score is None:
+            continue
+        afstand = None
+        if punt is not None:
+            afstand = min((_haversine_km(punt, plek) for plek in document.punten), default=math.inf)
+            if straal_km is not None and not afstand <= straal_km:
+                continue
+        kandidaten.append((document, score, afstand))
+
+    tellingen = {}
+    for facet in dict.fromkeys(facetten):
+        geteld = Counter(
+            waarde
+            for document, _, _ in kandidaten
+            if past(document, behalve=facet)
+            for waarde in document.filters.get(facet, ())
+        )
+        tellingen[facet] = dict(sorted(geteld.items(), key=lambda paar: (-paar[1], paar[0])))
+
+    resultaat = [kandidaat for kandidaat in kandidaten if past(kandidaat[0])]
+    if sorteer == "afstand":
+        resultaat.sort(key=lambda k: (k[2], -k[1], k[0].id))
+    elif termen:
+        resultaat.sort(key=lambda k: (-k[1], k[0].id))
+    else:
+        resultaat.sort(key=lambda k: (-k[0].gewicht, normaliseer(k[0].velden["naam"]), k[0].id))
+    treffers = [
+        Treffer(document.id, score, None if afstand is None or math.isinf(afstand) else afstand)
+        for document, score, afstand in resultaat[begin : begin + aantal]
+    ]
+    return Uitkomst(len(resultaat), treffers, tellingen, [term.weergave for term in termen])
+
+
+def _naieve_termgewichten(documenten: list[Document]) -> dict[str, dict[str, float]]:
+    """BM25F weights per document and stem, as documented in the engine."""
+    velden = {
+        document.id: {
+            veld: tokens(tekst) for veld, tekst in document.velden.items() if tokens(tekst)
+        }
+        for document in documenten
+    }
+    som: Counter[str] = Counter()
+    aantal: Counter[str] = Counter()
+    for per_veld in velden.values():
+        for veld, woorden in per_veld.items():
+            som[veld] += len(woorden)
+            aantal[veld] += 1
+    uitkomst = {}
+    for id, per_veld in velden.items():
+        frequentie: dict[str, float] = {}
+        for veld, woorden in per_veld.items():
+            normalisatie = 1 - 0.75 + 0.75 * len(woorden) / (som[veld] / aantal[veld])
+            bijdrage = VELDGEWICHTEN.get(veld, 1.0) / normalisatie
+            for woord in woorden:
+                frequentie[stam(woord)] = frequentie.get(stam(woord), 0.0) + bijdrage
+        uitkomst[id] = {
+            stamwoord: round(gewicht, 4) or gewicht
+            for stamwoord, tf in frequentie.items()
+            if (gewicht := tf * (1.2 + 1) / (1.2 + tf))
+        }
+    return uitkomst
+
+
+def _zelfde(uitkomst: Uitkomst, verwacht: Uitkomst) -> None:
+    assert (uitkomst.totaal, uitkomst.termen) == (verwacht.totaal, verwacht.termen)
+    # Facet counts in the same order too: most frequent first, then by value.
+    assert {f: list(t.items()) for f, t in uitkomst.facetten.items()} == {
+        f: list(t.items()) for f, t in verwacht.facetten.items()
+    }
+    assert [(t.id, t.score) for t in uitkomst.treffers] == [
+        (t.id, t.score) for t in verwacht.treffers
+    ]
+    for treffer, bedoeld in zip(uitkomst.treffers, verwacht.treffers, strict=True):
+        if bedoeld.afstand_km is None:
+            assert treffer.afstand_km is None
+        else:
+            # numpy and the math module may differ in the last bit of a sine.
+            assert treffer.afstand_km == pytest.approx(bedoeld.afstand_km, rel=1e-12, abs=1e-12)
+
+
+# Words that share beginnings, compounds and a verb in -t, so prefix and typo matching and
+# the union over several stems all come up.
+_WOORDEN = [
+    "koor", "koorzang", "koffie", "koffieochtend", "wandelen", "wandelgroep", "wandelt",
+    "taal", "taalcafe", "moestuin", "dans", "yoga",
+]  # fmt: skip
+_BOUWSTENEN = ["ontmoeting", "meedoen", "geldzaken"]
+_WIJKEN = [f"WK{n:02d}" for n in range(12)]  # more combinations than are grouped: a mask
+_ROOSTER_LAT = [52.0 + 0.013 * n for n in range(8)]
+_ROOSTER_LON = [5.0 + 0.021 * n for n in range(8)]
+# Not on the grid, so no two different locations are at exactly the same distance.
+_PUNT = (52.0412345, 5.0567891)
+
+
+@st.composite
+def _document(draw: st.DrawFn, id: str) -> Document:
+    # Every name two words, every description four: the average field lengths then never
+    # change, so an index updated step by step must score exactly like a rebuilt one.
+    naam = " ".join(draw(st.lists(st.sampled_from(_WOORDEN), min_size=2, max_size=2)))
+    omschrijving = " ".join(draw(st.lists(st.sampled_from(_WOORDEN), min_size=4, max_size=4)))
+    filters = {
+        "bouwsteen": draw(st.frozensets(st.sampled_from(_BOUWSTENEN), max_size=2)),
+        "sector": draw(st.sampled_from([frozenset(), frozenset({"formeel"}), frozenset({"x"})])),
+        "wijk": frozenset({draw(st.sampled_from(_WIJKEN))}),
+    }
+    punten = draw(
+        st.lists(
+            st.tuples(st.sampled_from(_ROOSTER_LAT), st.sampled_from(_ROOSTER_LON)), max_size=2
+        )
+    )
+    gewicht = draw(st.sampled_from([1.0, 0.6]))
+    return Document(
+        id, {"naam": naam, "omschrijving": omschrijving}, filters, tuple(punten), gewicht
+    )
+
+
+_IDS = st.sampled_from([f"d{n:02d}" for n in range(24)])
+_documenten = st.lists(_IDS.flatmap(_document), max_size=24)
+
+
+@st.composite
+def _vraag(draw: st.DrawFn) -> dict:
+    filters: dict[str, list[str]] = {}
+    if draw(st.booleans()):
+        filters["bouwsteen"] = draw(st.lists(st.sampled_from([*_BOUWSTENEN, "geen"]), max_size=2))
+    if draw(st.booleans()):
+        filters["sector"] = draw(st.lists(st.sampled_from(["formeel", "x"]), max_size=1))
+    if draw(st.booleans()):
+        filters["wijk"] = draw(st.lists(st.sampled_from(_WIJKEN), max_size=4))
+    if draw(st.integers(0, 9)) == 0:
+        filters["bestaat_niet"] = ["ja"]
+    return {
+        "tekst": draw(
+            st.sampled_from(
+                ["", "", "koor", "koffie wandelen", "wandelgreop", "koo", "wandelt dans", "taal"]
+            )
+        ),
+        "filters": filters,
+        "facetten": draw(st.lists(st.sampled_from(["bouwsteen", "sector", "wijk", "geen"]))),
+        "punt": draw(st.sampled_from([None, _PUNT])),
+        "straal_km": draw(st.sampled_from([None, 1.5, 4.0, 50.0])),
+        "sorteer": draw(st.sampled_from(["relevantie", "afstand"])),
+        "begin": draw(st.integers(0, 4)),
+        "aantal": draw(st.integers(0, 8)),
+    }
+
+
+def _zoek_beide(index: ZoekIndex, documenten: list[Document], vraag: dict) -> None:
+    vraag = dict(vraag)
+    tekst = vraag.pop("tekst")
+    _zelfde(index.zoek(tekst, **vraag), _naief_zoeken(documenten, index, tekst, **vraag))
+
+
+@settings(max_examples=100, deadline=None)
+@given(documenten=_documenten, vragen=st.lists(_vraag(), min_size=1, max_size=6))
+def test_opgebouwde_index_zoekt_als_de_naieve_referentie(
+    documenten: list[Document], vragen: list[dict]
+) -> None:
+    index = index_met(*documenten)
+    actueel = list({document.id: document for document in documenten}.values())
+
+    for vraag in vragen:
+        _zoek_beide(index, actueel, vraag)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    begin=_documenten,
+    stappen=st.lists(
+        st.one_of(_IDS.flatmap(_document), _IDS.map(lambda id: ("weg", id))), max_size=60
+    ),
+    tussendoor=st.lists(_vraag(), max_size=3),
+    vragen=st.lists(_vraag(), min_size=1, max_size=6),
+)
+def test_stap_voor_stap_bijgewerkt_is_hetzelfde_als_opnieuw_opgebouwd(
+    begin: list[Document], stappen: list, tussendoor: list[dict], vragen: list[dict]
+) -> None:
+    index = index_met(*begin)
+    actueel = {document.id: document for document in begin}
+    for nummer, stap in enumerate(stappen):
+        if isinstance(stap, Document):
+            index.zet(stap)
+            actueel[stap.id] = stap
+        else:
+            index.verwijder(stap[1])
+            actueel.pop(stap[1], None)
+        if tussendoor and nummer % 7 == 0:
+            # Queries in between make the lazily built parts, which edits must then keep up.
+            vraag = dict(tussendoor[nummer % len(tussendoor)])
+            index.zoek(vraag.pop("tekst"), **vraag)
+    opnieuw = index_met(*actueel.values())
+
+    assert len(index) == len(opnieuw) == len(actueel)
+    for vraag in vragen:
+        tekst, rest = vraag["tekst"], {k: v for k, v in vraag.items() if k != "tekst"}
+        assert index.zoek(tekst, **rest) == opnieuw.zoek(tekst, **rest)
+        _zoek_beide(index, list(actueel.values()), vraag)
+
+
+def test_vele_bewerkingen_blijven_gelijk_aan_opnieuw_opbouwen() -> None:
+    # Enough edits that the per-word overlays and the location overlay are merged back into
+    # the sorted arrays several times, and that the arrays grow.
+    rng = random.Random(17)
+
+    def willekeurig(id: str) -> Document:
+        return Document(
+            id,
+            {
+                "naam": " ".join(rng.choices(_WOORDEN, k=2)),
+                "omschrijving": " ".join(rng.choices(_WOORDEN, k=4)),
+            },
+            {
+                "bouwsteen": frozenset(rng.sample(_BOUWSTENEN, rng.randint(0, 2))),
+                "wijk": frozenset({rng.choice(_WIJKEN)}),
+            },
+            tuple(
+                (rng.choice(_ROOSTER_LAT), rng.choice(_ROOSTER_LON))
+                for _ in range(rng.randint(0, 2))
+            ),
+            rng.choice([1.0, 0.6]),
+        )
+
+    begin = [willekeurig(f"d{n:03d}") for n in range(300)]
+    index = index_met(*begin)
+    actueel = {document.id: document for document in begin}
+    for stap in range(3_000):
+        id = f"d{rng.randrange(450):03d}"
+        if stap % 6 == 5:
+            index.verwijder(id)
+            actueel.pop(id, None)
+        else:
+            actueel[id] = willekeurig(id)
+            index.zet(actueel[id])
+        if stap % 400 == 0:  # the same filters as below: they must be kept up to date
+            index.zoek("koor", filters={"wijk": ["WK03", "WK04"]}, facetten=["bouwsteen"])
+            index.zoek(filters={"bouwsteen": ["meedoen"]}, facetten=["bouwsteen", "wijk"])
+    opnieuw = index_met(*actueel.values())
+
+    for tekst in ["", "koor", "koffie wandelt", "taalcfe", "moes"]:
+        for opties in [
+            {},
+            {"filters": {"bouwsteen": ["meedoen"]}, "facetten": ["bouwsteen", "wijk"]},
+            {"filters": {"wijk": ["WK03", "WK04"]}, "punt": _PUNT, "sorteer": "afstand"},
+            {"punt": _PUNT, "straal_km": 3.0, "facetten": ["wijk"], "aantal": 50},
+        ]:
+            assert index.zoek(tekst, **opties) == opnieuw.zoek(tekst, **opties)
+            vraag = {"tekst": tekst, **opties}
+            _zoek_beide(index, list(actueel.values()), vraag)
+
+
+def test_grote_aantallen_kloppen_met_de_referentie() -> None:
+    # Thousands of matches take other routes: a sampled cut-off for the top results, a
+    # growing circle for the nearest, counting spread over every document.
+    rng = random.Random(23)
+    documenten = [
+        Document(
+            f"d{n:05d}",
+            {
+                "naam": rng.choice(["Koor", "Koorzang", "Koor en dans"]),
+                # A few with a word in several forms: one word, several short posting lists.
+                "omschrijving": "wandelen wandelgroep wandelt koor" if n % 97 == 0 else "koor",
+            },
+            {"bouwsteen": frozenset(rng.sample(_BOUWSTENEN, rng.randint(1, 2)))},
+            tuple(
+                (rng.uniform(51.5, 53.0), rng.uniform(4.0, 6.5)) for _ in range(rng.choice([0, 1]))
+            ),
+            rng.choice([1.0, 0.6]),
+        )
+        for n in range(10_000)
+    ]
+    index = index_met(*documenten)
+    punt = (52.2, 5.1)
+
+    for vraag in [
+        {"tekst": "koor", "begin": 0, "aantal": 20},
+        {"tekst": "wandel", "facetten": ["bouwsteen"]},
+        {"tekst": "koor wandelen", "punt": punt, "straal_km": 40.0},
+        {"tekst": "dans koorzang", "begin": 3, "aantal": 7},
+        {"tekst": "koor", "begin": 40, "aantal": 20, "facetten": ["bouwsteen"]},
+        {"tekst": "koo", "filters": {"bouwsteen": ["meedoen"]}, "facetten": ["bouwsteen"]},
+        {"tekst": "koor", "punt": punt, "sorteer": "afstand", "begin": 10},
+        {"tekst": "", "punt": punt, "sorteer": "afstand", "begin": 5_990, "aantal": 30},
+        {"tekst": "", "filters": {"bouwsteen": ["geldzaken"]}, "begin": 3_000},
+    ]:
+        _zoek_beide(index, documenten, vraag)
+
+
+def test_facetten_met_heel_veel_combinaties_tellen_goed() -> None:
+    # Two facets counted together with thousands of values each: too many possible
+    # combinations to number by counting, so the groups are found by sorting.
+    documenten = [
+        doc(f"d{n:04d}", "Koor", a=f"a{n % 2_200}", b={f"b{n % 2_100}", f"b{n % 7}"})
+        for n in range(4_400)
+    ]
+    index = index_met(*documenten)
+
+    for filters in [{}, {"a": ["a1", "a2"]}, {"b": ["b3"]}]:
+        vraag = {"tekst": "koor", "filters": filters, "facetten": ["a", "b"], "aantal": 5}
+        _zoek_beide(index, documenten, vraag)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    aantal=st.integers(8_192, 30_000),
+    nodig=st.integers(1, 120),
+    verschillend=st.integers(1, 50),
+    lokaas=st.booleans(),
+    zaad=st.integers(0, 2**32 - 1),
+)
+def test_beste_selectie_klopt_ook_als_de_steekproef_misleidt(
+    aantal: int, nodig: int, verschillend: int, lokaas: bool, zaad: int
+) -> None:
+    # The top results are found via a sample of every so-many-th value. Few distinct values
+    # make many ties; a "decoy" puts the smallest values exactly on the sampled positions,
+    # so the sample promises more small values than there are.
+    rng = np.random.default_rng(zaad)
+    waarden = rng.integers(0, verschillend, aantal).astype(float)
+    if lokaas:
+        waarden[:: aantal // 2_048] = -np.arange(len(waarden[:: aantal // 2_048]), dtype=float)
+    tweede = rng.permutation(aantal)
+
+    keus = _kleinste(waarden, nodig, lambda plekken: [tweede[plekken]])
+
+    verwacht = sorted(range(aantal), key=lambda i: (waarden[i], tweede[i]))[:nodig]
+    assert keus.tolist() == verwacht

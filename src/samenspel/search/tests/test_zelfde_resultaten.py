@@ -22,7 +22,7 @@ AANBOD = [
         (52.1190, 5.1150),
     ),
     (
-        "Wandelcoach Vechtzoom",
+        "Wandelcoach in Vechtzoom voor iedereen",
         "Een coach die met je wandelt.",
         "vechtzoom",
         ("preventie",),
@@ -80,7 +80,11 @@ AANBOD = [
 ]
 
 VRAGEN = [
-    (Zoekvraag(tekst="wandelen"), ["Wandelcoach Vechtzoom", "Wandelgroep Overvecht"]),
+    # Both match on the name; the shorter name ranks first (BM25 length), never a tie.
+    (
+        Zoekvraag(tekst="wandelen"),
+        ["Wandelgroep Overvecht", "Wandelcoach in Vechtzoom voor iedereen"],
+    ),
     (Zoekvraag(tekst="wandelgreop"), ["Wandelgroep Overvecht"]),
     (Zoekvraag(tekst="taal"), ["Taalcafé Overvecht"]),
     (Zoekvraag(tekst="moes"), ["Moestuin De Gagel"]),
@@ -94,7 +98,7 @@ VRAGEN = [
     ),
     (
         Zoekvraag(punt=(52.1121, 5.1201), straal_km=0.5, sorteer="afstand"),
-        ["Wandelcoach Vechtzoom", "Moestuin De Gagel"],
+        ["Wandelcoach in Vechtzoom voor iedereen", "Moestuin De Gagel"],
     ),
     (Zoekvraag(filters={"dag": ["SU"]}), ["Nachtopvang West"]),
     (Zoekvraag(tekst="herstel ervaringsdeskundigen"), ["Herstelgroep Middelland"]),
