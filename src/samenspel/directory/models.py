@@ -51,12 +51,15 @@ class Herkomst(models.Model):
 
     bron = models.CharField(_("bron"), max_length=100, blank=True)
     bron_id = models.CharField(_("id in de bron"), max_length=250, blank=True)
+    # The import run (hsds.Importrun) that last wrote this record. A plain UUID rather than a
+    # foreign key, so the directory does not depend on the app that imports into it.
+    bron_import = models.UUIDField(_("importrun"), null=True, blank=True, editable=False)
 
     class Meta:
         abstract = True
 
 
-class Taxonomy(models.Model):
+class Taxonomy(Herkomst):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("omschrijving"))
@@ -88,7 +91,7 @@ DOELGROEPEN = "Samenspel doelgroepen"
 LEVENSDOMEINEN = "Samenspel levensdomeinen"
 
 
-class TaxonomyTerm(models.Model):
+class TaxonomyTerm(Herkomst):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     taxonomy = models.ForeignKey(
         Taxonomy,
@@ -105,6 +108,9 @@ class TaxonomyTerm(models.Model):
     )
     language = models.CharField(_("taal"), max_length=10, blank=True)
     term_uri = models.URLField(_("uri"), blank=True)
+    # HSDS `taxonomy`: the name of an established taxonomy as free text. The foreign key above
+    # already owns the attribute name `taxonomy` (and `taxonomy_id`, as HSDS wants).
+    taxonomy_text = models.CharField(_("taxonomie (tekst)"), max_length=250, blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     objects = TaxonomyTermQuerySet.as_manager()
@@ -131,6 +137,11 @@ class Organization(Herkomst):
     email = models.EmailField(_("e-mailadres"), blank=True)
     website = models.URLField(_("website"), blank=True)
     legal_status = models.CharField(_("rechtsvorm"), max_length=100, blank=True)
+    tax_status = models.CharField(_("fiscale status"), max_length=100, blank=True)
+    tax_id = models.CharField(_("fiscaal nummer"), max_length=100, blank=True)
+    year_incorporated = models.PositiveSmallIntegerField(_("opgericht in"), null=True, blank=True)
+    logo = models.CharField(_("logo (url)"), max_length=500, blank=True)
+    uri = models.URLField(_("uri"), max_length=500, blank=True)
     parent_organization = models.ForeignKey(
         "self", verbose_name=_("hoofdorganisatie"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -161,6 +172,55 @@ class Organization(Herkomst):
         return reverse("directory:organisatie", args=[self.pk])
 
 
+class Program(Herkomst):
+    """A group of services an organisation runs under one name (HSDS program)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="programs",
+    )
+    name = models.CharField(_("naam"), max_length=250)
+    alternate_name = models.CharField(_("andere naam"), max_length=250, blank=True)
+    description = models.TextField(_("omschrijving"))
+
+    class Meta:
+        verbose_name = _("programma")
+        verbose_name_plural = _("programma's")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganizationIdentifier(Herkomst):
+    """A third-party identifier of an organisation, such as its KvK number."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="organization_identifiers",
+    )
+    identifier_scheme = models.CharField(_("schema"), max_length=100, blank=True)
+    identifier_type = models.CharField(_("soort nummer"), max_length=100)
+    identifier = models.CharField(_("nummer"), max_length=250)
+
+    class Meta:
+        verbose_name = _("organisatienummer")
+        verbose_name_plural = _("organisatienummers")
+
+    def __str__(self) -> str:
+        return f"{self.identifier_type} {self.identifier}"
+
+
 class ServiceQuerySet(models.QuerySet):
     def live(self):
         """Approved and running: what search and public pages may show."""
@@ -186,6 +246,14 @@ class Service(Herkomst):
         on_delete=models.CASCADE,
         related_name="services",
     )
+    program = models.ForeignKey(
+        Program,
+        verbose_name=_("programma"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="services",
+    )
     name = models.CharField(_("naam"), max_length=250)
     alternate_name = models.CharField(_("andere naam"), max_length=250, blank=True)
     description = models.TextField(_("wat doen jullie"), blank=True)
@@ -203,6 +271,11 @@ class Service(Herkomst):
     assured_date = models.DateField(_("laatst bevestigd"), null=True, blank=True)
     assurer_email = models.EmailField(_("bevestigd door"), blank=True)
     alert = models.TextField(_("melding"), blank=True)
+    interpretation_services = models.TextField(_("tolken"), blank=True)
+    # `fees` is deprecated in HSDS 3.0 but still in its schema and examples.
+    fees = models.TextField(_("kosten (oud HSDS-veld)"), blank=True)
+    accreditations = models.TextField(_("keurmerken"), blank=True)
+    licenses = models.TextField(_("vergunningen"), blank=True)
     last_modified = models.DateTimeField(_("laatst gewijzigd"), default=timezone.now)
 
     # Samenspel extensions
@@ -311,11 +384,16 @@ class Location(Herkomst):
         related_name="locations",
     )
     name = models.CharField(_("naam"), max_length=250, blank=True)
+    alternate_name = models.CharField(_("andere naam"), max_length=250, blank=True)
     description = models.TextField(_("omschrijving"), blank=True)
     transportation = models.TextField(_("bereikbaarheid"), blank=True)
     latitude = models.FloatField(_("breedtegraad"), null=True, blank=True)
     longitude = models.FloatField(_("lengtegraad"), null=True, blank=True)
     url = models.URLField(_("url"), blank=True)
+    external_identifier = models.CharField(_("extern nummer"), max_length=250, blank=True)
+    external_identifier_type = models.CharField(
+        _("soort extern nummer"), max_length=100, blank=True
+    )
     buurt = models.ForeignKey(
         "areas.Gebied",
         verbose_name=_("buurt"),
@@ -340,7 +418,7 @@ class Location(Herkomst):
         return (self.latitude, self.longitude)
 
 
-class Address(models.Model):
+class Address(Herkomst):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     location = models.ForeignKey(
         Location, verbose_name=_("locatie"), on_delete=models.CASCADE, related_name="addresses"
@@ -363,7 +441,7 @@ class Address(models.Model):
         return f"{self.address_1}, {self.postal_code} {self.city}"
 
 
-class ServiceAtLocation(models.Model):
+class ServiceAtLocation(Herkomst):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = models.ForeignKey(
         Service,
@@ -390,13 +468,23 @@ class ServiceAtLocation(models.Model):
         return f"{self.service_id} @ {self.location_id}"
 
 
-class Contact(models.Model):
+class Contact(Herkomst):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
     )
     service = models.ForeignKey(
         Service, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="contacts",
     )
     name = models.CharField(_("naam"), max_length=200, blank=True)
     title = models.CharField(_("functie"), max_length=200, blank=True)
@@ -411,7 +499,7 @@ class Contact(models.Model):
         return self.name or self.email
 
 
-class Phone(models.Model):
+class Phone(Herkomst):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
@@ -424,6 +512,13 @@ class Phone(models.Model):
     )
     contact = models.ForeignKey(
         Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="phones",
     )
     number = models.CharField(_("nummer"), max_length=30)
     extension = models.CharField(_("toestel"), max_length=10, blank=True)
@@ -448,7 +543,7 @@ class Dag(models.TextChoices):
     ZO = "SU", _("zondag")
 
 
-class Schedule(models.Model):
+class Schedule(Herkomst):
     """Opening times as HSDS (iCal RRULE style): one row per weekday and time slot."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -458,15 +553,32 @@ class Schedule(models.Model):
     location = models.ForeignKey(
         Location, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
     )
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="schedules",
+    )
     valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
     valid_to = models.DateField(_("geldig tot"), null=True, blank=True)
+    dtstart = models.DateField(_("eerste keer"), null=True, blank=True)
+    # HSDS: the UTC offset in hours that the times are expressed in (5.5 exists).
+    timezone = models.FloatField(_("tijdzone (uur t.o.v. UTC)"), null=True, blank=True)
+    until = models.DateField(_("laatste keer"), null=True, blank=True)
+    count = models.PositiveIntegerField(_("aantal keer"), null=True, blank=True)
+    wkst = models.CharField(_("week begint op"), max_length=2, blank=True)
     freq = models.CharField(_("frequentie"), max_length=10, default="WEEKLY", blank=True)
     interval = models.PositiveSmallIntegerField(_("om de"), null=True, blank=True)
     byday = models.CharField(_("dagen"), max_length=40, blank=True)
+    byweekno = models.CharField(_("weeknummers"), max_length=200, blank=True)
+    bymonthday = models.CharField(_("dagen van de maand"), max_length=200, blank=True)
+    byyearday = models.CharField(_("dagen van het jaar"), max_length=200, blank=True)
     opens_at = models.TimeField(_("van"), null=True, blank=True)
     closes_at = models.TimeField(_("tot"), null=True, blank=True)
     description = models.TextField(_("omschrijving"), blank=True)
-    attending_type = models.CharField(_("soort bezoek"), max_length=50, blank=True)
+    attending_type = models.CharField(_("soort bezoek"), max_length=250, blank=True)
+    schedule_link = models.URLField(_("link naar het rooster"), max_length=500, blank=True)
     notes = models.TextField(_("opmerkingen"), blank=True)
 
     class Meta:
@@ -481,13 +593,16 @@ class Schedule(models.Model):
         return [d for d in self.byday.split(",") if d]
 
 
-class Language(models.Model):
+class Language(Herkomst):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = models.ForeignKey(
         Service, null=True, blank=True, on_delete=models.CASCADE, related_name="languages"
     )
     location = models.ForeignKey(
         Location, null=True, blank=True, on_delete=models.CASCADE, related_name="languages"
+    )
+    phone = models.ForeignKey(
+        Phone, null=True, blank=True, on_delete=models.CASCADE, related_name="languages"
     )
     name = models.CharField(_("taal"), max_length=100, blank=True)
     code = models.CharField(_("taalcode"), max_length=10, blank=True)
@@ -501,7 +616,7 @@ class Language(models.Model):
         return self.name or self.code
 
 
-class CostOption(models.Model):
+class CostOption(Herkomst):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="cost_options")
     valid_from = models.DateField(null=True, blank=True)
@@ -521,6 +636,98 @@ class CostOption(models.Model):
         return self.option or str(self.amount or "")
 
 
+class Funding(Herkomst):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="funding"
+    )
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="funding"
+    )
+    source = models.TextField(_("financiering"), blank=True)
+
+    class Meta:
+        verbose_name = _("financiering")
+        verbose_name_plural = _("financieringen")
+
+    def __str__(self) -> str:
+        return self.source[:50]
+
+
+class ServiceArea(Herkomst):
+    """Where a service is available, as free text and optionally a GeoJSON extent."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="service_areas"
+    )
+    name = models.TextField(_("gebied"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+    extent = models.TextField(_("begrenzing"), blank=True)
+    extent_type = models.CharField(_("soort begrenzing"), max_length=20, blank=True)
+    uri = models.CharField(_("uri"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("werkgebied")
+        verbose_name_plural = _("werkgebieden")
+
+    def __str__(self) -> str:
+        return self.name[:50]
+
+
+class RequiredDocument(Herkomst):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = models.ForeignKey(
+        Service,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="required_documents",
+    )
+    document = models.TextField(_("document"), blank=True)
+    uri = models.URLField(_("uri"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("benodigd document")
+        verbose_name_plural = _("benodigde documenten")
+
+    def __str__(self) -> str:
+        return self.document[:50]
+
+
+class Accessibility(Herkomst):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.CASCADE, related_name="accessibility"
+    )
+    description = models.TextField(_("toegankelijkheid"), blank=True)
+    details = models.TextField(_("details"), blank=True)
+    url = models.URLField(_("url"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("toegankelijkheid")
+        verbose_name_plural = _("toegankelijkheid")
+
+    def __str__(self) -> str:
+        return self.description[:50]
+
+
+class MetaTableDescription(Herkomst):
+    """HSDS meta_table_description: language and character set of a published table."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("naam"), max_length=250, blank=True)
+    language = models.CharField(_("taal"), max_length=10, blank=True)
+    character_set = models.CharField(_("tekenset"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("tabelbeschrijving")
+        verbose_name_plural = _("tabelbeschrijvingen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ServiceCapacity(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="capacities")
@@ -538,7 +745,7 @@ class ServiceCapacity(models.Model):
         return f"{self.available} {self.unit}"
 
 
-class Attribute(models.Model):
+class Attribute(Herkomst):
     """Links a taxonomy term to any entity, as HSDS does (link_entity + link_id)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

@@ -1,0 +1,450 @@
+"""The HSDS 3.0 API (Open Referral): a thin adapter over search, scope and serialisation.
+
+Paths and parameters follow the HSDS OpenAPI file; Samenspel adds `lat`, `lon` and `radius`
+(metres) next to HSDS's `postcode` and `proximity`. Without a token the API shows what a
+resident sees on the kaart; `Authorization: Bearer <token>` of an organisation gives the
+professional scope (see `bereik`).
+"""
+
+import json
+import math
+import uuid
+from datetime import datetime
+
+from django.db.models import Q
+from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from ninja import Query
+
+from samenspel.areas.geo import punt_voor_postcode
+from samenspel.areas.models import afstand_km
+from samenspel.directory import models as m
+from samenspel.hsds import openapi
+from samenspel.hsds.bereik import Bereik
+from samenspel.hsds.models import ApiToken
+from samenspel.hsds.serialiseren import Serialiseerder
+from samenspel.search.zoeken import Zoekvraag, zoek
+
+HSDS_VERSIE = "3.0"
+STANDAARD_PER_PAGINA = 50
+MAX_PER_PAGINA = 500
+# With search or distance combined with other filters, at most this many search hits are
+# filtered further; a query that broad should be narrowed by the caller anyway.
+MAX_ZOEKTREFFERS = 10_000
+NDJSON_STUK = 200
+
+
+class Fout(Exception):
+    def __init__(self, status: int, tekst: str):
+        super().__init__(tekst)
+        self.status, self.tekst = status, tekst
+
+
+api = openapi.HsdsApi(
+    title="Samenspel HSDS API",
+    version=HSDS_VERSIE,
+    description=openapi.BESCHRIJVING,
+    # Inside the app's own namespace: reverse("hsds:api:openapi-json").
+    urls_namespace="hsds:api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(Fout)
+def _fout(request, fout: Fout):
+    return JsonResponse({"detail": fout.tekst}, status=fout.status)
+
+
+# --- scope, paging, geo -------------------------------------------------------------------
+
+
+def bereik_voor(request: HttpRequest) -> Bereik:
+    kop = request.headers.get("Authorization", "")
+    if not kop:
+        return Bereik()
+    soort, _, sleutel = kop.partition(" ")
+    token = ApiToken.objects.bij_sleutel(sleutel.strip()) if soort.lower() == "bearer" else None
+    if token is None:
+        # A wrong token is an error, not a quiet fall-back to the public view.
+        raise Fout(401, "Ongeldige of ingetrokken API-sleutel.")
+    token.gebruikt()
+    return Bereik(professioneel=True, organisatie_id=token.organisatie_id)
+
+
+def _uuid(waarde: str | None):
+    if not waarde:
+        return None
+    try:
+        return uuid.UUID(waarde)
+    except ValueError:
+        return uuid.UUID(int=0)  # matches nothing: an unknown id filters everything out
+
+
+def _tijdstip(waarde: str | None) -> datetime | None:
+    if not waarde:
+        return None
+    try:
+        tijdstip = datetime.fromisoformat(waarde.replace(" ", "+"))
+    except ValueError:
+        raise Fout(400, f"modified_after: {waarde!r} is geen datum-tijd (ISO 8601)") from None
+    return timezone.make_aware(tijdstip) if timezone.is_naive(tijdstip) else tijdstip
+
+
+def _per_pagina(page: int, per_page: int | None) -> int:
+    if page < 1:
+        raise Fout(400, "page begint bij 1")
+    per_page = STANDAARD_PER_PAGINA if per_page is None else per_page
+    if not 1 <= per_page <= MAX_PER_PAGINA:
+        raise Fout(400, f"per_page moet tussen 1 en {MAX_PER_PAGINA} liggen")
+    return per_page
+
+
+def _pagina(inhoud: list, totaal: int, page: int, per_page: int) -> dict:
+    paginas = max(1, math.ceil(totaal / per_page)) if per_page else 1
+    return {
+        "total_items": totaal,
+        "total_pages": paginas,
+        "page_number": page,
+        "size": len(inhoud),
+        "first_page": page == 1,
+        "last_page": page >= paginas,
+        "empty": totaal == 0,
+        "contents": inhoud,
+    }
+
+
+def _punt(postcode, proximity, lat, lon, radius) -> tuple[tuple[float, float] | None, float | None]:
+    """The search point and radius in km from HSDS's postcode/proximity or lat/lon/radius."""
+    if (lat is None) != (lon is None):
+        raise Fout(400, "geef lat en lon allebei op")
+    straal_m = radius if radius is not None else proximity
+    if straal_m is not None and straal_m <= 0:
+        raise Fout(400, "proximity en radius zijn een afstand in meters, groter dan 0")
+    if lat is not None:
+        punt = (lat, lon)
+    elif postcode:
+        punt = punt_voor_postcode(postcode)
+        if punt is None:
+            raise Fout(400, f"postcode {postcode!r} ken ik niet")
+    elif straal_m is not None:
+        raise Fout(400, "proximity of radius werkt alleen met postcode of lat en lon")
+    else:
+        return None, None
+    return punt, (straal_m / 1000 if straal_m is not None else None)
+
+
+def _json(inhoud) -> JsonResponse:
+    return JsonResponse(inhoud, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def _ndjson(regels) -> StreamingHttpResponse:
+    def stroom():
+        for regel in regels:
+            yield json.dumps(regel, ensure_ascii=False) + "\n"
+
+    return StreamingHttpResponse(stroom(), content_type="application/x-ndjson; charset=utf-8")
+
+
+def _in_stukken(pks: list, maak) -> list:
+    for begin in range(0, len(pks), NDJSON_STUK):
+        yield from maak(pks[begin : begin + NDJSON_STUK])
+
+
+# --- finding services -----------------------------------------------------------------------
+
+
+def _service_filters(qs, taxonomy_term_id, taxonomy_id, organization_id, modified_after):
+    if organization_id:
+        qs = qs.filter(organization_id=_uuid(organization_id))
+    if taxonomy_term_id:
+        qs = qs.filter(
+            pk__in=m.Attribute.objects.filter(
+                link_entity="service", taxonomy_term_id=_uuid(taxonomy_term_id)
+            ).values("link_id")
+        )
+    if taxonomy_id:
+        qs = qs.filter(
+            pk__in=m.Attribute.objects.filter(
+                link_entity="service", taxonomy_term__taxonomy_id=_uuid(taxonomy_id)
+            ).values("link_id")
+        )
+    if modified_after:
+        qs = qs.filter(last_modified__gte=_tijdstip(modified_after))
+    return qs
+
+
+def _zoek_ids(bereik, tekst, punt, straal_km, begin, aantal) -> tuple[int, list]:
+    per_pagina = max(aantal, 1)
+    vraag = Zoekvraag(
+        tekst=tekst or "",
+        punt=punt,
+        straal_km=straal_km,
+        sorteer="afstand" if punt and not tekst else "relevantie",
+        pagina=begin // per_pagina + 1,
+        per_pagina=per_pagina,
+    )
+    uitkomst = zoek(vraag, bereik, facetten=())  # the scope answers `is_professional`
+    return uitkomst.totaal, [treffer.service.pk for treffer in uitkomst.treffers]
+
+
+def service_ids(bereik, filters: dict, geo, search, page, per_page) -> tuple[int, list]:
+    """Total and ids of one page (all ids when per_page is None), in result order."""
+    punt, straal_km = geo
+    qs = _service_filters(bereik.services(), **filters)
+    if not search and punt is None:
+        totaal = qs.count()
+        qs = qs.order_by("name", "pk").values_list("pk", flat=True)
+        if per_page is None:
+            return totaal, list(qs)
+        return totaal, list(qs[(page - 1) * per_page : page * per_page])
+    if not any(filters.values()) and per_page is not None:
+        return _zoek_ids(bereik, search, punt, straal_km, (page - 1) * per_page, per_page)
+    _, gevonden = _zoek_ids(bereik, search, punt, straal_km, 0, MAX_ZOEKTREFFERS)
+    toegestaan = set()
+    for begin in range(0, len(gevonden), 900):
+        toegestaan.update(
+            qs.filter(pk__in=gevonden[begin : begin + 900]).values_list("pk", flat=True)
+        )
+    ids = [pk for pk in gevonden if pk in toegestaan]
+    if per_page is None:
+        return len(ids), ids
+    return len(ids), ids[(page - 1) * per_page : page * per_page]
+
+
+# --- endpoints ----------------------------------------------------------------------------
+
+
+@api.get("/", summary="Over deze API en HSDS", operation_id="getAPIMetaInformation")
+def meta(request):
+    return _json(
+        {
+            "version": HSDS_VERSIE,
+            "profile": request.build_absolute_uri(reverse("hsds:uitwisselen")),
+            "openapi_url": request.build_absolute_uri(reverse("hsds:api:openapi-json")),
+        }
+    )
+
+
+@api.get("/services", summary="Lijst van aanbod", operation_id="getPaginatedListOfServices")
+def services(request, q: Query[openapi.ServiceParams]):
+    bereik = bereik_voor(request)
+    filters = {
+        "taxonomy_term_id": q.taxonomy_term_id,
+        "taxonomy_id": q.taxonomy_id,
+        "organization_id": q.organization_id,
+        "modified_after": q.modified_after,
+    }
+    geo = _punt(q.postcode, q.proximity, q.lat, q.lon, q.radius)
+    serialiseerder = Serialiseerder(bereik)
+    if q.minimal:
+        totaal, ids = service_ids(bereik, filters, geo, q.search, q.page, q.per_page)
+        rijen = dict(m.Service.objects.filter(pk__in=ids).values_list("pk", "last_modified"))
+        inhoud = [
+            {"id": str(pk), "modified_date": rijen[pk].isoformat().replace("+00:00", "Z")}
+            for pk in ids
+        ]
+        return _json(_pagina(inhoud, totaal, q.page, q.per_page or max(totaal, 1)))
+    if q.format == "ndjson":
+        _, ids = service_ids(bereik, filters, geo, q.search, 1, None)
+        maak = serialiseerder.volledig if q.full else serialiseerder.lijst
+        return _ndjson(_in_stukken(ids, lambda stuk: maak("service", stuk)))
+    per_page = _per_pagina(q.page, q.per_page)
+    totaal, ids = service_ids(bereik, filters, geo, q.search, q.page, per_page)
+    inhoud = (
+        serialiseerder.volledig("service", ids) if q.full else serialiseerder.lijst("service", ids)
+    )
+    return _json(_pagina(inhoud, totaal, q.page, per_page))
+
+
+@api.get("/services/{id}", summary="Eén aanbod, volledig", operation_id="getFullyNestedServiceById")
+def service(request, id: str):
+    bereik = bereik_voor(request)
+    pk = _uuid(id)
+    if not bereik.services().filter(pk=pk).exists():
+        raise Fout(404, "Dit aanbod bestaat niet of is niet openbaar.")
+    return _json(Serialiseerder(bereik).volledig("service", [pk])[0])
+
+
+@api.get(
+    "/organizations",
+    summary="Lijst van organisaties",
+    operation_id="getPaginatedListOfOrganizations",
+)
+def organizations(request, q: Query[openapi.OrganisatieParams]):
+    bereik = bereik_voor(request)
+    qs = bereik.organisaties()
+    if q.search:
+        qs = qs.filter(
+            Q(name__icontains=q.search)
+            | Q(alternate_name__icontains=q.search)
+            | Q(description__icontains=q.search)
+        )
+    serialiseerder = Serialiseerder(bereik)
+
+    def maak(pks):
+        if q.full or q.full_service:
+            return _organisaties_volledig(serialiseerder, pks, q.full_service)
+        return serialiseerder.lijst("organization", pks)
+
+    qs = qs.order_by("name", "pk").values_list("pk", flat=True)
+    if q.format == "ndjson":
+        return _ndjson(_in_stukken(list(qs), maak))
+    per_page = _per_pagina(q.page, q.per_page)
+    totaal = qs.count()
+    pks = list(qs[(q.page - 1) * per_page : q.page * per_page])
+    return _json(_pagina(maak(pks), totaal, q.page, per_page))
+
+
+def _organisaties_volledig(serialiseerder, pks, full_service: bool) -> list[dict]:
+    if full_service:
+        return serialiseerder.volledig("organization", pks)
+    docs = serialiseerder.volledig("organization", pks, zonder={"services"})
+    diensten = serialiseerder.bereik.services().filter(organization_id__in=pks).order_by("name")
+    per_org: dict[str, list] = {}
+    for pk, org in diensten.values_list("pk", "organization_id"):
+        per_org.setdefault(str(org), []).append(pk)
+    for doc in docs:
+        doc["services"] = serialiseerder.lijst("service", per_org.get(doc["id"], []))
+    return docs
+
+
+@api.get(
+    "/organizations/{id}", summary="Eén organisatie, volledig", operation_id="getOrganizationById"
+)
+def organization(request, id: str, full_service: bool = False):
+    bereik = bereik_voor(request)
+    pk = _uuid(id)
+    if not bereik.organisaties().filter(pk=pk).exists():
+        raise Fout(404, "Deze organisatie bestaat niet of heeft geen openbaar aanbod.")
+    return _json(_organisaties_volledig(Serialiseerder(bereik), [pk], full_service)[0])
+
+
+@api.get(
+    "/service_at_locations",
+    summary="Lijst van aanbod op een locatie",
+    operation_id="getPaginatedListOfServiceAtLocation",
+)
+def service_at_locations(request, q: Query[openapi.ServiceParams]):
+    bereik = bereik_voor(request)
+    filters = {
+        "taxonomy_term_id": q.taxonomy_term_id,
+        "taxonomy_id": q.taxonomy_id,
+        "organization_id": q.organization_id,
+        "modified_after": q.modified_after,
+    }
+    punt, straal_km = _punt(q.postcode, q.proximity, q.lat, q.lon, q.radius)
+    koppelingen = bereik.service_at_locations()
+    if q.search or punt is not None:
+        _, ids = service_ids(bereik, filters, (punt, straal_km), q.search, 1, None)
+        volgorde = {pk: i for i, pk in enumerate(ids)}
+        rijen = list(
+            koppelingen.filter(service_id__in=ids).values_list(
+                "pk", "service_id", "location__latitude", "location__longitude"
+            )
+        )
+        if punt is not None:
+            rijen = [
+                (afstand_km(punt, (lat, lon)), pk)
+                for pk, _, lat, lon in rijen
+                if lat is not None
+                and lon is not None
+                and (straal_km is None or afstand_km(punt, (lat, lon)) <= straal_km)
+            ]
+            pks = [pk for _, pk in sorted(rijen)]
+        else:
+            pks = [pk for pk, sid, _, _ in sorted(rijen, key=lambda r: volgorde[r[1]])]
+    else:
+        services_qs = _service_filters(bereik.services(), **filters)
+        pks = list(
+            koppelingen.filter(service__in=services_qs)
+            .order_by("service__name", "pk")
+            .values_list("pk", flat=True)
+        )
+    serialiseerder = Serialiseerder(bereik)
+    maak = serialiseerder.volledig if q.full else serialiseerder.lijst
+    if q.format == "ndjson":
+        return _ndjson(_in_stukken(pks, lambda stuk: maak("service_at_location", stuk)))
+    per_page = _per_pagina(q.page, q.per_page)
+    pagina = pks[(q.page - 1) * per_page : q.page * per_page]
+    return _json(_pagina(maak("service_at_location", pagina), len(pks), q.page, per_page))
+
+
+@api.get(
+    "/service_at_locations/{id}",
+    summary="Eén aanbod op een locatie, volledig",
+    operation_id="getServiceAtLocationWithNestedDataById",
+)
+def service_at_location(request, id: str):
+    bereik = bereik_voor(request)
+    pk = _uuid(id)
+    if not bereik.service_at_locations().filter(pk=pk).exists():
+        raise Fout(404, "Dit aanbod op deze locatie bestaat niet of is niet openbaar.")
+    return _json(Serialiseerder(bereik).volledig("service_at_location", [pk])[0])
+
+
+@api.get(
+    "/taxonomies", summary="Lijst van taxonomieën", operation_id="getPaginatedListOfTaxonomies"
+)
+def taxonomies(request, q: Query[openapi.LijstParams]):
+    bereik = bereik_voor(request)
+    qs = m.Taxonomy.objects.all()
+    if q.search:
+        qs = qs.filter(Q(name__icontains=q.search) | Q(description__icontains=q.search))
+    return _eenvoudige_lijst(bereik, "taxonomy", qs, q)
+
+
+@api.get("/taxonomies/{id}", summary="Eén taxonomie", operation_id="getTaxonomyById")
+def taxonomy(request, id: str):
+    bereik = bereik_voor(request)
+    pk = _uuid(id)
+    if not m.Taxonomy.objects.filter(pk=pk).exists():
+        raise Fout(404, "Deze taxonomie bestaat niet.")
+    return _json(Serialiseerder(bereik).enkel("taxonomy", pk))
+
+
+@api.get(
+    "/taxonomy_terms", summary="Lijst van termen", operation_id="getPaginatedListOfTaxonomyTerms"
+)
+def taxonomy_terms(request, q: Query[openapi.TermParams]):
+    bereik = bereik_voor(request)
+    qs = m.TaxonomyTerm.objects.all()
+    if q.search:
+        qs = qs.filter(
+            Q(name__icontains=q.search)
+            | Q(code__iexact=q.search)
+            | Q(description__icontains=q.search)
+        )
+    if q.taxonomy_id:
+        qs = qs.filter(taxonomy_id=_uuid(q.taxonomy_id))
+    if q.parent_id:
+        qs = qs.filter(parent_id=_uuid(q.parent_id))
+    if q.top_only:
+        qs = qs.filter(parent=None)
+    return _eenvoudige_lijst(bereik, "taxonomy_term", qs, q)
+
+
+@api.get("/taxonomy_terms/{id}", summary="Eén term", operation_id="getTaxonomyTermById")
+def taxonomy_term(request, id: str):
+    bereik = bereik_voor(request)
+    pk = _uuid(id)
+    if not m.TaxonomyTerm.objects.filter(pk=pk).exists():
+        raise Fout(404, "Deze term bestaat niet.")
+    return _json(Serialiseerder(bereik).volledig("taxonomy_term", [pk])[0])
+
+
+def _eenvoudige_lijst(bereik, tabel: str, qs, q):
+    serialiseerder = Serialiseerder(bereik)
+
+    def maak(pks):
+        if tabel == "taxonomy_term":
+            return serialiseerder.volledig(tabel, pks)
+        return serialiseerder.lijst(tabel, pks)
+
+    pks = list(qs.order_by("name", "pk").values_list("pk", flat=True))
+    if q.format == "ndjson":
+        return _ndjson(_in_stukken(pks, maak))
+    per_page = _per_pagina(q.page, q.per_page)
+    pagina = pks[(q.page - 1) * per_page : q.page * per_page]
+    return _json(_pagina(maak(pagina), len(pks), q.page, per_page))

@@ -1,0 +1,63 @@
+"""What may leave Samenspel through the HSDS API or an open export, and for whom.
+
+Anonymous callers get what a resident sees on the kaart: live listings that are public or
+reached via a contact person, and of the latter only the contact route (no place, no
+times, no phone of the listing itself). A professional scope (an organisation's API token)
+adds professional-only listings, full detail and the change history.
+"""
+
+from dataclasses import dataclass
+
+from samenspel.directory import models as m
+
+# Service fields that a listing reached via a contact person keeps to itself.
+VERBORGEN_VELDEN_CONTACTROUTE = {"url", "email"}
+VERBORGEN_NESTEN_CONTACTROUTE = {"phones", "schedules", "service_at_locations", "service_areas"}
+# The e-mail address of whoever confirmed a listing is a staff address, not a contact route.
+VERBORGEN_VELDEN_ANONIEM = {"assurer_email"}
+
+
+@dataclass(frozen=True)
+class Bereik:
+    professioneel: bool = False
+    organisatie_id: object = None  # the organisation whose token is used, if any
+
+    @property
+    def is_professional(self) -> bool:
+        # `search.zoek` asks its user this question.
+        return self.professioneel
+
+    @property
+    def toont_metadata(self) -> bool:
+        return self.professioneel
+
+    def services(self):
+        """Listings that may appear at all."""
+        return m.Service.objects.zichtbaar_voor(self)
+
+    def volledige_services(self):
+        """Listings whose places, times and phone numbers may appear."""
+        qs = self.services()
+        if not self.professioneel:
+            qs = qs.exclude(zichtbaarheid=m.Zichtbaarheid.VIA_CONTACTPERSOON)
+        return qs
+
+    def verbergt_details(self, zichtbaarheid: str) -> bool:
+        return not self.professioneel and zichtbaarheid == m.Zichtbaarheid.VIA_CONTACTPERSOON
+
+    def organisaties(self):
+        return m.Organization.objects.filter(pk__in=self.services().values("organization_id"))
+
+    def service_at_locations(self):
+        return m.ServiceAtLocation.objects.filter(service__in=self.volledige_services())
+
+    def locaties(self):
+        return m.Location.objects.filter(pk__in=self.service_at_locations().values("location_id"))
+
+    def basis(self, model):
+        """Where nested rows of a model come from: only visible listings and places."""
+        if model is m.Service:
+            return self.services()
+        if model is m.Location and not self.professioneel:
+            return self.locaties()
+        return model.objects.all()

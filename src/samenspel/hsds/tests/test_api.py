@@ -1,0 +1,313 @@
+"""The HSDS API: who sees what, the HSDS parameters, paging, streaming and its OpenAPI file."""
+
+import json
+from datetime import timedelta
+
+import jsonschema
+import pytest
+from django.utils import timezone
+
+from samenspel.directory import models as m
+from samenspel.hsds.models import ApiToken
+
+from .conftest import valideer
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/hsds"
+
+
+def _ids(antwoord) -> list[str]:
+    return [item["id"] for item in antwoord.json()["contents"]]
+
+
+def _adres(service, postcode: str) -> None:
+    locatie = service.service_at_locations.get().location
+    m.Address.objects.create(
+        location=locatie, address_1="Dorpsstraat 1", city="X", postal_code=postcode
+    )
+
+
+@pytest.fixture
+def aanbod(maak_aanbod):
+    openbaar = maak_aanbod(naam="Wandelgroep Overvecht", buurt="zambesidreef")
+    prof = maak_aanbod(
+        naam="Consultatie FACT-team", omschrijving="Overleg.", zichtbaarheid="professionals"
+    )
+    contactroute = maak_aanbod(
+        naam="Maatjesproject", omschrijving="Een maatje.", zichtbaarheid="via_contactpersoon"
+    )
+    m.Contact.objects.create(service=contactroute, name="Sam", email="sam@example.org")
+    m.Phone.objects.create(service=contactroute, number="030 1234567")
+    rotterdam = maak_aanbod(
+        naam="Taalcafé Middelland", omschrijving="Nederlands oefenen.", buurt="middelland_noord"
+    )
+    for service, postcode in (
+        (openbaar, "3561 GK"),
+        (contactroute, "3561 GK"),
+        (rotterdam, "3014 AB"),
+    ):
+        _adres(service, postcode)
+    return {
+        "openbaar": openbaar,
+        "prof": prof,
+        "contactroute": contactroute,
+        "rotterdam": rotterdam,
+    }
+
+
+# --- scope -------------------------------------------------------------------------------------
+
+
+def test_anoniem_ziet_geen_aanbod_voor_professionals(client, aanbod):
+    ids = _ids(client.get(f"{API}/services"))
+    assert str(aanbod["openbaar"].pk) in ids
+    assert str(aanbod["prof"].pk) not in ids
+    assert client.get(f"{API}/services/{aanbod['prof'].pk}").status_code == 404
+
+
+def test_sleutel_van_een_organisatie_geeft_professioneel_aanbod(client, aanbod, professioneel):
+    ids = _ids(client.get(f"{API}/services", **professioneel))
+    assert str(aanbod["prof"].pk) in ids
+    assert client.get(f"{API}/services/{aanbod['prof'].pk}", **professioneel).status_code == 200
+
+
+def test_ongeldige_of_ingetrokken_sleutel_geeft_401(client, aanbod, sleutel):
+    assert client.get(f"{API}/services", HTTP_AUTHORIZATION="Bearer ss_fout").status_code == 401
+    ApiToken.objects.update(actief=False)
+    antwoord = client.get(f"{API}/services", HTTP_AUTHORIZATION=f"Bearer {sleutel}")
+    assert antwoord.status_code == 401
+    assert "sleutel" in antwoord.json()["detail"]
+
+
+def test_gebruik_van_een_sleutel_wordt_bijgehouden(client, aanbod, professioneel):
+    client.get(f"{API}/services", **professioneel)
+    assert ApiToken.objects.get().laatst_gebruikt is not None
+
+
+def test_via_contactpersoon_toont_anoniem_alleen_de_contactroute(client, aanbod):
+    pk = aanbod["contactroute"].pk
+    body = client.get(f"{API}/services/{pk}").json()
+    assert body["contacts"][0]["email"] == "sam@example.org"
+    for verborgen in ("service_at_locations", "schedules", "phones", "url", "email"):
+        assert verborgen not in body
+    assert "Dorpsstraat" not in json.dumps(body)
+    assert str(pk) not in json.dumps(client.get(f"{API}/service_at_locations").json())
+    assert valideer(body, "service.json") == []
+
+
+def test_via_contactpersoon_toont_professional_alles(client, aanbod, professioneel):
+    body = client.get(f"{API}/services/{aanbod['contactroute'].pk}", **professioneel).json()
+    assert body["service_at_locations"][0]["location"]["addresses"]
+    assert body["schedules"] and body["phones"]
+
+
+def test_organisatie_toont_anoniem_geen_locaties_van_verborgen_aanbod(client, aanbod):
+    org = aanbod["contactroute"].organization
+    body = client.get(f"{API}/organizations/{org.pk}").json()
+    assert body["locations"] == []
+    assert [s["id"] for s in body["services"]] == [str(aanbod["contactroute"].pk)]
+
+
+def test_organisatie_met_alleen_professioneel_aanbod_bestaat_niet_voor_anoniem(client, aanbod):
+    org = aanbod["prof"].organization
+    assert client.get(f"{API}/organizations/{org.pk}").status_code == 404
+    assert str(org.pk) not in _ids(client.get(f"{API}/organizations"))
+
+
+def test_aanbod_in_de_wachtrij_staat_niet_in_de_api(client, maak_aanbod, professioneel):
+    service = maak_aanbod(naam="Nieuw", moderatie=m.Moderatie.WACHTRIJ)
+    assert str(service.pk) not in _ids(client.get(f"{API}/services", **professioneel))
+
+
+def test_historie_alleen_voor_professionals_en_zonder_beheergegevens(client, aanbod, professioneel):
+    service = aanbod["openbaar"]
+    for veld, waarde in (("name", "Wandelclub"), ("beheerder_email", "geheim@example.org")):
+        m.Wijziging.objects.create(
+            resource_id=service.pk,
+            resource_type="service",
+            last_action_type="update",
+            field_name=veld,
+            replacement_value=waarde,
+            updated_by="netwerkhouder",
+        )
+    assert "metadata" not in client.get(f"{API}/services/{service.pk}").json()
+    body = client.get(f"{API}/services/{service.pk}", **professioneel).json()
+    assert [r["field_name"] for r in body["metadata"]] == ["name"]
+    assert "geheim@example.org" not in json.dumps(body)
+
+
+# --- parameters --------------------------------------------------------------------------------
+
+
+def test_search_gebruikt_de_zoekfunctie(client, aanbod):
+    ids = _ids(client.get(f"{API}/services", {"search": "wandelen"}))
+    assert ids == [str(aanbod["openbaar"].pk)]
+
+
+def test_search_vindt_geen_professioneel_aanbod_voor_anoniem(client, aanbod, professioneel):
+    assert _ids(client.get(f"{API}/services", {"search": "consultatie"})) == []
+    ids = _ids(client.get(f"{API}/services", {"search": "consultatie"}, **professioneel))
+    assert ids == [str(aanbod["prof"].pk)]
+
+
+def test_postcode_en_proximity_in_meters(client, aanbod):
+    dichtbij = _ids(client.get(f"{API}/services", {"postcode": "3561", "proximity": 2000}))
+    assert str(aanbod["openbaar"].pk) in dichtbij
+    assert str(aanbod["rotterdam"].pk) not in dichtbij
+    alles = _ids(client.get(f"{API}/services", {"postcode": "3561"}))
+    assert alles[-1] == str(aanbod["rotterdam"].pk)  # without a radius: nearest first
+
+
+def test_lat_lon_radius(client, aanbod):
+    rond_rotterdam = {"lat": 51.9185, "lon": 4.4610, "radius": 500}
+    assert _ids(client.get(f"{API}/services", rond_rotterdam)) == [str(aanbod["rotterdam"].pk)]
+    koppelingen = client.get(f"{API}/service_at_locations", rond_rotterdam).json()["contents"]
+    assert [k["service"]["id"] for k in koppelingen] == [str(aanbod["rotterdam"].pk)]
+
+
+@pytest.mark.parametrize(
+    "vraag",
+    [
+        {"postcode": "9999"},
+        {"proximity": 100},
+        {"lat": 52.1},
+        {"page": 0},
+        {"per_page": 100000},
+        {"modified_after": "gisteren"},
+    ],
+)
+def test_onzinnige_parameters_geven_400(client, aanbod, vraag):
+    antwoord = client.get(f"{API}/services", vraag)
+    assert antwoord.status_code == 400
+    assert antwoord.json()["detail"]
+
+
+def test_taxonomy_term_en_taxonomy_id(client, aanbod, maak_aanbod):
+    vroeg = maak_aanbod(naam="Signalen", bouwstenen=("vroegsignalering",))
+    term = m.TaxonomyTerm.objects.bouwstenen().get(code="vroegsignalering")
+    assert _ids(client.get(f"{API}/services", {"taxonomy_term_id": term.pk})) == [str(vroeg.pk)]
+    alle = _ids(client.get(f"{API}/services", {"taxonomy_id": term.taxonomy_id}))
+    assert str(vroeg.pk) in alle and str(aanbod["openbaar"].pk) in alle
+    doelgroepen = m.TaxonomyTerm.objects.doelgroepen().first().taxonomy_id
+    assert _ids(client.get(f"{API}/services", {"taxonomy_id": doelgroepen})) == []
+
+
+def test_organization_id_en_zoeken_samen(client, aanbod):
+    org = aanbod["openbaar"].organization_id
+    assert _ids(client.get(f"{API}/services", {"organization_id": org})) == [
+        str(aanbod["openbaar"].pk)
+    ]
+    samen = {"organization_id": org, "search": "taalcafe"}
+    assert _ids(client.get(f"{API}/services", samen)) == []
+
+
+def test_modified_after(client, aanbod):
+    m.Service.objects.filter(pk=aanbod["openbaar"].pk).update(
+        last_modified=timezone.now() + timedelta(days=2)
+    )
+    morgen = (timezone.now() + timedelta(days=1)).isoformat()
+    assert _ids(client.get(f"{API}/services", {"modified_after": morgen})) == [
+        str(aanbod["openbaar"].pk)
+    ]
+
+
+def test_paginering_volgens_hsds(client, aanbod):
+    body = client.get(f"{API}/services", {"per_page": 2, "page": 2}).json()
+    assert (body["total_items"], body["total_pages"], body["page_number"]) == (3, 2, 2)
+    assert (body["size"], body["first_page"], body["last_page"], body["empty"]) == (
+        1,
+        False,
+        True,
+        False,
+    )
+    leeg = client.get(f"{API}/services", {"search": "bestaatnietxyz"}).json()
+    assert leeg["empty"] and leeg["contents"] == []
+
+
+def test_minimal_geeft_alleen_id_en_wijzigingsdatum_op_een_pagina(client, aanbod):
+    body = client.get(f"{API}/services", {"minimal": "true"}).json()
+    assert body["total_items"] == body["size"] == 3
+    assert all(set(item) == {"id", "modified_date"} for item in body["contents"])
+
+
+def test_ndjson_stroomt_alles_zonder_paginering(client, aanbod):
+    antwoord = client.get(f"{API}/services", {"format": "ndjson", "per_page": 1})
+    assert antwoord["Content-Type"].startswith("application/x-ndjson")
+    regels = b"".join(antwoord.streaming_content).decode().splitlines()
+    items = [json.loads(regel) for regel in regels]
+    assert len(items) == 3
+    assert all(valideer(item, "service_list.json") == [] for item in items)
+
+
+def test_ndjson_met_full_geeft_volledige_records(client, aanbod):
+    antwoord = client.get(f"{API}/service_at_locations", {"format": "ndjson", "full": "true"})
+    items = [json.loads(r) for r in b"".join(antwoord.streaming_content).decode().splitlines()]
+    assert items and all(valideer(item, "service_at_location.json") == [] for item in items)
+
+
+def test_termen_top_only_en_parent_id(client, db):
+    boven = m.TaxonomyTerm.objects.bouwstenen().first()
+    onder = m.TaxonomyTerm.objects.create(name="Onder", description="x", parent=boven)
+    assert str(onder.pk) not in _ids(
+        client.get(f"{API}/taxonomy_terms", {"top_only": "true", "per_page": 500})
+    )
+    assert _ids(client.get(f"{API}/taxonomy_terms", {"parent_id": boven.pk})) == [str(onder.pk)]
+
+
+def test_een_pagina_diensten_kost_een_vast_aantal_queries(
+    client, maak_aanbod, django_assert_max_num_queries
+):
+    for i in range(12):
+        maak_aanbod(naam=f"Activiteit {i}")
+    with django_assert_max_num_queries(60):
+        assert len(_ids(client.get(f"{API}/services", {"full": "true", "per_page": 12}))) == 12
+
+
+# --- the OpenAPI document ----------------------------------------------------------------------
+
+
+def test_openapi_document_is_geldig_en_beschrijft_hsds(client, oas_31_schema):
+    document = client.get(f"{API}/openapi.json").json()
+    jsonschema.Draft202012Validator(oas_31_schema).validate(document)
+    for naam, schema in document["components"]["schemas"].items():
+        jsonschema.Draft202012Validator.check_schema(schema), naam
+    paden = document["paths"]
+    for pad in (
+        "/api/hsds/services",
+        "/api/hsds/services/{id}",
+        "/api/hsds/organizations",
+        "/api/hsds/organizations/{id}",
+        "/api/hsds/service_at_locations",
+        "/api/hsds/service_at_locations/{id}",
+        "/api/hsds/taxonomies",
+        "/api/hsds/taxonomy_terms",
+    ):
+        assert pad in paden
+    parameters = {p["name"] for p in paden["/api/hsds/services"]["get"]["parameters"]}
+    assert {
+        "search",
+        "page",
+        "per_page",
+        "taxonomy_term_id",
+        "taxonomy_id",
+        "organization_id",
+        "modified_after",
+        "minimal",
+        "full",
+        "format",
+        "postcode",
+        "proximity",
+    } <= parameters
+    assert document["components"]["securitySchemes"]["sleutel"]["scheme"] == "bearer"
+
+
+def test_alle_verwijzingen_in_het_openapi_document_bestaan(client):
+    tekst = client.get(f"{API}/openapi.json").content.decode()
+    document = json.loads(tekst)
+    for ref in set(__import__("re").findall(r'"\$ref": ?"#/components/schemas/([^"]+)"', tekst)):
+        assert ref in document["components"]["schemas"], ref
+
+
+def test_documentatie_wordt_getoond(client):
+    assert client.get(f"{API}/docs").status_code == 200
