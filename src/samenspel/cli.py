@@ -63,9 +63,12 @@ def serve(args) -> None:
 def herinner(args) -> None:
     _django()
     from samenspel.directory.herinneren import verstuur_herinneringen
+    from samenspel.referrals.herinneren import herinner_onbeantwoord
 
     aantal = verstuur_herinneringen()
-    print(f"{aantal} herinnering(en) verstuurd.")
+    print(f"{aantal} herinnering(en) verstuurd over aanbod dat lang niet is bevestigd.")
+    aantal = herinner_onbeantwoord()
+    print(f"{aantal} herinnering(en) verstuurd over onbeantwoorde verwijzingen.")
 
 
 def zoekindex(args) -> None:

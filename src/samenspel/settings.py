@@ -146,6 +146,10 @@ SAMENSPEL = {
     "BEVESTIG_MAANDEN": env.getal("SAMENSPEL_BEVESTIG_MAANDEN", 6),
     # Magic edit links stay valid this many days.
     "BEWERKLINK_DAGEN": env.getal("SAMENSPEL_BEWERKLINK_DAGEN", 30),
+    # Personal data of closed referrals is erased after this many months.
+    "BEWAAR_MAANDEN": env.getal("SAMENSPEL_BEWAAR_MAANDEN", 12),
+    # Unanswered referrals get a reminder after this many working days.
+    "HERINNER_WERKDAGEN": env.getal("SAMENSPEL_HERINNER_WERKDAGEN", 3),
     # Failed logins before an account/IP pair is locked, and for how long.
     "INLOG_POGINGEN": env.getal("SAMENSPEL_INLOG_POGINGEN", 5),
     "INLOG_BLOKKADE_MINUTEN": env.getal("SAMENSPEL_INLOG_BLOKKADE_MINUTEN", 15),

@@ -6,7 +6,7 @@ _KLASSEN = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
-    forms.RadioSelect: "utrecht-radio-button",
+    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
     forms.CheckboxSelectMultiple: "utrecht-checkbox",
 }
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from samenspel.accounts.models import Gebruiker, Rol
 from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
+from samenspel.referrals.demo import laad_verwijzingen
 
 DATA = Path(__file__).resolve().parent / "data"
 NAMESPACE = uuid.UUID("0f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f")
@@ -214,4 +215,5 @@ def laad_alles() -> dict:
         "gebieden": laad_gebieden(),
         "aanbod": laad_aanbod(),
         "accounts": laad_gebruikers(),
+        "verwijzingen": laad_verwijzingen(),
     }

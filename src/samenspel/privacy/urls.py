@@ -1,2 +1,9 @@
+from django.urls import path
+
+from samenspel.privacy import views
+
 app_name = "privacy"
-urlpatterns: list = []
+urlpatterns = [
+    path("privacy/", views.verklaring, name="verklaring"),
+    path("privacy/logboek/", views.logboek, name="logboek"),
+]

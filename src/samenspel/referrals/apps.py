@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReferralsConfig(AppConfig):
     name = "samenspel.referrals"
     label = "referrals"
-    verbose_name = "Verwijzen met toestemming"
+    verbose_name = _("Verwijzen met toestemming")
+
+    def ready(self) -> None:
+        from samenspel.privacy import bewaartermijn
+        from samenspel.referrals.actions import wis_na_bewaartermijn
+
+        bewaartermijn.registreer("verwijzingen", wis_na_bewaartermijn)

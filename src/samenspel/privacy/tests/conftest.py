@@ -1,0 +1,14 @@
+# The referral personas and helpers are shared with the privacy tests.
+from samenspel.referrals.tests.conftest import (  # noqa: F401
+    bart,
+    buurtteam,
+    ine,
+    met_commit,
+    olaf,
+    organisaties,
+    petra,
+    pim,
+    verwijs,
+    verwijzing,
+    wandelgroep,
+)
