@@ -1,0 +1,227 @@
+"""Samenspel over HTTP: gunicorn with 2 sync workers on 127.0.0.1, one client, then load.
+
+Every request goes to loopback only; every loop has a request budget and a time limit.
+Load comes from wrk (Debian package) when it is installed: a Python load generator on the
+same two cores would take CPU from the server it measures.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from meten import Meting
+
+WORKERS = 2
+VERBINDINGEN = 8
+LAST_SECONDEN = 15
+MAX_VERZOEKEN = 60_000
+OPSTART_SECONDEN = 900
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """gunicorn serving the benchmark database; stopped by its own process id."""
+
+    def __init__(self, env: dict[str, str], logmap: Path, workers: int = WORKERS):
+        self.poort = _vrije_poort()
+        self.log = open(logmap / "gunicorn.log", "w")  # noqa: SIM115
+        argv = [
+            sys.executable, "-m", "gunicorn", "samenspel.wsgi:application",
+            "--bind", f"127.0.0.1:{self.poort}", "--workers", str(workers),
+            "--timeout", str(OPSTART_SECONDEN), "--log-level", "warning",
+        ]  # fmt: skip
+        self.proces = subprocess.Popen(argv, env=env, stdout=self.log, stderr=self.log)  # noqa: S603
+
+    def get(self, pad: str, timeout: float = 30) -> tuple[int, bytes]:
+        verbinding = http.client.HTTPConnection("127.0.0.1", self.poort, timeout=timeout)
+        try:
+            verbinding.request("GET", pad)
+            antwoord = verbinding.getresponse()
+            return antwoord.status, antwoord.read()
+        finally:
+            verbinding.close()
+
+    def wacht(self) -> None:
+        einde = time.monotonic() + 60
+        while time.monotonic() < einde:
+            try:
+                self.get("/", timeout=5)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn start niet")
+
+    def warm(self, paden: list[str]) -> float:
+        """Until both workers have built their index: the first search in a worker does that.
+
+        Returns the seconds it took (the index build as a fresh server sees it)."""
+        begin = time.monotonic()
+        einde = begin + OPSTART_SECONDEN
+        with ThreadPoolExecutor(4) as pool:
+            while time.monotonic() < einde:
+                starts = time.monotonic()
+                list(pool.map(lambda p: self.get(p, OPSTART_SECONDEN), paden[:4]))
+                if time.monotonic() - starts < 1.0:
+                    return time.monotonic() - begin
+        raise RuntimeError("de workers werden niet warm")
+
+    def stop(self) -> None:
+        if self.proces.poll() is None:
+            self.proces.send_signal(signal.SIGTERM)
+            try:
+                self.proces.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proces.kill()
+                self.proces.wait()
+        self.log.close()
+
+
+def sequentieel(server: Server, paden: list[str], max_seconden: float = 60) -> Meting:
+    """One client, one request at a time: latency as a single visitor sees it."""
+    meting = Meting(paden[0].split("?")[0])
+    statussen = set()
+    einde = time.monotonic() + max_seconden
+    for pad in paden:
+        begin = time.perf_counter_ns()
+        status, _ = server.get(pad)
+        meting.ns.append(time.perf_counter_ns() - begin)
+        statussen.add(status)
+        if time.monotonic() > einde:
+            break
+    meting.rondes = 1
+    meting.uitkomsten = sorted(statussen)
+    return meting
+
+
+_LUA = """
+local paden = {%(paden)s}
+local max = %(max)d
+local volgend = 1
+local klaar = 0
+function setup(thread)
+  thread:set("begin", math.random(#paden))
+end
+function init(args)
+  volgend = begin or 1
+end
+function request()
+  local pad = paden[volgend]
+  volgend = volgend %% #paden + 1
+  return wrk.format("GET", pad)
+end
+function response(status, headers, body)
+  klaar = klaar + 1
+  if klaar >= max then wrk.thread:stop() end
+end
+function done(summary, latency, requests)
+  io.write(string.format(
+    '{"verzoeken": %%d, "duur_us": %%d, "p50_us": %%d, "p95_us": %%d, "p99_us": %%d, ' ..
+    '"fout_status": %%d, "fout_verbinding": %%d, "fout_lezen": %%d, "fout_timeout": %%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), summary.errors.status, summary.errors.connect, summary.errors.read,
+    summary.errors.timeout))
+end
+"""
+
+
+def belast(server: Server, paden: list[str], seconden: int = LAST_SECONDEN) -> dict:
+    """Requests per second and latency under VERBINDINGEN concurrent connections."""
+    if shutil.which("wrk"):
+        return _met_wrk(server, paden, seconden)
+    return _met_python(server, paden, seconden)
+
+
+def _met_wrk(server: Server, paden: list[str], seconden: int) -> dict:
+    lua = _LUA % {
+        "paden": ", ".join(json.dumps(p) for p in paden),
+        "max": MAX_VERZOEKEN // 2,
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(lua)
+    try:
+        uitkomst = subprocess.run(  # noqa: S603
+            [  # noqa: S607  (wrk from the PATH, as `shutil.which` found it)
+                "wrk",
+                "-t2",
+                f"-c{VERBINDINGEN}",
+                f"-d{seconden}s",
+                "--timeout",
+                "10s",
+                "-s",
+                script.name,
+                f"http://127.0.0.1:{server.poort}",
+            ],  # fmt: skip
+            capture_output=True,
+            text=True,
+            timeout=seconden + 60,
+        )
+    finally:
+        os.unlink(script.name)
+    regel = next(r for r in uitkomst.stdout.splitlines() if r.startswith('{"verzoeken"'))
+    gegevens = json.loads(regel)
+    fouten = sum(v for k, v in gegevens.items() if k.startswith("fout_"))
+    return {
+        "gereedschap": "wrk",
+        "verzoeken": gegevens["verzoeken"],
+        "per_seconde": gegevens["verzoeken"] / (gegevens["duur_us"] / 1e6),
+        "p50_ms": gegevens["p50_us"] / 1e3,
+        "p95_ms": gegevens["p95_us"] / 1e3,
+        "p99_ms": gegevens["p99_us"] / 1e3,
+        "fouten": fouten,
+    }
+
+
+def _met_python(server: Server, paden: list[str], seconden: int) -> dict:
+    tijden: list[int] = []
+    fouten = 0
+    slot = threading.Lock()
+    einde = time.monotonic() + seconden
+
+    def verbinding(nummer: int) -> None:
+        nonlocal fouten
+        i = nummer * 7
+        while time.monotonic() < einde and len(tijden) < MAX_VERZOEKEN:
+            begin = time.perf_counter_ns()
+            try:
+                status, _ = server.get(paden[i % len(paden)])
+            except OSError:
+                status = 0
+            duur = time.perf_counter_ns() - begin
+            with slot:
+                tijden.append(duur)
+                fouten += status != 200
+            i += 1
+
+    begin = time.monotonic()
+    threads = [threading.Thread(target=verbinding, args=(n,)) for n in range(VERBINDINGEN)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    meting = Meting("load", tijden)
+    return {
+        "gereedschap": "python",
+        "verzoeken": len(tijden),
+        "per_seconde": len(tijden) / (time.monotonic() - begin),
+        "p50_ms": meting.p50,
+        "p95_ms": meting.p95,
+        "p99_ms": meting.p99,
+        "fouten": fouten,
+    }

@@ -1,0 +1,184 @@
+"""Samenspel measured in-process: index build, zoek() with and without facets, page times.
+
+Needs django.setup() on the benchmark database first (see omgeving.zet_omgeving).
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from urllib.parse import urlencode
+
+from meten import MAX_RONDES, Meting, meet, rss_mb
+from vragen import Vraag
+
+DOEL_FACETTEN = ("bouwsteen", "sector")
+
+
+def zoekvraag(vraag: Vraag):
+    from samenspel.search.zoeken import Zoekvraag
+
+    return Zoekvraag(
+        tekst=vraag.tekst,
+        filters={"bouwsteen": [vraag.bouwsteen]} if vraag.bouwsteen else {},
+        punt=vraag.punt,
+        straal_km=vraag.straal_km,
+    )
+
+
+def bouw_index() -> dict:
+    """Build the process-wide index from the database, as a fresh app process does."""
+    from samenspel.search import index
+
+    index.vergeet()
+    gc.collect()
+    voor = rss_mb()
+    begin = time.perf_counter()
+    zoekindex = index.herbouw()
+    seconden = time.perf_counter() - begin
+    gc.collect()
+    return {"seconden": seconden, "documenten": len(zoekindex), "geheugen_mb": rss_mb() - voor}
+
+
+def vergeet_index() -> None:
+    from samenspel.search import index
+
+    index.vergeet()
+    gc.collect()
+
+
+def documenten() -> list:
+    """The product's own search documents of every live listing, for the baselines."""
+    from samenspel.search import documenten as d
+
+    return d.documenten(d.live_services().iterator(chunk_size=2000))
+
+
+def meet_zoeken(vragen: list[Vraag], rondes: int = MAX_RONDES) -> dict[str, Meting]:
+    from samenspel.search import index
+    from samenspel.search.zoeken import FACETTEN, zoek
+
+    zoekvragen = [zoekvraag(v) for v in vragen]
+    metingen = {}
+
+    def met(facetten):
+        def functie(vraag):
+            uitkomst = zoek(vraag, None, facetten=facetten)
+            return (
+                uitkomst.totaal,
+                [str(t.service.pk) for t in uitkomst.treffers],
+                uitkomst.facetten,
+            )
+
+        return functie
+
+    metingen["doel"] = meet(
+        "zoek(), facets bouwsteen + sector", met(DOEL_FACETTEN), zoekvragen, max_rondes=rondes
+    )
+    metingen["pagina"] = meet(
+        "zoek(), all 7 facets of the page", met(FACETTEN), zoekvragen, max_rondes=rondes
+    )
+    metingen["kaal"] = meet("zoek(), no facets", met(()), zoekvragen, max_rondes=rondes)
+
+    # The engine alone: what zoek() adds (change-log check, loading 20 rows) left out.
+    zoekindex = index.actueel()
+    publiek = ["openbaar", "via_contactpersoon"]
+
+    def engine(vraag):
+        filters = {"zichtbaarheid": publiek, **vraag.filters}
+        uitkomst = zoekindex.zoek(
+            vraag.tekst,
+            filters=filters,
+            facetten=DOEL_FACETTEN,
+            punt=vraag.punt,
+            straal_km=vraag.straal_km,
+        )
+        return [t.id for t in uitkomst.treffers]
+
+    metingen["engine"] = meet(
+        "engine only (ZoekIndex.zoek), facets bouwsteen + sector",
+        engine,
+        zoekvragen,
+        max_rondes=rondes,
+    )
+    return metingen
+
+
+def zoekpad(vraag: Vraag) -> str:
+    """The /zoeken/ URL a browser would request for this query."""
+    parameters = [("q", vraag.tekst)]
+    if vraag.bouwsteen:
+        parameters.append(("bouwsteen", vraag.bouwsteen))
+    if vraag.punt is not None:
+        parameters += [("lat", f"{vraag.punt[0]:.6f}"), ("lon", f"{vraag.punt[1]:.6f}")]
+        parameters.append(("straal", f"{vraag.straal_km:g}"))
+    return "/zoeken/?" + urlencode(parameters)
+
+
+def apipad(vraag: Vraag) -> str:
+    """The same query against the HSDS API (/api/hsds/services)."""
+    import uuid
+
+    from samenspel.directory import taxonomieen
+    from samenspel.directory.models import BOUWSTENEN
+
+    parameters = [("search", vraag.tekst)]
+    if vraag.bouwsteen:
+        term = uuid.uuid5(taxonomieen.NAMESPACE, f"{BOUWSTENEN}/{vraag.bouwsteen}")
+        parameters.append(("taxonomy_term_id", str(term)))
+    if vraag.punt is not None:
+        parameters += [("lat", f"{vraag.punt[0]:.6f}"), ("lon", f"{vraag.punt[1]:.6f}")]
+        parameters.append(("radius", f"{vraag.straal_km * 1000:g}"))
+    return "/api/hsds/services?" + urlencode(parameters)
+
+
+def meet_paginas(vragen: list[Vraag], aantal: int = 100, max_seconden: float = 60) -> dict:
+    """Server time and query count of the search page and the service page (test client)."""
+    import random
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from samenspel.directory.models import Service
+
+    klant = Client()
+    # Listings a resident may open; the others answer 404 by design.
+    openbaar = Service.objects.zichtbaar_voor(None).filter(zichtbaarheid="openbaar")
+    ids = list(openbaar.values_list("pk", flat=True).order_by("pk")[:20_000])
+    dienstpaden = [
+        reverse("directory:service", args=[pk])
+        for pk in random.Random(7).sample(ids, min(aantal, len(ids)))
+    ]
+    paden = {
+        "zoekpagina": [zoekpad(v) for v in vragen[:aantal]],
+        "dienstpagina": dienstpaden,
+    }
+    uit = {}
+    for naam, lijst in paden.items():
+        for pad in lijst[:5]:  # warm: templates, caches, the index
+            klant.get(pad)
+        tijden, aantallen, statussen = [], [], set()
+        einde = time.monotonic() + max_seconden
+        for pad in lijst:
+            begin = time.perf_counter_ns()
+            antwoord = klant.get(pad)
+            tijden.append(time.perf_counter_ns() - begin)
+            statussen.add(antwoord.status_code)
+            if time.monotonic() > einde:
+                break
+        # Counting queries needs a debug cursor, which costs time: a separate, untimed pass.
+        for pad in lijst[: len(tijden)]:
+            with CaptureQueriesContext(connection) as vastgelegd:
+                klant.get(pad)
+            aantallen.append(len(vastgelegd.captured_queries))
+        meting = Meting(naam, tijden, 1)
+        uit[naam] = {
+            **meting.als_dict(),
+            "queries_mediaan": statistics.median(aantallen),
+            "queries_max": max(aantallen),
+            "statussen": sorted(statussen),
+        }
+    return uit
