@@ -45,7 +45,10 @@ def demo(args) -> None:
     from samenspel.demo import laden
 
     uitkomst = laden.laad_alles()
-    print(f"Demo klaar: {uitkomst['gebieden']} gebieden, {uitkomst['aanbod']} keer aanbod.")
+    print(
+        f"Demo klaar: {uitkomst['gebieden']} gebieden, {uitkomst['aanbod']} keer aanbod, "
+        f"{uitkomst['verwijzingen']} verwijzingen."
+    )
     print("Demo-accounts (gebruikersnaam / wachtwoord / rol):")
     for naam, wachtwoord, rol in uitkomst["accounts"]:
         print(f"  {naam:16} {wachtwoord:24} {rol}")
