@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from samenspel.areas import geo
 from samenspel.areas.models import Gebied
 from samenspel.core.forms import NLDSMixin
+from samenspel.core.widgets import SnelleSelect
 from samenspel.directory.models import Dag, Sector, TaxonomyTerm
 
 # Longer area lists are narrowed to the chosen gemeente or wijk.
@@ -24,9 +25,9 @@ class ZoekFormulier(NLDSMixin, forms.Form):
             attrs={"type": "search", "placeholder": _("bijv. wandelen, taal, maatje")}
         ),
     )
-    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
-    wijk = forms.ChoiceField(label=_("Wijk"), required=False)
-    buurt = forms.ChoiceField(label=_("Buurt"), required=False)
+    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False, widget=SnelleSelect)
+    wijk = forms.ChoiceField(label=_("Wijk"), required=False, widget=SnelleSelect)
+    buurt = forms.ChoiceField(label=_("Buurt"), required=False, widget=SnelleSelect)
     bouwsteen = forms.MultipleChoiceField(
         label=_("Soort hulp"), required=False, widget=forms.CheckboxSelectMultiple
     )
