@@ -43,9 +43,19 @@ class Omvang:
     paginas: int = 100
     http_verzoeken: int = 200
     last_seconden: int = 15
+    postgres: bool = True
 
 
-OMVANG = {"1k": Omvang(rondes=2, paginas=25, http_verzoeken=40, last_seconden=4)}
+OMVANG = {
+    "1k": Omvang(rondes=2, paginas=25, http_verzoeken=40, last_seconden=4, postgres=False),
+}
+
+
+_BEGIN = time.monotonic()
+
+
+def _stap(tekst: str) -> None:
+    print(f"[{time.monotonic() - _BEGIN:6.0f} s] {tekst}", file=sys.stderr, flush=True)
 
 
 def _importeer(map_: Path, env: dict[str, str], uit: dict, sleutel: str) -> None:
@@ -64,7 +74,7 @@ def _importeer(map_: Path, env: dict[str, str], uit: dict, sleutel: str) -> None
     uit[f"{sleutel}_gebieden"] = {"seconden": seconden}
     # With its progress bar, as a user runs it (the bar goes to the log).
     argv = [str(omgeving.SAMENSPEL), "importeer", "hsds", str(map_ / "hsds")]
-    print(f"import ({sleutel}): samenspel importeer hsds {map_.name}/hsds", flush=True)
+    _stap(f"import ({sleutel}): samenspel importeer hsds {map_.name}/hsds")
     proces = omgeving.voer_uit(argv, env, tijdslimiet=TIJDSLIMIET_IMPORT, log=log)
     uit[sleutel] = {"seconden": proces.seconden, "max_rss_mb": proces.max_rss_mb}
     if proces.code:
@@ -90,7 +100,7 @@ def alleen_samenspel(args) -> dict:
 
     uit["index"] = zoekmeting.bouw_index()
     vragen = vragenlijst.maak(map_)
-    metingen = zoekmeting.meet_zoeken(vragen, OMVANG.get(args.schaal, Omvang()).rondes)
+    metingen = zoekmeting.meet_zoeken(vragen, OMVANG.get(args.schaal, Omvang()).rondes, alles=False)
     uit["metingen"] = {k: m.als_dict() for k, m in metingen.items()}
     uit["uitkomsten"] = metingen["pagina"].uitkomsten
     return uit
@@ -104,10 +114,10 @@ def _deelrun(schaal: str, database: str, map_: Path) -> dict | None:
         sys.executable, str(HIER / "run.py"), "--schaal", schaal, "--alleen-samenspel",
         "--database", database, "--json", str(pad),
     ]  # fmt: skip
-    print(f"deelrun: {schaal} op {database}", flush=True)
+    _stap(f"deelrun: {schaal} op {database}")
     proces = omgeving.voer_uit(argv, os.environ.copy(), tijdslimiet=3600)
     if proces.code or not pad.exists():
-        print(f"deelrun {schaal}/{database} mislukt (code {proces.code})", flush=True)
+        _stap(f"deelrun {schaal}/{database} mislukt (code {proces.code})")
         return None
     return json.loads(pad.read_text(encoding="utf-8"))
 
@@ -169,9 +179,9 @@ def hoofdrun(args) -> dict:
     logging.getLogger("django.request").setLevel(logging.ERROR)
 
     # 2. Samenspel in-process.
-    print("index bouwen", flush=True)
+    _stap("index bouwen")
     uit["index"] = zoekmeting.bouw_index()
-    print("Samenspel zoeken", flush=True)
+    _stap("Samenspel zoeken")
     metingen: dict[str, Meting] = {
         f"samenspel_{k}": m for k, m in zoekmeting.meet_zoeken(vragen, omvang.rondes).items()
     }
@@ -182,7 +192,7 @@ def hoofdrun(args) -> dict:
     from baselines.tantivy_index import Tantivy
 
     bouwtijden = {}
-    print("SQLite LIKE en FTS5", flush=True)
+    _stap("SQLite LIKE en FTS5")
     pad = map_ / "baselines.sqlite3"
     begin = time.perf_counter()
     sqlite_basis.bouw(pad, documenten)
@@ -191,14 +201,15 @@ def hoofdrun(args) -> dict:
     metingen["like"] = meet(like.naam, like.zoek, vragen, max_rondes=omvang.rondes)
     metingen["fts5"] = meet(fts5.naam, fts5.zoek, vragen, max_rondes=omvang.rondes)
 
-    print("tantivy", flush=True)
+    _stap("tantivy")
     tantivy = Tantivy()
     begin = time.perf_counter()
     tantivy.bouw(documenten)
     bouwtijden["tantivy"] = time.perf_counter() - begin
     metingen["tantivy"] = meet(tantivy.naam, tantivy.zoek, vragen, max_rondes=omvang.rondes)
 
-    if not args.zonder_pg and omgeving.pg_beschikbaar():
+    met_pg = (omvang.postgres or args.met_pg) and not args.zonder_pg
+    if met_pg and omgeving.pg_beschikbaar():
         pg = _deelrun(args.schaal, "postgres", map_)
         if pg is not None:
             uit["pg"] = {k: v for k, v in pg.items() if k != "uitkomsten"}
@@ -207,7 +218,7 @@ def hoofdrun(args) -> dict:
             )
         from baselines import postgres
 
-        print("PostgreSQL tsvector", flush=True)
+        _stap("PostgreSQL tsvector")
         begin = time.perf_counter()
         postgres.bouw(omgeving.PG_URL, documenten)
         bouwtijden["postgres"] = time.perf_counter() - begin
@@ -221,14 +232,14 @@ def hoofdrun(args) -> dict:
     )
 
     # 4. Pages, server side, with their query counts.
-    print("pagina's", flush=True)
+    _stap("pagina's")
     uit["paginas"] = zoekmeting.meet_paginas(vragen, omvang.paginas)
     # The gunicorn workers build their own index; this process's copy would only take memory.
     del like, fts5, tantivy
     zoekmeting.vergeet_index()
 
     # 5. Over HTTP: gunicorn, 2 workers.
-    print("HTTP", flush=True)
+    _stap("HTTP")
     import http_meting
 
     server = http_meting.Server(env, map_)
@@ -294,6 +305,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--schaal", choices=genereer.SCHALEN, default="1k")
     p.add_argument("--opnieuw", action="store_true", help="genereer de data opnieuw")
     p.add_argument("--zonder-pg", action="store_true", help="sla PostgreSQL over")
+    p.add_argument("--met-pg", action="store_true", help="1k: meet PostgreSQL toch")
     p.add_argument("--zonder-groei", action="store_true", help="150k: sla de 15k-meting over")
     p.add_argument(
         "--met-verwijzingen", action="store_true", help="laad ook de verwijzingen (bulk_create)"

@@ -55,7 +55,11 @@ def documenten() -> list:
     return d.documenten(d.live_services().iterator(chunk_size=2000))
 
 
-def meet_zoeken(vragen: list[Vraag], rondes: int = MAX_RONDES) -> dict[str, Meting]:
+def meet_zoeken(
+    vragen: list[Vraag], rondes: int = MAX_RONDES, alles: bool = True
+) -> dict[str, Meting]:
+    """zoek() with the target's facets and with the page's; with `alles` also without facets
+    and the engine alone."""
     from samenspel.search import index
     from samenspel.search.zoeken import FACETTEN, zoek
 
@@ -79,6 +83,8 @@ def meet_zoeken(vragen: list[Vraag], rondes: int = MAX_RONDES) -> dict[str, Meti
     metingen["pagina"] = meet(
         "zoek(), all 7 facets of the page", met(FACETTEN), zoekvragen, max_rondes=rondes
     )
+    if not alles:
+        return metingen
     metingen["kaal"] = meet("zoek(), no facets", met(()), zoekvragen, max_rondes=rondes)
 
     # The engine alone: what zoek() adds (change-log check, loading 20 rows) left out.
