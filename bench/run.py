@@ -60,7 +60,8 @@ def _stap(tekst: str) -> None:
 
 def _importeer(map_: Path, env: dict[str, str], uit: dict, sleutel: str) -> None:
     """Migrate an empty database, import the areas and then the HSDS package (timed)."""
-    log = map_ / f"import-{sleutel}.log"
+    database = "postgres" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
+    log = map_ / f"import-{database}.log"
     proces = omgeving.samenspel("beheer", "migrate", "--verbosity", "0", env=env)
     if proces.code:
         raise SystemExit("migrate mislukt")
@@ -74,7 +75,7 @@ def _importeer(map_: Path, env: dict[str, str], uit: dict, sleutel: str) -> None
     uit[f"{sleutel}_gebieden"] = {"seconden": seconden}
     # With its progress bar, as a user runs it (the bar goes to the log).
     argv = [str(omgeving.SAMENSPEL), "importeer", "hsds", str(map_ / "hsds")]
-    _stap(f"import ({sleutel}): samenspel importeer hsds {map_.name}/hsds")
+    _stap(f"import into {database}: samenspel importeer hsds {map_.name}/hsds")
     proces = omgeving.voer_uit(argv, env, tijdslimiet=TIJDSLIMIET_IMPORT, log=log)
     uit[sleutel] = {"seconden": proces.seconden, "max_rss_mb": proces.max_rss_mb}
     if proces.code:
