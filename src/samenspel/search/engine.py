@@ -285,7 +285,7 @@ class ZoekIndex:
                 selectie, plan, punt, straal_km is not None, bool(termen), nodig
             )
         elif selectie is not None:
-            nummers, scores, afstanden = self._op_relevantie(selectie, bool(termen), nodig)
+            nummers, scores, afstanden = self._op_relevantie(selectie, bool(termen), nodig, punt)
         else:
             nummers = self._bladeren(plan, nodig)
             scores, afstanden = self._gewicht[nummers], None
@@ -677,19 +677,36 @@ class ZoekIndex:
     # -- internal: ordering -----------------------------------------------------------------
 
     def _op_relevantie(
-        self, selectie: _Selectie, tekst: bool, nodig: int
+        self,
+        selectie: _Selectie,
+        tekst: bool,
+        nodig: int,
+        punt: tuple[float, float] | None = None,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-        """With text by (score desc, id); without by (weight desc, name, id)."""
+        """With text by (score desc, distance when a point is given, id); without by (weight
+        desc, name, id)."""
         nummers = selectie.nummers
+        afstanden = selectie.afstanden
         if tekst:
             assert selectie.scores is not None
             scores = selectie.scores
             id_rang = self._op_id.rang(self._capaciteit)
-            keus = _kleinste(-scores, nodig, lambda plekken: [id_rang[nummers[plekken]]])
+
+            def verder(plekken: np.ndarray) -> list[np.ndarray]:
+                # Equally relevant listings: the nearest first, as a resident would expect.
+                # Distances only for the few tied candidates, unless a radius already gave them.
+                if punt is None:
+                    return [id_rang[nummers[plekken]]]
+                if afstanden is not None:
+                    afstand = afstanden[plekken]
+                else:
+                    afstand = self._afstanden_van(nummers[plekken], punt)
+                return [afstand, id_rang[nummers[plekken]]]
+
+            keus = _kleinste(-scores, nodig, verder)
         else:
             scores = self._gewicht[nummers]
             keus = _kleinste(self._op_gewicht.rang(self._capaciteit)[nummers], nodig)
-        afstanden = selectie.afstanden
         return nummers[keus], scores[keus], None if afstanden is None else afstanden[keus]
 
     def _bladeren(self, plan: _Plan, nodig: int) -> np.ndarray:
@@ -775,6 +792,15 @@ class ZoekIndex:
         return alle, volledig
 
     # -- internal: geo ----------------------------------------------------------------------
+
+    def _afstanden_van(self, nummers: np.ndarray, punt: tuple[float, float]) -> np.ndarray:
+        """Distance to the nearest location per document; infinite without locations."""
+        uit = np.full(len(nummers), math.inf)
+        for plek, nummer in enumerate(nummers.tolist()):
+            document = self._docs[nummer]
+            if document is not None and document.punten:
+                uit[plek] = min(_haversine(punt, p) for p in document.punten)
+        return uit
 
     def _afstand_van(
         self, nummer: int, punt: tuple[float, float] | None, bekend: float | None

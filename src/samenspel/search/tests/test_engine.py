@@ -372,6 +372,25 @@ def test_sorteren_op_afstand_zonder_locatie_achteraan_gelijke_afstand_op_score()
     assert volgorde == ["zeist_sterk", "zeist_a", "zeist_b", "amersfoort", "nergens"]
 
 
+def test_even_relevante_vermeldingen_dichtstbij_eerst_als_er_een_punt_is() -> None:
+    index = index_met(
+        doc("a_amsterdam", "Koor", punten=(AMSTERDAM,)),
+        doc("b_nergens", "Koor"),
+        doc("c_amersfoort", "Koor", punten=(AMERSFOORT,)),
+        doc("d_zeist", "Koor", punten=(ZEIST,)),
+        doc("e_sterk_ver", "Koor", "Koor koor", punten=(AMSTERDAM,)),
+    )
+
+    # The stronger match stays first; the equal ones follow nearest first, unknown last.
+    verwacht = ["e_sterk_ver", "d_zeist", "c_amersfoort", "a_amsterdam", "b_nergens"]
+    assert ids(index, "koor", punt=UTRECHT) == verwacht
+    assert ids(index, "koor", punt=UTRECHT, straal_km=100) == verwacht[:-1]
+    # Without a point the ids decide, as before.
+    assert ids(index, "koor") == [
+        "e_sterk_ver", "a_amsterdam", "b_nergens", "c_amersfoort", "d_zeist"
+    ]  # fmt: skip
+
+
 def test_sorteren_op_afstand_over_alle_vermeldingen_klopt_met_volledige_meting() -> None:
     rng = random.Random(11)
     documenten = [
@@ -703,7 +722,8 @@ def _naief_zoeken(
     if sorteer == "afstand":
         resultaat.sort(key=lambda k: (k[2], -k[1], k[0].id))
     elif termen:
-        resultaat.sort(key=lambda k: (-k[1], k[0].id))
+        # Equal scores: nearest first when a point is given (distance is None without one).
+        resultaat.sort(key=lambda k: (-k[1], k[2] or 0.0, k[0].id))
     else:
         resultaat.sort(key=lambda k: (-k[0].gewicht, normaliseer(k[0].velden["naam"]), k[0].id))
     treffers = [
