@@ -2,11 +2,16 @@
 
 Django renders every <option> through a template, which costs about 0.1 ms per option; a
 national search page lists hundreds of gemeenten, so the page spent most of its time there.
+Even Django's `format_html` per option (lazy-string checks on every call) cost 3 ms for a list
+of 342; plain string building with the standard library's escaping is ten times cheaper and
+escapes the same five characters.
 """
+
+from html import escape
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 
 class SnelleSelect(forms.Select):
@@ -18,25 +23,20 @@ class SnelleSelect(forms.Select):
         for waarde, label in self.choices:
             if isinstance(label, list | tuple):
                 delen.append(
-                    format_html(
-                        '<optgroup label="{}">{}</optgroup>', waarde, self._opties(label, gekozen)
-                    )
+                    f'<optgroup label="{_tekst(waarde)}">{_opties(label, gekozen)}</optgroup>'
                 )
             else:
-                delen.append(self._opties([(waarde, label)], gekozen))
-        return format_html(
-            "<select{}>{}</select>",
-            flatatt(attrs),
-            format_html_join("", "{}", ((d,) for d in delen)),
-        )
+                delen.append(_opties([(waarde, label)], gekozen))
+        return mark_safe(f"<select{flatatt(attrs)}>{''.join(delen)}</select>")  # noqa: S308  (every part escaped above)
 
-    @staticmethod
-    def _opties(keuzes, gekozen):
-        return format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (waarde, " selected" if str(waarde) in gekozen else "", label)
-                for waarde, label in keuzes
-            ),
-        )
+
+def _tekst(waarde) -> str:
+    return escape(str(waarde), quote=True)
+
+
+def _opties(keuzes, gekozen: set[str]) -> str:
+    return "".join(
+        f'<option value="{_tekst(waarde)}"{" selected" if str(waarde) in gekozen else ""}>'
+        f"{_tekst(label)}</option>"
+        for waarde, label in keuzes
+    )

@@ -28,3 +28,12 @@ def voor_lijst(services) -> list:
     )
     kenmerken_erbij(services)
     return services
+
+
+def voor_kaartjes(services) -> list:
+    """What a result card and the map need: schedules, places and taxonomy terms (no
+    contacts: a card never shows them, and a search page has twenty cards)."""
+    services = list(services)
+    prefetch_related_objects(services, "schedules", "service_at_locations__location")
+    kenmerken_erbij(services)
+    return services

@@ -5,3 +5,6 @@ class SearchConfig(AppConfig):
     name = "samenspel.search"
     label = "search"
     verbose_name = "Zoeken"
+
+    def ready(self) -> None:
+        from samenspel.search import keuzes  # noqa: F401  (empties the lists on a change)

@@ -1,14 +1,14 @@
 """The public search form: every GET parameter validated with a message naming the field."""
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.areas import geo
-from samenspel.areas.models import Gebied
+from samenspel.areas.models import Niveau
 from samenspel.core.forms import NLDSMixin
 from samenspel.core.widgets import SnelleSelect
-from samenspel.directory.models import Dag, Sector, TaxonomyTerm
+from samenspel.directory.models import Dag, Sector
+from samenspel.search import keuzes
 
 # Longer area lists are narrowed to the chosen gemeente or wijk.
 MAX_KEUZES = 300
@@ -73,12 +73,8 @@ class ZoekFormulier(NLDSMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._gebiedskeuzes()
-        self.fields["bouwsteen"].choices = [
-            (t.code, t.name) for t in TaxonomyTerm.objects.bouwstenen()
-        ]
-        self.fields["doelgroep"].choices = [
-            (t.code, t.name) for t in TaxonomyTerm.objects.doelgroepen()
-        ]
+        self.fields["bouwsteen"].choices = keuzes.bouwstenen()
+        self.fields["doelgroep"].choices = keuzes.doelgroepen()
         for naam in ("gemeente", "wijk", "buurt", "dag", "straal", "sorteer"):
             self.fields[naam].error_messages["invalid_choice"] = _(
                 "Deze keuze kennen we niet. Kies een waarde uit de lijst."
@@ -100,22 +96,18 @@ class ZoekFormulier(NLDSMixin, forms.Form):
         """Area lists a phone can handle: at national scale (thousands of wijken and buurten)
         a list only shows the areas inside the gemeente or wijk already chosen."""
         data = self.data if self.is_bound else {}
-        gemeente, wijk, buurt = (data.get(k) or "" for k in ("gemeente", "wijk", "buurt"))
-        gemeenten = Gebied.objects.gemeenten().order_by("naam")
-        self.fields["gemeente"].choices = [("", _("alle gemeenten"))] + [
-            (g.code, g.naam) for g in gemeenten
+        gemeente, wijk, buurt = (str(data.get(k) or "") for k in ("gemeente", "wijk", "buurt"))
+        self.fields["gemeente"].choices = [("", _("alle gemeenten")), *keuzes.gemeenten()]
+        alle_wijken = keuzes.aantal(Niveau.WIJK) <= MAX_KEUZES
+        self.fields["wijk"].choices = [
+            ("", _("alle wijken")),
+            *keuzes.wijken(gemeente, wijk, alle=alle_wijken),
         ]
-        wijken = Gebied.objects.wijken().order_by("naam")
-        if wijken.count() > MAX_KEUZES:
-            wijken = wijken.filter(Q(ouder_id=gemeente) | Q(code=wijk))
-        self.fields["wijk"].choices = [("", _("alle wijken"))] + [(g.code, g.naam) for g in wijken]
-        buurten = Gebied.objects.buurten().select_related("ouder").order_by("naam")
-        if buurten.count() > MAX_KEUZES:
-            buurten = buurten.filter(Q(ouder_id=wijk) | Q(code=buurt))
-        per_wijk: dict[str, list] = {}
-        for g in buurten:
-            per_wijk.setdefault(g.ouder.naam if g.ouder else "", []).append((g.code, g.naam))
-        self.fields["buurt"].choices = [("", _("alle buurten"))] + sorted(per_wijk.items())
+        alle_buurten = keuzes.aantal(Niveau.BUURT) <= MAX_KEUZES
+        self.fields["buurt"].choices = [
+            ("", _("alle buurten")),
+            *keuzes.buurten(wijk, buurt, alle=alle_buurten),
+        ]
 
     def clean(self):
         data = super().clean()
