@@ -48,7 +48,7 @@ def zoeken(request):
     form.is_valid()
     vraag = vraag_uit(form.cleaned_data)
     resultaat = zoek(vraag, request.user)
-    laden.voor_lijst(t.service for t in resultaat.treffers)
+    laden.voor_kaartjes(t.service for t in resultaat.treffers)
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     return render(
