@@ -29,6 +29,9 @@ def _serve(poort: int, workers: int) -> None:
         "-m",
         "gunicorn",
         "samenspel.wsgi:application",
+        # Builds the search index once in the master, before the workers fork (see there).
+        "--config",
+        "python:samenspel.gunicorn_conf",
         "--bind",
         f"127.0.0.1:{poort}",
         "--workers",

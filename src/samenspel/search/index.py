@@ -1,69 +1,182 @@
 """The process-wide search index, derived from the database and kept current.
 
 Before each query the index reads the change log (one indexed query, usually empty) and
-re-reads only the listings changed since its last look. The log is read with an overlap of a
-few seconds because transactions may commit in another order than they were written; indexing
-a listing twice is harmless. A missing index (new process) is simply built from the database.
+re-reads the listings named in rows it has not seen before. The log is read with an overlap
+of a few seconds because transactions may commit in another order than they were written; the
+rows of the overlap that were seen already are skipped, since their listing was re-read after
+they committed. A missing index (new process) is simply built from the database; so is one
+whose last look is older than the log keeps its rows.
+
+A server that forks workers builds the index once before forking (see gunicorn_conf.py), so
+the workers share its memory and only catch up through the log.
 """
 
+import gc
+import hashlib
 import threading
+import uuid
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from samenspel.search import documenten
-from samenspel.search.engine import ZoekIndex
+from samenspel.search.engine import Document, ZoekIndex
 from samenspel.search.models import Zoekwijziging
 
 OVERLAP = timedelta(seconds=5)
 BEWAAR_LOG = timedelta(days=1)
+# An index that last looked at the log longer ago than this may have missed rows that were
+# cleaned up since (`ruim_log_op`): it is rebuilt instead of caught up. The margin leaves
+# room for clocks and slow transactions.
+MAX_ACHTERSTAND = BEWAAR_LOG - timedelta(hours=1)
 
 _slot = threading.Lock()
 _index: ZoekIndex | None = None
 _gezien_tot = None
+# The log rows of the last read (all within the overlap): read again, they are not news.
+_gelezen: frozenset[int] = frozenset()
+_versie: tuple[str, int] | None = None
+# Per listing re-read since the build, the fingerprint of its document then (see `versie`).
+_afdrukken: dict[str, int] = {}
 
 
 def herbouw() -> ZoekIndex:
     """Rebuild from scratch (also `samenspel zoekindex herbouw`)."""
-    global _index, _gezien_tot
     with _slot:
-        start = timezone.now()
-        nieuw = ZoekIndex()
-        nieuw.vervang(documenten.documenten(documenten.live_services().iterator(chunk_size=2000)))
-        _index, _gezien_tot = nieuw, start
-        return nieuw
+        return _herbouw()
 
 
-def _bij_te_werken(sinds) -> set:
-    return set(
-        Zoekwijziging.objects.filter(op__gte=sinds - OVERLAP).values_list("service_id", flat=True)
+def _herbouw() -> ZoekIndex:
+    global _index, _gezien_tot, _gelezen, _versie, _afdrukken
+    # Changes committed from here on are replayed from the log by the next `actueel`. The
+    # rows already there were committed before the build reads anything: not news after it.
+    start = timezone.now()
+    gelezen = frozenset(
+        Zoekwijziging.objects.filter(op__gte=start - OVERLAP).values_list("pk", flat=True)
     )
+    nieuw = ZoekIndex()
+    with _zonder_gc():
+        nieuw.vervang(documenten.alle())
+    _index, _gezien_tot, _gelezen = nieuw, start, gelezen
+    # Every build is new content as far as anyone caching answers knows, even if it happens
+    # to hold the same listings as the one before.
+    _versie, _afdrukken = (uuid.uuid4().hex, 0), {}
+    return nieuw
+
+
+@contextmanager
+def _zonder_gc():
+    """The build makes millions of objects that all stay and never form cycles; without this
+    the garbage collector walks them over and over, a third of the build's time."""
+    aan = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aan:
+            gc.enable()
 
 
 def actueel() -> ZoekIndex:
     """The index, brought up to date with every committed change."""
-    global _gezien_tot
-    if _index is None:
-        return herbouw()
+    global _gezien_tot, _gelezen
+    # One lock for all of it: requests arriving while the index is built wait for that one
+    # build instead of each starting their own.
     with _slot:
         nu = timezone.now()
-        ids = _bij_te_werken(_gezien_tot)
-        if ids:
-            live = {s.pk: s for s in documenten.live_services().filter(pk__in=ids)}
-            for doc in documenten.documenten(live.values()):
-                _index.zet(doc)
-            for sid in ids - set(live):
-                _index.verwijder(str(sid))
-        _gezien_tot = nu
+        if _index is None or nu - _gezien_tot > MAX_ACHTERSTAND:
+            return _herbouw()
+        rijen = list(
+            Zoekwijziging.objects.filter(op__gte=_gezien_tot - OVERLAP).values_list(
+                "pk", "service_id"
+            )
+        )
+        nieuw = [(rij, service_id) for rij, service_id in rijen if rij not in _gelezen]
+        if nieuw:
+            ids = {service_id for _, service_id in nieuw}
+            live = documenten.voor(ids)
+            for document in live:
+                _index.zet(document)
+                _wordt(document.id, _vingerafdruk(document))
+            for id in {str(service_id) for service_id in ids} - {d.id for d in live}:
+                _index.verwijder(id)
+                _wordt(id, _vingerafdruk(id))
+            _meld_rijen(rij for rij, _ in nieuw)
+        _gezien_tot, _gelezen = nu, frozenset(rij for rij, _ in rijen)
         return _index
+
+
+def versie() -> tuple[str, int]:
+    """A value that changes whenever what this process's index holds changes.
+
+    (build, fingerprint). `build` is new with every build (`herbouw`, or a process that builds
+    its own). The fingerprint sums up the change-log rows taken in since and the document
+    each re-read listing had then, so it changes with every document that changes, and also
+    when a listing was saved but its document stayed the same (its page may still differ, say
+    in opening hours). The log's overlap, rows read a second time, changes nothing.
+
+    Equal values mean equal content, also in other processes: workers forked from one server
+    share the build, and the fingerprint depends on which rows and documents were taken in,
+    not on the order. Cheap; call it right after `actueel()`. Without an index it builds one.
+    """
+    with _slot:
+        if _versie is not None:
+            return _versie
+    actueel()
+    with _slot:
+        assert _versie is not None
+        return _versie
+
+
+def _wordt(id: str, afdruk: int) -> None:
+    """A re-read listing now has document fingerprint `afdruk` (caller holds `_slot`)."""
+    _verander_versie(_afdrukken.get(id, 0) ^ afdruk)
+    _afdrukken[id] = afdruk
+
+
+def _meld_rijen(rijen) -> None:
+    afdruk = 0
+    for rij in rijen:
+        afdruk ^= _hash(repr(("rij", rij)))
+    _verander_versie(afdruk)
+
+
+def _verander_versie(verschil: int) -> None:
+    global _versie
+    assert _versie is not None
+    # XOR: the same rows and documents give the same value, whatever the order they came in.
+    _versie = (_versie[0], _versie[1] ^ verschil)
+
+
+def _vingerafdruk(document: Document | str) -> int:
+    """Of a document, or of a listing gone from the index (given its id)."""
+    if isinstance(document, str):
+        return _hash(repr(("weg", document)))
+    return _hash(
+        repr(
+            (
+                document.id,
+                sorted(document.velden.items()),
+                sorted((facet, sorted(waarden)) for facet, waarden in document.filters.items()),
+                document.punten,
+                document.gewicht,
+            )
+        )
+    )
+
+
+def _hash(tekst: str) -> int:
+    # Not hash(): that differs between processes, and the version is compared across them.
+    return int.from_bytes(hashlib.blake2b(tekst.encode(), digest_size=8).digest(), "big")
 
 
 def vergeet() -> None:
     """Drop the in-memory index (tests; a corrupt state) so the next query rebuilds it."""
-    global _index, _gezien_tot
+    global _index, _gezien_tot, _gelezen, _versie, _afdrukken
     with _slot:
-        _index, _gezien_tot = None, None
+        _index, _gezien_tot, _gelezen, _versie, _afdrukken = None, None, frozenset(), None, {}
 
 
 def ruim_log_op() -> int:
