@@ -16,9 +16,10 @@ from samenspel.accounts.models import Rol
 @pytest.fixture(autouse=True)
 def _schone_staat(settings):
     """Each test starts with an empty cache and a search index rebuilt from its own data."""
-    from samenspel.search import index
+    from samenspel.search import antwoordcache, index
 
     cache.clear()
+    antwoordcache.antwoorden.leeg()
     index.vergeet()
     settings.SAMENSPEL = {**settings.SAMENSPEL}
     yield

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from samenspel.directory import laden
+from samenspel.search.antwoordcache import bewaar_antwoord
 from samenspel.search.forms import ZoekFormulier
 from samenspel.search.zoeken import Zoekvraag, zoek
 
@@ -42,6 +43,7 @@ def _facet_keuzes(form, resultaat, naam):
     ]
 
 
+@bewaar_antwoord
 def zoeken(request):
     # Always bound: an empty query is a valid one and lists everything, paged.
     form = ZoekFormulier(request.GET)

@@ -1,0 +1,124 @@
+"""Ready answers for searches by residents: the same question is asked many times a day.
+
+A search page for someone without a session depends only on its address, the language, the
+date (freshness labels), the content of the search index and the form's choice lists. The
+index version changes with every listing that changes, so a saved change is never hidden by
+this cache; the area and term lists (see `keuzes`) may lag a few minutes, as they do
+without it.
+
+The cache lives in the process, next to the index whose version is part of the key: reading
+it costs no network round trip and no unpickling.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
+
+from samenspel.search import index, keuzes
+
+MAX_BYTES = 64 * 1024 * 1024
+MAX_LEEFTIJD_SECONDEN = 300
+
+
+class Antwoordcache:
+    """Least recently used answers, bounded in total size and in age."""
+
+    def __init__(self, max_bytes: int = MAX_BYTES, max_leeftijd: float = MAX_LEEFTIJD_SECONDEN):
+        self.max_bytes = max_bytes
+        self.max_leeftijd = max_leeftijd
+        self._slot = threading.Lock()
+        self._antwoorden: OrderedDict[tuple, tuple[float, bytes, str]] = OrderedDict()
+        self._bytes = 0
+
+    def haal(self, sleutel: tuple) -> tuple[bytes, str] | None:
+        with self._slot:
+            gevonden = self._antwoorden.get(sleutel)
+            if gevonden is None:
+                return None
+            bewaard_op, inhoud, soort = gevonden
+            if time.monotonic() - bewaard_op > self.max_leeftijd:
+                self._haal_weg(sleutel)
+                return None
+            self._antwoorden.move_to_end(sleutel)
+            return inhoud, soort
+
+    def bewaar(self, sleutel: tuple, inhoud: bytes, soort: str) -> None:
+        if len(inhoud) > self.max_bytes // 16:
+            return  # one huge page must not push out everything else
+        with self._slot:
+            if sleutel in self._antwoorden:
+                self._haal_weg(sleutel)
+            self._antwoorden[sleutel] = (time.monotonic(), inhoud, soort)
+            self._bytes += len(inhoud)
+            while self._bytes > self.max_bytes:
+                self._haal_weg(next(iter(self._antwoorden)))
+
+    def leeg(self) -> None:
+        with self._slot:
+            self._antwoorden.clear()
+            self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._antwoorden)
+
+    def _haal_weg(self, sleutel: tuple) -> None:
+        _, inhoud, _ = self._antwoorden.pop(sleutel)
+        self._bytes -= len(inhoud)
+
+
+antwoorden = Antwoordcache()
+
+
+def voor_iedereen_gelijk(request: HttpRequest) -> bool:
+    """True when the answer cannot hold anything personal: no session (so no login and no
+    messages), no API token, a plain GET."""
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _sleutel(request: HttpRequest) -> tuple:
+    index.actueel()  # first take in every committed change, so the version below is current
+    return (
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        translation.get_language(),
+        timezone.localdate(),
+        index.versie(),
+        keuzes.versie(),
+    )
+
+
+def bewaar_antwoord(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve a view's answers for anonymous visitors from the cache above."""
+
+    @wraps(view)
+    def met_cache(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not voor_iedereen_gelijk(request):
+            return view(request, *args, **kwargs)
+        sleutel = _sleutel(request)
+        gevonden = antwoorden.haal(sleutel)
+        if gevonden is not None:
+            inhoud, soort = gevonden
+            return HttpResponse(inhoud, content_type=soort)
+        antwoord = view(request, *args, **kwargs)
+        if (
+            antwoord.status_code == 200
+            and not antwoord.streaming
+            and not antwoord.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not antwoord.has_header("Cache-Control")
+        ):
+            antwoorden.bewaar(sleutel, antwoord.content, antwoord["Content-Type"])
+        return antwoord
+
+    return met_cache
