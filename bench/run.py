@@ -148,8 +148,7 @@ def _controleer_installatie() -> None:
         import tantivy  # noqa: F401
     except ImportError:
         raise SystemExit(
-            "tantivy ontbreekt (de rij 'practical limit'): "
-            ".venv/bin/pip install -r bench/requirements.txt"
+            "tantivy ontbreekt (de rij 'practical limit'): .venv/bin/pip install -e '.[bench]'"
         ) from None
 
 
@@ -253,7 +252,14 @@ def hoofdrun(args) -> dict:
         metingen["http"] = http_meting.sequentieel(server, paden[:n])
         metingen["api"] = http_meting.sequentieel(server, api_paden[:n])
         uit["statussen"] = {"http": metingen["http"].uitkomsten, "api": metingen["api"].uitkomsten}
+        uit["http_vulrondes"] = server.vul(paden)
         uit["last"] = http_meting.belast(server, paden, omvang.last_seconden)
+        # The same questions from visitors with a session: no ready answers, every page
+        # rendered (an unknown session costs one lookup, as for a logged-out visitor).
+        uit["last_zonder_cache"] = http_meting.belast(
+            server, paden, omvang.last_seconden, koppen={"Cookie": "sessionid=meting"}
+        )
+        server.vul(api_paden)
         uit["last_api"] = http_meting.belast(server, api_paden, omvang.last_seconden)
     finally:
         server.stop()

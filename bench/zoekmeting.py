@@ -52,7 +52,7 @@ def documenten() -> list:
     """The product's own search documents of every live listing, for the baselines."""
     from samenspel.search import documenten as d
 
-    return d.documenten(d.live_services().iterator(chunk_size=2000))
+    return list(d.alle())
 
 
 def meet_zoeken(
