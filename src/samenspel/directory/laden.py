@@ -4,20 +4,25 @@ from collections import defaultdict
 
 from django.db.models import prefetch_related_objects
 
-from samenspel.directory.models import Attribute
+from samenspel.directory.models import Attribute, TaxonomyTerm
 
 
-def kenmerken_erbij(services) -> None:
+def termen_erbij(services) -> None:
+    """The taxonomy terms of each listing, in two small queries: the links as plain rows and
+    each distinct term once (a page of twenty listings shares a handful of terms)."""
     services = list(services)
+    links = list(
+        Attribute.objects.filter(
+            link_entity="service", link_id__in=[s.pk for s in services]
+        ).values_list("link_id", "taxonomy_term_id")
+    )
+    termen = TaxonomyTerm.objects.select_related("taxonomy").in_bulk({t for _, t in links})
     per_service = defaultdict(list)
-    for attr in (
-        Attribute.objects.filter(link_entity="service", link_id__in=[s.pk for s in services])
-        .select_related("taxonomy_term__taxonomy")
-        .order_by("taxonomy_term__volgorde")
-    ):
-        per_service[attr.link_id].append(attr)
+    for link_id, term_id in links:
+        if term_id in termen:
+            per_service[link_id].append(termen[term_id])
     for service in services:
-        service._kenmerken = per_service[service.pk]
+        service._termen = sorted(per_service[service.pk], key=lambda t: (t.volgorde, t.name))
 
 
 def voor_lijst(services) -> list:
@@ -26,7 +31,7 @@ def voor_lijst(services) -> list:
     prefetch_related_objects(
         services, "schedules", "service_at_locations__location", "contacts", "phones"
     )
-    kenmerken_erbij(services)
+    termen_erbij(services)
     return services
 
 
@@ -35,5 +40,5 @@ def voor_kaartjes(services) -> list:
     contacts: a card never shows them, and a search page has twenty cards)."""
     services = list(services)
     prefetch_related_objects(services, "schedules", "service_at_locations__location")
-    kenmerken_erbij(services)
+    termen_erbij(services)
     return services

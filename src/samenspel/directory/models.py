@@ -342,18 +342,18 @@ class Service(Herkomst):
         return self.status == ServiceStatus.ACTIVE and self.moderatie == Moderatie.GOEDGEKEURD
 
     def termen(self, taxonomie: str) -> list[TaxonomyTerm]:
-        return [
-            a.taxonomy_term
-            for a in self.kenmerken()
-            if a.taxonomy_term.taxonomy and a.taxonomy_term.taxonomy.name == taxonomie
-        ]
+        # Lists of listings load the terms of all their listings at once (laden.termen_erbij).
+        if hasattr(self, "_termen"):
+            alle = self._termen
+        else:
+            alle = [a.taxonomy_term for a in self.kenmerken()]
+        return [t for t in alle if t.taxonomy and t.taxonomy.name == taxonomie]
 
     def kenmerken(self):
-        # Lists of listings load these in one query (see laden.kenmerken_erbij).
-        if hasattr(self, "_kenmerken"):
-            return self._kenmerken
-        return Attribute.objects.filter(link_entity="service", link_id=self.id).select_related(
-            "taxonomy_term__taxonomy"
+        return (
+            Attribute.objects.filter(link_entity="service", link_id=self.id)
+            .select_related("taxonomy_term__taxonomy")
+            .order_by("taxonomy_term__volgorde")
         )
 
     @property
