@@ -11,16 +11,15 @@ A server that forks workers builds the index once before forking (see gunicorn_c
 the workers share its memory and only catch up through the log.
 """
 
-import gc
 import hashlib
 import threading
 import uuid
-from contextlib import contextmanager
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
+from samenspel.core.geheugen import zonder_kringloopopruiming
 from samenspel.search import documenten
 from samenspel.search.engine import Document, ZoekIndex
 from samenspel.search.models import Zoekwijziging
@@ -57,26 +56,13 @@ def _herbouw() -> ZoekIndex:
         Zoekwijziging.objects.filter(op__gte=start - OVERLAP).values_list("pk", flat=True)
     )
     nieuw = ZoekIndex()
-    with _zonder_gc():
+    with zonder_kringloopopruiming():
         nieuw.vervang(documenten.alle())
     _index, _gezien_tot, _gelezen = nieuw, start, gelezen
     # Every build is new content as far as anyone caching answers knows, even if it happens
     # to hold the same listings as the one before.
     _versie, _afdrukken = (uuid.uuid4().hex, 0), {}
     return nieuw
-
-
-@contextmanager
-def _zonder_gc():
-    """The build makes millions of objects that all stay and never form cycles; without this
-    the garbage collector walks them over and over, a third of the build's time."""
-    aan = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if aan:
-            gc.enable()
 
 
 def actueel() -> ZoekIndex:

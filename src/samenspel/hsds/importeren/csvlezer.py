@@ -10,16 +10,15 @@ import csv
 import io
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from samenspel.hsds.importeren.fouten import ImportFout, Plaats
 
 SCHEIDINGSTEKENS = ",;\t"
 
 
-@dataclass
-class CsvRij:
+class CsvRij(NamedTuple):
+    # A tuple: a national import reads millions of rows.
     regel: int
     cellen: list[str]
 
@@ -71,18 +70,14 @@ def lees_rijen(
             delimiter=scheiding or raad_scheiding(eerste),
             strict=True,
         )
-        gelezen = 0
-        while True:
-            begin = gelezen + 1
-            try:
-                cellen = next(lezer)
-            except StopIteration:
-                return
-            except csv.Error as fout:
-                raise ImportFout.een(Plaats(bestand, begin), _uitleg(str(fout))) from None
-            gelezen = lezer.line_num
-            if cellen and any(cel != "" for cel in cellen):
-                yield CsvRij(begin, cellen)
+        gelezen = 0  # a row starts on the line after the previous row ended
+        try:
+            for cellen in lezer:
+                if any(cellen):  # a row of empty cells (trailing ;;;) is no row
+                    yield CsvRij(gelezen + 1, cellen)
+                gelezen = lezer.line_num
+        except csv.Error as fout:
+            raise ImportFout.een(Plaats(bestand, gelezen + 1), _uitleg(str(fout))) from None
     except UnicodeDecodeError:
         stroom.seek(0)
         for _ in _Regels(stroom, bestand, tekenset):

@@ -7,6 +7,11 @@ batches: one query per batch for what is stored, one prepared INSERT for the new
 ids read first, as a parent may come later in the file. Nothing here sends model signals, so
 the search change log (Zoekwijziging) and the history (Wijziging) are written here, in bulk,
 for exactly the listings that changed.
+
+A data package's CSV files into a table that was empty before the import (a first import, a
+national one) take a faster road: a block of rows is read column by column (`laden`) and
+written as it is. A block with anything to report or compare goes row by row instead, so
+both roads end in the same records and the same messages.
 """
 
 import uuid
@@ -23,13 +28,16 @@ from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
 from samenspel.hsds import tabellen as t
 from samenspel.hsds.importeren.fouten import Meldingen, Plaats
-from samenspel.hsds.importeren.invoegen import Invoeger
+from samenspel.hsds.importeren.invoegen import Invoeger, indexen_achteraf
+from samenspel.hsds.importeren.laden import POLY_TABEL, Afwijkend, Blok, Kolomplan, lees_veld
 from samenspel.hsds.ruimte import Buurtzoeker
 from samenspel.hsds.voortgang import Voortgang
-from samenspel.hsds.waarden import Ongeldig, als_tekst, is_leeg, lees, lees_tijd, sleutel
+from samenspel.hsds.waarden import Ongeldig, als_tekst, is_leeg, lees_tijd, sleutel
 from samenspel.search.models import Zoekwijziging
 
 BATCH = 1000
+# From this many rows into an empty table, its indexes are built afterwards (`invoegen`).
+INDEXEN_ACHTERAF_VANAF = 20_000
 # SQLite's default limit on query parameters is far above this; PostgreSQL has none.
 IN_STUKKEN = 900
 MAX_GETOONDE_WIJZIGINGEN = 200
@@ -52,9 +60,6 @@ UNIEK = {
 # before their rows, as a parent may come later in the file. Every other table refers only to
 # tables written before it, so its ids are collected while its rows are written.
 VOORAF_GELEZEN = {"organization", "taxonomy_term"}
-
-# Where a polymorphic id (attribute.link_id, metadata.resource_id) says which table it is in.
-POLY_TABEL = {"link_id": "link_entity", "resource_id": "resource_type"}
 
 
 @dataclass
@@ -85,6 +90,19 @@ class Invoer(Protocol):
         """About how many rows a table has, for the progress bar."""
 
     def rijen(self, tabel: str) -> Iterator[Rij]: ...
+
+
+class CsvInvoer(Invoer, Protocol):
+    """An input of CSV files, which the writer can also read a block at a time (`laden`)."""
+
+    def kop(self, tabel: str) -> list[str]:
+        """The header of a table's file."""
+
+    def blokken(self, tabel: str, grootte: int) -> Iterator[tuple[list[int], list[list[str]]]]:
+        """The rows in blocks: the line each row starts on, and its cells."""
+
+    def als_rijen(self, tabel: str, regels: list[int], cellen: list[list[str]]) -> list[Rij]:
+        """A block as `rijen` gives it, for the row-by-row path."""
 
 
 @dataclass
@@ -122,7 +140,7 @@ class Schrijver:
         self.aantal_wijzigingen = 0
         # Ids per table as integers: a national import holds over a million of them.
         self.ids: dict[str, set[int]] = {}
-        self._in_db: dict[str, set[UUID]] = defaultdict(set)
+        self._in_db: dict[str, set[int]] = defaultdict(set)
         self._uniek: dict[str, dict[tuple, object]] = defaultdict(dict)
         self._invoegers: dict[type, Invoeger] = {}
         # Tables that held nothing before this import: no stored row to compare or clash with.
@@ -140,7 +158,8 @@ class Schrijver:
         self._gebieden: dict[str, str] | None = None
         self._buurtzoeker: Buurtzoeker | None = None
         self._onbekende_soorten: set[str] = set()
-        self._geraakt: set[UUID] = set()
+        # Services search must read again, as ints (UUID.int), like the ids.
+        self._geraakt: set[int] = set()
         self._organisaties_gewijzigd: set[UUID] = set()
         self._locaties_gewijzigd: set[UUID] = set()
         self._termen_gewijzigd: set[UUID] = set()
@@ -167,16 +186,31 @@ class Schrijver:
             self._dubbel = defaultdict(list)
             kolommen = invoer.kolommen(naam)
             label = tabel.bestand if kolommen is not None else tabel.naam  # a file, or JSON
-            self.voortgang.start(label, invoer.aantal(naam))
-            rijen = invoer.rijen(naam)
-            while batch := list(islice(rijen, BATCH)):
-                self._verwerk(tabel, batch)
-                self.voortgang.stap(len(batch))
+            aantal = invoer.aantal(naam)
+            self.voortgang.start(label, aantal)
+            if hasattr(invoer, "blokken"):
+                if naam in self._leeg and aantal >= INDEXEN_ACHTERAF_VANAF:
+                    with indexen_achteraf(tabel.model):
+                        self._schrijf_blokken(tabel, invoer)
+                else:
+                    self._schrijf_blokken(tabel, invoer)
+            else:
+                rijen = invoer.rijen(naam)
+                while batch := list(islice(rijen, BATCH)):
+                    self._verwerk(tabel, batch)
+                    self.voortgang.stap(len(batch))
             self.voortgang.klaar()
             if self._dubbel:
                 self._meld_dubbel(naam, invoer, self._dubbel)
         if not self.meldingen.heeft_fouten:
             self._rond_af()
+
+    def _schrijf_blokken(self, tabel: t.Tabel, invoer: CsvInvoer) -> None:
+        plan = Kolomplan(tabel, invoer.kop(tabel.naam), self.bron)
+        for regels, cellen in invoer.blokken(tabel.naam, BATCH):
+            if not self._verwerk_blok(tabel, plan, regels, cellen):
+                self._verwerk(tabel, invoer.als_rijen(tabel.naam, regels, cellen))
+            self.voortgang.stap(len(cellen))
 
     def _lees_ids(self, naam: str, invoer: Invoer) -> None:
         gezien = self.ids[naam]
@@ -254,6 +288,213 @@ class Schrijver:
         )
         self._historie.clear()
 
+    # -- one block, column by column ---------------------------------------------------------
+
+    def _verwerk_blok(self, tabel: t.Tabel, plan: Kolomplan, regels: list, cellen: list) -> bool:
+        """Take a block column by column; False if it needs the row-by-row path.
+
+        Two kinds of block go this way: new rows into a table that held nothing before this
+        import (written at once), and rows that are stored exactly as they are (a re-import;
+        nothing to write). Either only when every row is clean: known references and areas,
+        no doubled ids or keys. A block with anything else (a change, a new row among stored
+        ones, a problem to report) goes row by row. The block is checked whole before anything
+        is remembered, so the row-by-row path can take over as if this one had never looked.
+        """
+        naam = tabel.naam
+        try:
+            blok = plan.lees(regels, cellen)
+        except Afwijkend:
+            return False
+        self._vul_blok_aan(tabel, blok)
+        if not self._blok_verwijst_goed(tabel, blok):
+            return False
+        ids = self.ids[naam]
+        # The ids of a table read in advance were checked for doubles then.
+        if naam not in VOORAF_GELEZEN:
+            if len(set(blok.pks)) < blok.aantal or not ids.isdisjoint(blok.pks):
+                return False
+        uniek = self._blok_uniek(tabel, blok)
+        if uniek is None:
+            return False
+        nieuw = naam in self._leeg
+        if not nieuw and not self._blok_ongewijzigd(tabel, blok):
+            return False
+        if naam not in VOORAF_GELEZEN:
+            ids.update(blok.pks)
+        self._uniek[naam].update(uniek)
+        if not nieuw:
+            self.tellingen[naam].ongewijzigd += blok.aantal
+            return True
+        self.tellingen[naam].nieuw += blok.aantal
+        self._merk_blok(tabel, blok)
+        self.aantal_wijzigingen += blok.aantal
+        namen = blok.waarden.get("name")
+        for i in range(min(blok.aantal, MAX_GETOONDE_WIJZIGINGEN - len(self.wijzigingen))):
+            naam_i = (namen[i] if namen else "") or ""
+            self.wijzigingen.append(_wijzigingsregel("+", tabel, UUID(int=blok.pks[i]), naam_i))
+        if not self.meldingen.heeft_fouten:  # else keep checking, but write nothing
+            self._schrijf_blok(tabel, blok)
+        return True
+
+    def _vul_blok_aan(self, tabel: t.Tabel, blok: Blok) -> None:
+        """`_vul_aan` for a whole block: a time's UTC offset, a location's buurt."""
+        if tabel.naam == "schedule":
+            zones = blok.ruw.get("timezone")
+            if zones is not None and "" not in zones:
+                return
+            leeg = [""] * blok.aantal
+            van, tot = blok.ruw.get("opens_at", leeg), blok.ruw.get("closes_at", leeg)
+            gelezen = blok.waarden.get("timezone") or [None] * blok.aantal
+            verschuiving: dict[str, float | None] = {}
+            aangevuld = []
+            for zone_ruw, waarde, *tijden in zip(zones or leeg, gelezen, van, tot, strict=True):
+                if zone_ruw == "":
+                    for ruw in tijden:
+                        if ruw == "":
+                            continue
+                        if ruw not in verschuiving:
+                            verschuiving[ruw] = lees_tijd(ruw)[1]
+                        if verschuiving[ruw] is not None:
+                            waarde = verschuiving[ruw]
+                            break
+                aangevuld.append(waarde)
+            blok.waarden["timezone"] = aangevuld
+        elif tabel.naam == "location" and "buurt_id" not in blok.waarden:
+            breedte, lengte = blok.waarden.get("latitude"), blok.waarden.get("longitude")
+            if breedte is not None and lengte is not None:
+                blok.waarden["buurt_id"] = [
+                    (self._buurt_voor(b, lg) or None) if b is not None and lg is not None else None
+                    for b, lg in zip(breedte, lengte, strict=True)
+                ]
+
+    def _blok_verwijst_goed(self, tabel: t.Tabel, blok: Blok) -> bool:
+        """Every reference of the block points to a record that exists, every area is known."""
+        for kolom in self._verwijzingen[tabel.naam]:
+            waarden = blok.waarden.get(kolom.attr)
+            if waarden is None or kolom.naam == "resource_id":
+                continue  # history may describe records that no longer exist
+            if kolom.soort == "gebied":
+                codes = set(waarden)
+                codes.discard(None)
+                if any(self._gebied_niveau(code) != kolom.niveau for code in codes):
+                    return False
+                continue
+            if kolom.soort == "ref":
+                groepen = {kolom.verwijst_naar: waarden}
+            else:  # which table a polymorphic id is in, the row says
+                soorten = blok.ruw.get(POLY_TABEL[kolom.naam])
+                if soorten is None:
+                    return False
+                groepen = defaultdict(list)
+                for doel, pk in zip(soorten, waarden, strict=True):
+                    groepen[doel].append(pk)
+            for doel, pks in groepen.items():
+                if doel not in self._tabelnamen:
+                    return False
+                onbekend = set(pks)
+                onbekend.discard(None)
+                onbekend.difference_update(self.ids.get(doel, ()))
+                onbekend.difference_update(self._in_db[doel])
+                if onbekend:
+                    self._zoek_in_db(doel, onbekend)
+                    if not onbekend.issubset(self._in_db[doel]):
+                        return False
+        return True
+
+    def _blok_uniek(self, tabel: t.Tabel, blok: Blok) -> dict | None:
+        """The block's keys that must be unique, with their line; None if one is doubled."""
+        velden = UNIEK.get(tabel.naam)
+        kolommen = [blok.waarden.get(veld) for veld in velden or ()]
+        if not kolommen or any(kolom is None for kolom in kolommen):
+            return {}  # a key without all its fields never clashes
+        eerder = self._uniek[tabel.naam]
+        sleutels = list(zip(*kolommen, strict=True))
+        if not any(None in kolom or "" in kolom for kolom in kolommen):
+            nieuw = dict(zip(sleutels, blok.regels, strict=True))
+            if len(nieuw) < len(sleutels) or not eerder.keys().isdisjoint(sleutels):
+                return None
+            return nieuw
+        nieuw = {}
+        for sleutel_, regel in zip(sleutels, blok.regels, strict=True):
+            if None in sleutel_ or "" in sleutel_:
+                continue  # NULL or an empty code never clashes
+            if sleutel_ in eerder or sleutel_ in nieuw:
+                return None
+            nieuw[sleutel_] = regel
+        return nieuw
+
+    def _merk_blok(self, tabel: t.Tabel, blok: Blok) -> None:
+        """`_merk` for a block of new rows: the listings search must read again."""
+        naam = tabel.naam
+        if naam == "service":
+            self._geraakt.update(blok.pks)
+        elif naam in ("service_at_location", "schedule", "cost_option"):
+            self._geraakt.update(pk for pk in blok.waarden.get("service_id", ()) if pk is not None)
+        elif naam == "attribute" and "link_id" in blok.waarden:
+            soorten = blok.waarden.get("link_entity") or [None] * blok.aantal
+            self._geraakt.update(
+                pk
+                for soort, pk in zip(soorten, blok.waarden["link_id"], strict=True)
+                if soort == "service" and pk is not None
+            )
+
+    def _blok_ongewijzigd(self, tabel: t.Tabel, blok: Blok) -> bool:
+        """Every row of the block is stored already, with exactly the block's values.
+
+        Compared as model values, as `_verschil` compares them, a column at a time; ids as the
+        database holds them, which saves making millions of UUIDs.
+        """
+        invoeger = self._invoeger(tabel.model)
+        pks = invoeger.uuids(blok.pk_hex)
+        attrs = list(blok.waarden)
+        opgeslagen = invoeger.opgeslagen(attrs, pks, IN_STUKKEN)
+        if len(opgeslagen) < blok.aantal:
+            return False
+        rijen = list(map(opgeslagen.__getitem__, pks))
+        for i, attr in enumerate(attrs):
+            kolom = [rij[i] for rij in rijen]
+            if attr in blok.hex:
+                if kolom != invoeger.uuids(blok.hex[attr]):
+                    return False
+            elif invoeger.als_model(attr, kolom) != blok.waarden[attr]:
+                return False
+        return True
+
+    def _db_kolommen(self, invoeger: Invoeger, blok: Blok) -> dict[str, list]:
+        """The block's id and values as the database takes them."""
+        kolommen = {"id": invoeger.uuids(blok.pk_hex)}
+        for attr, waarden in blok.waarden.items():
+            if attr in blok.hex:
+                kolommen[attr] = invoeger.uuids(blok.hex[attr])
+            else:
+                kolommen[attr] = invoeger.kolom(attr, waarden)
+        return kolommen
+
+    def _schrijf_blok(self, tabel: t.Tabel, blok: Blok) -> None:
+        invoeger = self._invoeger(tabel.model)
+        kolommen = self._db_kolommen(invoeger, blok)
+        vast = {}
+        if _heeft_herkomst(tabel.model):
+            kolommen["bron_id"] = blok.bron_ids
+            vast = {"bron": self.bron, "bron_import": self.run.pk}
+        invoeger.voeg_in(invoeger.rijen(kolommen, vast, blok.aantal))
+        if tabel.naam in AANMAAK_IN_HISTORIE:
+            historie = self._invoeger(m.Wijziging)
+            kolommen = {
+                "id": historie.uuids([uuid.uuid4().hex for _ in range(blok.aantal)]),
+                "resource_id": historie.uuids(blok.pk_hex),
+            }
+            vast = {
+                "resource_type": tabel.naam,
+                "last_action_date": self.nu,
+                "last_action_type": "create",
+                "field_name": "",
+                "previous_value": als_tekst(None),
+                "replacement_value": als_tekst(None),
+                "updated_by": self.door,
+            }
+            historie.voeg_in(historie.rijen(kolommen, vast, blok.aantal))
+
     def _zonder_dubbel(self, naam: str, kandidaten: list[_Kandidaat]) -> list[_Kandidaat]:
         ids, uniek = self.ids[naam], []
         for kandidaat in kandidaten:
@@ -309,12 +550,7 @@ class Schrijver:
         if kolom.soort == "polyref":
             soort = rij.waarden.get(POLY_TABEL[kolom.naam])
             return None if is_leeg(ruw) else sleutel(ruw, self.bron, str(soort or ""))
-        waarde = lees(kolom, ruw)
-        if waarde == "" and kolom.naam in tabel.altijd:
-            # HSDS requires it; an empty value takes Samenspel's default (country NL, …).
-            standaard = tabel.model._meta.get_field(kolom.attr).get_default()
-            return standaard if standaard is not None else waarde
-        return waarde
+        return lees_veld(tabel, kolom, ruw)
 
     def _vul_aan(self, tabel: t.Tabel, rij: Rij, waarden: dict) -> None:
         """What follows from other fields: a time's UTC offset, a location's buurt."""
@@ -344,18 +580,23 @@ class Schrijver:
                 if waarde is None or kolom.soort == "gebied":
                     continue
                 doel = self._doel(kolom, kandidaat)
-                if doel in self._tabelnamen:
-                    if waarde.int not in self.ids.get(doel, ()) and waarde not in self._in_db[doel]:
-                        gevraagd[doel].add(waarde)
+                if doel in self._tabelnamen and not self._bekend(doel, waarde.int):
+                    gevraagd[doel].add(waarde.int)
         for doel, pks in gevraagd.items():
-            model = t.tabel(doel).model
-            for stuk in _stukken(list(pks)):
-                self._in_db[doel].update(
-                    model.objects.filter(pk__in=stuk).values_list("pk", flat=True)
-                )
+            self._zoek_in_db(doel, pks)
         for kandidaat in kandidaten:
             for kolom in verwijzingen:
                 self._controleer_verwijzing(kolom, kandidaat)
+
+    def _bekend(self, doel: str, pk: int) -> bool:
+        return pk in self.ids.get(doel, ()) or pk in self._in_db[doel]
+
+    def _zoek_in_db(self, doel: str, pks: Iterable[int]) -> None:
+        """Remember which of these ids of `doel` are stored (before this import)."""
+        model = t.tabel(doel).model
+        for stuk in _stukken([UUID(int=pk) for pk in pks]):
+            gevonden = model.objects.filter(pk__in=stuk).values_list("pk", flat=True)
+            self._in_db[doel].update(pk.int for pk in gevonden)
 
     def _doel(self, kolom: t.Kolom, kandidaat: _Kandidaat) -> str | None:
         if kolom.soort == "polyref":
@@ -386,7 +627,7 @@ class Schrijver:
                     f"link_entity {doel!r} is geen HSDS-tabel; niet gecontroleerd",
                 )
             return
-        if waarde.int in self.ids.get(doel, ()) or waarde in self._in_db[doel]:
+        if self._bekend(doel, waarde.int):
             return
         plaats = kandidaat.rij.plaats_van(kolom.naam)
         tekst = f"verwijst naar {doel} {kandidaat.rij.waarden.get(kolom.naam)}, die niet bestaat"
@@ -430,6 +671,11 @@ class Schrijver:
                 )
                 continue
             self._uniek[tabel.naam][compact] = kandidaat.rij.plaats.rij
+            oud = bestaand.get(kandidaat.pk)
+            if oud is not None and tuple(oud.get(v) for v in sleutelvelden) == waarde:
+                # Its own stored row holds this key, so no other row can (the database keeps
+                # it unique): what a re-import mostly sees, and no query needed.
+                continue
             nodig[waarde] = kandidaat
         if not nodig or tabel.naam in self._leeg:
             return
@@ -487,13 +733,14 @@ class Schrijver:
         """Remember which listings search must re-read, and write the history."""
         naam, pk = tabel.naam, kandidaat.pk
         if naam == "service":
-            self._geraakt.add(pk)
+            self._geraakt.add(pk.int)
         elif naam in ("service_at_location", "schedule", "cost_option"):
             for waarden in (nieuw, oud):
                 if waarden.get("service_id"):
-                    self._geraakt.add(waarden["service_id"])
+                    self._geraakt.add(waarden["service_id"].int)
         elif naam == "attribute" and nieuw.get("link_entity") == "service":
-            self._geraakt.add(nieuw.get("link_id"))
+            if nieuw.get("link_id") is not None:
+                self._geraakt.add(nieuw["link_id"].int)
         elif naam == "organization" and oud:
             self._organisaties_gewijzigd.add(pk)
         elif naam == "location" and oud:
@@ -533,13 +780,7 @@ class Schrijver:
         if len(self.wijzigingen) >= MAX_GETOONDE_WIJZIGINGEN:
             return
         naam = kandidaat.waarden.get("name") or ""
-        regel = f"{teken} {tabel.naam} {kandidaat.pk}"
-        if naam:
-            regel += f" {naam!s}"[:80]
-        if velden:
-            kolommen = {k.attr: k.naam for k in tabel.kolommen}
-            regel += ": " + ", ".join(kolommen.get(v, v) for v in velden)
-        self.wijzigingen.append(regel)
+        self.wijzigingen.append(_wijzigingsregel(teken, tabel, kandidaat.pk, naam, velden))
 
     def _rond_af(self) -> None:
         geraakt = set(self._geraakt)
@@ -553,10 +794,11 @@ class Schrijver:
                 qs = model.objects.filter(**{f"{veld}__in": stuk})
                 if model is m.Attribute:
                     qs = qs.filter(link_entity="service")
-                geraakt.update(qs.values_list(waarde, flat=True))
-        geraakt.discard(None)
+                geraakt.update(pk.int for pk in qs.values_list(waarde, flat=True) if pk is not None)
         invoeger = self._invoeger(Zoekwijziging)
-        invoeger.voeg_in([invoeger.rij({"service_id": pk}) for pk in geraakt])
+        # In order of id, so the same import logs the same way every time.
+        hexen = [f"{pk:032x}" for pk in sorted(geraakt)]
+        invoeger.voeg_in(invoeger.rijen({"service_id": invoeger.uuids(hexen)}, {}, len(hexen)))
         self.aantal_geraakt = len(geraakt)
 
     # -- areas -------------------------------------------------------------------------------
@@ -571,6 +813,16 @@ class Schrijver:
             self._buurtzoeker = Buurtzoeker.uit_database()
         buurt = self._buurtzoeker.buurt_voor(lat, lon)
         return buurt
+
+
+def _wijzigingsregel(teken: str, tabel: t.Tabel, pk: UUID, naam, velden=()) -> str:
+    regel = f"{teken} {tabel.naam} {pk}"
+    if naam:
+        regel += f" {naam!s}"[:80]
+    if velden:
+        kolommen = {k.attr: k.naam for k in tabel.kolommen}
+        regel += ": " + ", ".join(kolommen.get(v, v) for v in velden)
+    return regel
 
 
 def _heeft_herkomst(model) -> bool:

@@ -201,6 +201,51 @@ class TabularInvoer:
     def kolommen(self, tabel: str) -> set[str]:
         return {k for k in self._kop[tabel] if t.tabel(tabel).kolom(k) is not None}
 
+    def kop(self, tabel: str) -> list[str]:
+        return self._kop[tabel]
+
+    def blokken(self, tabel: str, grootte: int) -> Iterator[tuple[list[int], list[list[str]]]]:
+        """The rows in blocks of `grootte`: the line each starts on, and its cells.
+
+        What `rijen` gives, without an object per row; a row with the wrong number of fields
+        is reported and left out, as there.
+        """
+        breedte, naam = len(self._kop[tabel]), self.bestanden[tabel]
+        rijen = self._csv(tabel, melden=True)
+        next(rijen, None)  # the header
+        regels, blok = [], []
+        for regel, cellen in rijen:
+            if len(cellen) != breedte:
+                self.meldingen.fout(
+                    Plaats(naam, regel),
+                    f"deze regel heeft {len(cellen)} velden, de kopregel {breedte}",
+                )
+                continue
+            regels.append(regel)
+            blok.append(cellen)
+            if len(blok) == grootte:
+                yield regels, blok
+                regels, blok = [], []
+        if blok:
+            yield regels, blok
+
+    def als_rijen(self, tabel: str, regels: list[int], cellen: list[list[str]]) -> list[Rij]:
+        """A block from `blokken` as the rows `rijen` gives."""
+        naam, posities = self.bestanden[tabel], self._posities(tabel)
+        return [
+            Rij(Plaats(naam, regel), {kolom: rij[i] for i, kolom in posities})
+            for regel, rij in zip(regels, cellen, strict=True)
+        ]
+
+    def _posities(self, tabel: str) -> list[tuple[int, str]]:
+        """Where the columns of the table are in the file (others are not read)."""
+        tabelbeschrijving = t.tabel(tabel)
+        return [
+            (i, kolom)
+            for i, kolom in enumerate(self._kop[tabel])
+            if tabelbeschrijving.kolom(kolom) is not None
+        ]
+
     def _rijen(self, tabel: str, melden: bool) -> Iterator[tuple[Plaats, list[str]]]:
         kop = self._kop[tabel]
         naam = self.bestanden[tabel]
@@ -232,11 +277,6 @@ class TabularInvoer:
         return max(regels - 1, 0)
 
     def rijen(self, tabel: str) -> Iterator[Rij]:
-        tabelbeschrijving = t.tabel(tabel)
-        posities = [
-            (i, kolom)
-            for i, kolom in enumerate(self._kop[tabel])
-            if tabelbeschrijving.kolom(kolom) is not None
-        ]
+        posities = self._posities(tabel)
         for plaats, cellen in self._rijen(tabel, melden=True):
             yield Rij(plaats, {kolom: cellen[i] for i, kolom in posities})

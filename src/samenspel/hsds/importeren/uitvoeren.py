@@ -9,6 +9,7 @@ from pathlib import Path
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+from samenspel.core.geheugen import zonder_kringloopopruiming
 from samenspel.hsds.importeren.fouten import ImportFout, Melding, Meldingen, Plaats, TeveelFouten
 from samenspel.hsds.importeren.schrijven import Schrijver, Telling
 from samenspel.hsds.models import Importrun
@@ -73,7 +74,7 @@ def voer_uit(
     begin = time.monotonic()
     meldingen = Meldingen()
     try:
-        with _ruime_cache(), transaction.atomic():
+        with zonder_kringloopopruiming(), _ruime_cache(), transaction.atomic():
             run = Importrun.objects.create(soort=soort, bron=bron[:100], bestand=bestand[:250])
             try:
                 uitkomst = stap(run, meldingen)
