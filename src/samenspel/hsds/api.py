@@ -154,6 +154,101 @@ def _in_stukken(pks: list, maak) -> list:
 
 # --- finding services -----------------------------------------------------------------------
 
+# The search facet a term's attribute lands in, by the name of its taxonomy; every other
+# taxonomy's terms go into "term". Mirrors `search.documenten._document`, which also keys a
+# term by its code, or by its id when it has no code.
+FACET_VAN_TAXONOMIE = {
+    m.BOUWSTENEN: "bouwsteen",
+    m.DOELGROEPEN: "doelgroep",
+    m.LEVENSDOMEINEN: "levensdomein",
+}
+TERMFACET = "term"
+# The term filters name nothing that exists: no search needed to know the answer is empty.
+NIETS = object()
+
+
+def _facet(taxonomie: str | None) -> str:
+    return FACET_VAN_TAXONOMIE.get(taxonomie or "", TERMFACET)
+
+
+def _facetwaarde(rij: dict) -> str:
+    return rij["code"] or str(rij["pk"])
+
+
+def _termen_als_facet(termen, naamgenoten) -> tuple[str, set[str]] | None:
+    """The facet and values that select exactly the services carrying one of `termen`.
+
+    None when another term shares a value in the same facet (two taxonomies named alike, or
+    two foreign taxonomies with the same code): then the index cannot tell them apart.
+    """
+    facetten = {_facet(r["taxonomy__name"]) for r in termen}
+    if len(facetten) != 1:
+        return None
+    facet = facetten.pop()
+    waarden = {_facetwaarde(r) for r in termen}
+    eigen = {r["pk"] for r in termen}
+    for rij in naamgenoten:
+        if (
+            rij["pk"] not in eigen
+            and _facet(rij["taxonomy__name"]) == facet
+            and _facetwaarde(rij) in waarden
+        ):
+            return None
+    return facet, waarden
+
+
+def _termfilters(taxonomy_term_id, taxonomy_id) -> dict[str, list[str]] | object | None:
+    """`taxonomy_term_id` and `taxonomy_id` as search filters, in one query.
+
+    Returns the facet filters, `NIETS` when no service can match, or None when the index
+    cannot express them exactly (the caller then filters in the database).
+    """
+    if not taxonomy_term_id and not taxonomy_id:
+        return {}
+    gevraagd = Q()
+    if taxonomy_term_id:
+        gevraagd |= Q(pk=_uuid(taxonomy_term_id))
+    if taxonomy_id:
+        gevraagd |= Q(taxonomy_id=_uuid(taxonomy_id))
+    termen = m.TaxonomyTerm.objects.all()
+    # The asked terms and every term that shares a code with one of them: the candidates
+    # for a facet value that would match more than was asked.
+    codes = termen.filter(gevraagd).exclude(code="").values("code")
+    rijen = list(
+        termen.filter(gevraagd | Q(code__in=codes)).values(
+            "pk", "code", "taxonomy_id", "taxonomy__name"
+        )
+    )
+    filters: dict[str, set[str]] = {}
+    for soort, past in (
+        (taxonomy_term_id, lambda r: r["pk"] == _uuid(taxonomy_term_id)),
+        (taxonomy_id, lambda r: r["taxonomy_id"] == _uuid(taxonomy_id)),
+    ):
+        if not soort:
+            continue
+        eigen = [r for r in rijen if past(r)]
+        if not eigen:
+            return NIETS
+        vertaald = _termen_als_facet(eigen, rijen)
+        if vertaald is None:
+            return None
+        facet, waarden = vertaald
+        if facet in filters:
+            # Values within a facet are alternatives; both filters hold together only when
+            # one asks for a subset of the other.
+            klein, groot = sorted((filters[facet], waarden), key=len)
+            if not klein <= groot:
+                return None
+            waarden = klein
+        filters[facet] = waarden
+    return {facet: sorted(waarden) for facet, waarden in filters.items()}
+
+
+def _services(bereik, filters: dict):
+    """The visible services that pass the filters, as a query."""
+    smal = filters["organization_id"] or filters["taxonomy_term_id"] or filters["taxonomy_id"]
+    return _service_filters(bereik.services_per_rij() if smal else bereik.services(), **filters)
+
 
 def _service_filters(qs, taxonomy_term_id, taxonomy_id, organization_id, modified_after):
     if organization_id:
@@ -175,10 +270,12 @@ def _service_filters(qs, taxonomy_term_id, taxonomy_id, organization_id, modifie
     return qs
 
 
-def _zoek_ids(bereik, tekst, punt, straal_km, begin, aantal) -> tuple[int, list]:
+def _zoek(bereik, tekst, punt, straal_km, begin, aantal, filters=None) -> tuple[int, list]:
+    """Total and the services of the asked slice of search results."""
     per_pagina = max(aantal, 1)
     vraag = Zoekvraag(
         tekst=tekst or "",
+        filters=filters or {},
         punt=punt,
         straal_km=straal_km,
         sorteer="afstand" if punt and not tekst else "relevantie",
@@ -186,31 +283,51 @@ def _zoek_ids(bereik, tekst, punt, straal_km, begin, aantal) -> tuple[int, list]
         per_pagina=per_pagina,
     )
     uitkomst = zoek(vraag, bereik, facetten=())  # the scope answers `is_professional`
-    return uitkomst.totaal, [treffer.service.pk for treffer in uitkomst.treffers]
+    return uitkomst.totaal, [treffer.service for treffer in uitkomst.treffers]
 
 
-def service_ids(bereik, filters: dict, geo, search, page, per_page) -> tuple[int, list]:
-    """Total and ids of one page (all ids when per_page is None), in result order."""
+def service_ids(
+    bereik, filters: dict, geo, search, page, per_page, zoekfilters=None
+) -> tuple[int, list, dict]:
+    """Total and ids of one page (all ids when per_page is None), in result order.
+
+    Also the services a search loaded already, by id, so they need not be read again.
+    `zoekfilters` narrow a search further (facet filters, as `zoek` takes them).
+    """
     punt, straal_km = geo
-    qs = _service_filters(bereik.services(), **filters)
     if not search and punt is None:
+        qs = _services(bereik, filters)
         totaal = qs.count()
         qs = qs.order_by("name", "pk").values_list("pk", flat=True)
         if per_page is None:
-            return totaal, list(qs)
-        return totaal, list(qs[(page - 1) * per_page : page * per_page])
-    if not any(filters.values()) and per_page is not None:
-        return _zoek_ids(bereik, search, punt, straal_km, (page - 1) * per_page, per_page)
-    _, gevonden = _zoek_ids(bereik, search, punt, straal_km, 0, MAX_ZOEKTREFFERS)
+            return totaal, list(qs), {}
+        return totaal, list(qs[(page - 1) * per_page : page * per_page]), {}
+    termfilters = _termfilters(filters["taxonomy_term_id"], filters["taxonomy_id"])
+    if termfilters is NIETS:
+        return 0, [], {}
+    rest = {k: v for k, v in filters.items() if k in ("organization_id", "modified_after")}
+    if termfilters is not None and not any(rest.values()):
+        # Everything the caller asked for is in the index: it filters and pages.
+        facetten = {**termfilters, **(zoekfilters or {})}
+        if per_page is not None:
+            begin = (page - 1) * per_page
+            totaal, gevonden = _zoek(bereik, search, punt, straal_km, begin, per_page, facetten)
+        else:
+            _, gevonden = _zoek(bereik, search, punt, straal_km, 0, MAX_ZOEKTREFFERS, facetten)
+            totaal = len(gevonden)
+        return totaal, [s.pk for s in gevonden], {s.pk: s for s in gevonden}
+    # Filters the index does not know: narrow the search hits in the database.
+    _, gevonden = _zoek(bereik, search, punt, straal_km, 0, MAX_ZOEKTREFFERS, zoekfilters)
+    qs = _services(bereik, filters)
     toegestaan = set()
     for begin in range(0, len(gevonden), 900):
-        toegestaan.update(
-            qs.filter(pk__in=gevonden[begin : begin + 900]).values_list("pk", flat=True)
-        )
-    ids = [pk for pk in gevonden if pk in toegestaan]
+        stuk = [s.pk for s in gevonden[begin : begin + 900]]
+        toegestaan.update(qs.filter(pk__in=stuk).values_list("pk", flat=True))
+    ids = [s.pk for s in gevonden if s.pk in toegestaan]
+    geladen = {s.pk: s for s in gevonden}
     if per_page is None:
-        return len(ids), ids
-    return len(ids), ids[(page - 1) * per_page : page * per_page]
+        return len(ids), ids, geladen
+    return len(ids), ids[(page - 1) * per_page : page * per_page], geladen
 
 
 # --- endpoints ----------------------------------------------------------------------------
@@ -239,23 +356,42 @@ def services(request, q: Query[openapi.ServiceParams]):
     geo = _punt(q.postcode, q.proximity, q.lat, q.lon, q.radius)
     serialiseerder = Serialiseerder(bereik)
     if q.minimal:
-        totaal, ids = service_ids(bereik, filters, geo, q.search, q.page, q.per_page)
-        rijen = dict(m.Service.objects.filter(pk__in=ids).values_list("pk", "last_modified"))
+        totaal, rijen = _minimaal(bereik, filters, geo, q.search, q.page, q.per_page)
         inhoud = [
-            {"id": str(pk), "modified_date": rijen[pk].isoformat().replace("+00:00", "Z")}
-            for pk in ids
+            {"id": str(pk), "modified_date": gewijzigd.isoformat().replace("+00:00", "Z")}
+            for pk, gewijzigd in rijen
         ]
         return _json(_pagina(inhoud, totaal, q.page, q.per_page or max(totaal, 1)))
     if q.format == "ndjson":
-        _, ids = service_ids(bereik, filters, geo, q.search, 1, None)
-        maak = serialiseerder.volledig if q.full else serialiseerder.lijst
-        return _ndjson(_in_stukken(ids, lambda stuk: maak("service", stuk)))
+        _, ids, geladen = service_ids(bereik, filters, geo, q.search, 1, None)
+
+        def maak(stuk):
+            if q.full:
+                return serialiseerder.volledig("service", stuk)
+            return serialiseerder.lijst("service", stuk, geladen)
+
+        return _ndjson(_in_stukken(ids, maak))
     per_page = _per_pagina(q.page, q.per_page)
-    totaal, ids = service_ids(bereik, filters, geo, q.search, q.page, per_page)
-    inhoud = (
-        serialiseerder.volledig("service", ids) if q.full else serialiseerder.lijst("service", ids)
-    )
+    totaal, ids, geladen = service_ids(bereik, filters, geo, q.search, q.page, per_page)
+    if q.full:
+        inhoud = serialiseerder.volledig("service", ids)
+    else:
+        inhoud = serialiseerder.lijst("service", ids, geladen)
     return _json(_pagina(inhoud, totaal, q.page, per_page))
+
+
+def _minimaal(bereik, filters, geo, search, page, per_page) -> tuple[int, list[tuple]]:
+    """Total and (id, last_modified) of the services asked for, in result order."""
+    if not search and geo[0] is None:
+        # Straight from the ordered query: every id as a parameter would not even fit in
+        # one SQLite statement for a whole country.
+        qs = _services(bereik, filters).order_by("name", "pk")
+        totaal = qs.count()
+        if per_page is not None:
+            qs = qs[(page - 1) * per_page : page * per_page]
+        return totaal, list(qs.values_list("pk", "last_modified"))
+    totaal, ids, geladen = service_ids(bereik, filters, geo, search, page, per_page)
+    return totaal, [(pk, geladen[pk].last_modified) for pk in ids]
 
 
 @api.get("/services/{id}", summary="Eén aanbod, volledig", operation_id="getFullyNestedServiceById")
@@ -301,12 +437,20 @@ def _organisaties_volledig(serialiseerder, pks, full_service: bool) -> list[dict
     if full_service:
         return serialiseerder.volledig("organization", pks)
     docs = serialiseerder.volledig("organization", pks, zonder={"services"})
-    diensten = serialiseerder.bereik.services().filter(organization_id__in=pks).order_by("name")
+    diensten = list(
+        serialiseerder.bereik.services_per_rij()
+        .filter(organization_id__in=pks)
+        .order_by("name", "pk")
+        .values_list("pk", "organization_id")
+    )
+    # One list call for the services of every organisation on the page, then shared out.
+    items = {item["id"]: item for item in serialiseerder.lijst("service", [d for d, _ in diensten])}
     per_org: dict[str, list] = {}
-    for pk, org in diensten.values_list("pk", "organization_id"):
-        per_org.setdefault(str(org), []).append(pk)
+    for pk, org in diensten:
+        if str(pk) in items:
+            per_org.setdefault(str(org), []).append(items[str(pk)])
     for doc in docs:
-        doc["services"] = serialiseerder.lijst("service", per_org.get(doc["id"], []))
+        doc["services"] = per_org.get(doc["id"], [])
     return docs
 
 
@@ -316,7 +460,9 @@ def _organisaties_volledig(serialiseerder, pks, full_service: bool) -> list[dict
 def organization(request, id: str, full_service: bool = False):
     bereik = bereik_voor(request)
     pk = _uuid(id)
-    if not bereik.organisaties().filter(pk=pk).exists():
+    # The same question as `bereik.organisaties()`, asked from the organisation's services:
+    # that finds them by index instead of listing every organisation with visible services.
+    if not bereik.services_per_rij().filter(organization_id=pk).exists():
         raise Fout(404, "Deze organisatie bestaat niet of heeft geen openbaar aanbod.")
     return _json(_organisaties_volledig(Serialiseerder(bereik), [pk], full_service)[0])
 
@@ -335,40 +481,48 @@ def service_at_locations(request, q: Query[openapi.ServiceParams]):
         "modified_after": q.modified_after,
     }
     punt, straal_km = _punt(q.postcode, q.proximity, q.lat, q.lon, q.radius)
-    koppelingen = bereik.service_at_locations()
-    if q.search or punt is not None:
-        _, ids = service_ids(bereik, filters, (punt, straal_km), q.search, 1, None)
-        volgorde = {pk: i for i, pk in enumerate(ids)}
-        rijen = list(
-            koppelingen.filter(service_id__in=ids).values_list(
-                "pk", "service_id", "location__latitude", "location__longitude"
-            )
-        )
-        if punt is not None:
-            rijen = [
-                (afstand_km(punt, (lat, lon)), pk)
-                for pk, _, lat, lon in rijen
-                if lat is not None
-                and lon is not None
-                and (straal_km is None or afstand_km(punt, (lat, lon)) <= straal_km)
-            ]
-            pks = [pk for _, pk in sorted(rijen)]
-        else:
-            pks = [pk for pk, sid, _, _ in sorted(rijen, key=lambda r: volgorde[r[1]])]
-    else:
-        services_qs = _service_filters(bereik.services(), **filters)
-        pks = list(
-            koppelingen.filter(service__in=services_qs)
-            .order_by("service__name", "pk")
-            .values_list("pk", flat=True)
-        )
     serialiseerder = Serialiseerder(bereik)
     maak = serialiseerder.volledig if q.full else serialiseerder.lijst
+    if q.search or punt is not None:
+        pks = _gezochte_koppelingen(bereik, filters, punt, straal_km, q.search)
+        totaal = len(pks)
+    else:
+        # From the services' side: SQLite then reads each visible service once and finds
+        # its places by index, where starting from every service_at_location costs seconds.
+        services_qs = _service_filters(bereik.volledige_services(), **filters)
+        pks = services_qs.filter(service_at_locations__isnull=False)
+        pks = pks.order_by("name", "service_at_locations__pk")
+        pks = pks.values_list("service_at_locations__pk", flat=True)
+        if q.format == "ndjson":
+            pks = list(pks)
+        else:
+            totaal = pks.count()
     if q.format == "ndjson":
         return _ndjson(_in_stukken(pks, lambda stuk: maak("service_at_location", stuk)))
     per_page = _per_pagina(q.page, q.per_page)
-    pagina = pks[(q.page - 1) * per_page : q.page * per_page]
-    return _json(_pagina(maak("service_at_location", pagina), len(pks), q.page, per_page))
+    pagina = list(pks[(q.page - 1) * per_page : q.page * per_page])
+    return _json(_pagina(maak("service_at_location", pagina), totaal, q.page, per_page))
+
+
+def _gezochte_koppelingen(bereik, filters, punt, straal_km, search) -> list:
+    """Every service_at_location of the search hits: by distance, or in the hits' order."""
+    # A resident never sees the places of a listing reached via a contact person, so the
+    # search need not return those listings at all.
+    zoekfilters = None if bereik.professioneel else {"zichtbaarheid": [m.Zichtbaarheid.OPENBAAR]}
+    _, ids, _ = service_ids(bereik, filters, (punt, straal_km), search, 1, None, zoekfilters)
+    koppelingen = bereik.service_at_locations_per_rij().filter(service_id__in=ids)
+    if punt is None:
+        volgorde = {pk: i for i, pk in enumerate(ids)}
+        rijen = koppelingen.values_list("pk", "service_id")
+        return [pk for pk, _ in sorted(rijen, key=lambda r: (volgorde[r[1]], r[0]))]
+    afstanden = [
+        (afstand_km(punt, (lat, lon)), pk)
+        for pk, lat, lon in koppelingen.values_list(
+            "pk", "location__latitude", "location__longitude"
+        )
+        if lat is not None and lon is not None
+    ]
+    return [pk for afstand, pk in sorted(afstanden) if straal_km is None or afstand <= straal_km]
 
 
 @api.get(
@@ -379,7 +533,7 @@ def service_at_locations(request, q: Query[openapi.ServiceParams]):
 def service_at_location(request, id: str):
     bereik = bereik_voor(request)
     pk = _uuid(id)
-    if not bereik.service_at_locations().filter(pk=pk).exists():
+    if not bereik.service_at_locations_per_rij().filter(pk=pk).exists():
         raise Fout(404, "Dit aanbod op deze locatie bestaat niet of is niet openbaar.")
     return _json(Serialiseerder(bereik).volledig("service_at_location", [pk])[0])
 

@@ -7,7 +7,9 @@ the same few dozen queries as one.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import cache
+from uuid import UUID
 
 from samenspel.directory import models as m
 from samenspel.hsds import tabellen as t
@@ -26,6 +28,34 @@ LIJST_NESTEN = {
 }
 
 
+@cache
+def _kolommen(tabel: str) -> tuple[tuple[str, str, t.Kolom, bool, bool], ...]:
+    """Per HSDS column: name, attribute, column, always present, plain text as it is.
+
+    Worked out once per table: serialising a page touches every column of every row.
+    """
+    beschrijving = t.tabel(tabel)
+    return tuple(
+        (k.naam, k.attr, k, k.naam in beschrijving.altijd, k.soort != "getaltekst")
+        for k in beschrijving.hsds_kolommen
+    )
+
+
+@cache
+def _attributen(tabel: str) -> tuple[str, ...]:
+    """The model attributes a table's rows are read with."""
+    beschrijving = t.tabel(tabel)
+    velden = {k.attr for k in beschrijving.hsds_kolommen}
+    if beschrijving.model is m.Service:
+        velden.add("zichtbaarheid")
+    return tuple(sorted(velden))
+
+
+def _als_rij(tabel: str, object_) -> dict:
+    """A model instance as the row `values()` would have read for it."""
+    return {attr: getattr(object_, attr) for attr in _attributen(tabel)}
+
+
 class Serialiseerder:
     def __init__(self, bereik: Bereik):
         self.bereik = bereik
@@ -38,11 +68,19 @@ class Serialiseerder:
         per_id = {d["id"]: d for d in self._documenten(tabel, rijen, frozenset(), set(zonder))}
         return [per_id[str(pk)] for pk in pks if str(pk) in per_id]
 
-    def lijst(self, tabel: str, pks: Iterable) -> list[dict]:
-        """List items: the record's own fields plus its one-to-one neighbours."""
+    def lijst(self, tabel: str, pks: Iterable, geladen: Mapping | None = None) -> list[dict]:
+        """List items: the record's own fields plus its one-to-one neighbours.
+
+        `geladen` may hold the records as model instances already read (a search's hits,
+        with their organization): those rows are not read again.
+        """
         pks = list(pks)
-        rijen = self._laad(tabel, {"pk__in": pks}, basis=False)
-        docs = {d["id"]: d for d in self._plat(tabel, rijen)}
+        if geladen is not None and all(pk in geladen for pk in pks):
+            objecten = [geladen[pk] for pk in pks]
+            docs = {d["id"]: d for d in self._plat(tabel, None, objecten)}
+        else:
+            rijen = self._laad(tabel, {"pk__in": pks}, basis=False)
+            docs = {d["id"]: d for d in self._plat(tabel, rijen)}
         return [docs[str(pk)] for pk in pks if str(pk) in docs]
 
     def enkel(self, tabel: str, pk) -> dict:
@@ -52,45 +90,72 @@ class Serialiseerder:
     # -- loading -------------------------------------------------------------------------------
 
     def _laad(self, tabel: str, filters: dict, basis: bool = True) -> list[dict]:
-        beschrijving = t.tabel(tabel)
-        model = beschrijving.model
+        model = t.tabel(tabel).model
         qs = self.bereik.basis(model) if basis else model.objects.all()
-        velden = {k.attr for k in beschrijving.hsds_kolommen}
-        if model is m.Service:
-            velden.add("zichtbaarheid")
-        return list(qs.filter(**filters).order_by("pk").values(*sorted(velden)))
+        return list(qs.filter(**filters).order_by("pk").values(*_attributen(tabel)))
+
+    def _vooraf(self, nest: t.Nest, objecten: list) -> list[dict] | None:
+        """The rows of a one-to-one neighbour from instances already read with `objecten`.
+
+        None when some are not in memory, or when the scope narrows that table: then the
+        rows come from `_laad`, which applies the scope.
+        """
+        model = t.tabel(nest.kind).model
+        if self.bereik.beperkt(model):
+            return None
+        veld = next(f for f in type(objecten[0])._meta.concrete_fields if f.attname == nest.kolom)
+        gekoppeld = [o for o in objecten if getattr(o, nest.kolom) is not None]
+        if not all(veld.is_cached(o) for o in gekoppeld):
+            return None
+        per_id = {}
+        for o in gekoppeld:
+            kind = veld.get_cached_value(o)
+            per_id[kind.pk] = kind
+        return [_als_rij(nest.kind, kind) for kind in per_id.values()]
 
     # -- building ------------------------------------------------------------------------------
 
     def _velden(self, tabel: str, rij: dict) -> dict:
-        beschrijving = t.tabel(tabel)
-        verborgen = set()
+        verborgen = ()
         if tabel == "service":
+            verborgen = set()
             if not self.bereik.professioneel:
                 verborgen |= VERBORGEN_VELDEN_ANONIEM
             if self.bereik.verbergt_details(rij["zichtbaarheid"]):
                 verborgen |= VERBORGEN_VELDEN_CONTACTROUTE
         doc = {}
-        for kolom in beschrijving.hsds_kolommen:
-            if kolom.naam in verborgen:
+        for naam, attr, kolom, altijd, tekst_blijft in _kolommen(tabel):
+            if naam in verborgen:
                 continue
-            waarde = als_json(kolom, rij[kolom.attr])
+            waarde = rij[attr]
+            # The two commonest kinds, as `als_json` would write them, without its checks.
+            if tekst_blijft and type(waarde) is str and waarde:
+                doc[naam] = waarde
+                continue
+            if type(waarde) is UUID:
+                doc[naam] = str(waarde)
+                continue
+            waarde = als_json(kolom, waarde)
             if waarde is None or waarde == "":
-                if kolom.naam not in beschrijving.altijd:
+                if not altijd:
                     continue
                 waarde = ""
-            doc[kolom.naam] = waarde
+            doc[naam] = waarde
         return doc
 
-    def _plat(self, tabel: str, rijen: list[dict]) -> list[dict]:
+    def _plat(self, tabel: str, rijen: list[dict] | None, objecten: list | None = None) -> list:
+        """List items from rows, or from model instances (`objecten`) when rows is None."""
+        if rijen is None:
+            rijen = [_als_rij(tabel, o) for o in objecten]
         docs = [self._velden(tabel, r) for r in rijen]
         for nest in t.GENEST.get(tabel, ()):
             if nest.sleutel not in LIJST_NESTEN.get(tabel, ()):
                 continue
             ids = {r[nest.kolom] for r in rijen if r[nest.kolom]}
-            kinderen = {
-                d["id"]: d for d in self._plat(nest.kind, self._laad(nest.kind, {"pk__in": ids}))
-            }
+            kind_rijen = self._vooraf(nest, objecten) if objecten else None
+            if kind_rijen is None:
+                kind_rijen = self._laad(nest.kind, {"pk__in": ids})
+            kinderen = {d["id"]: d for d in self._plat(nest.kind, kind_rijen)}
             for doc, rij in zip(docs, rijen, strict=True):
                 kind = kinderen.get(str(rij[nest.kolom])) if rij[nest.kolom] else None
                 if kind is not None:

@@ -193,6 +193,61 @@ def test_taxonomy_term_en_taxonomy_id(client, aanbod, maak_aanbod):
     assert _ids(client.get(f"{API}/services", {"taxonomy_id": doelgroepen})) == []
 
 
+def test_zoeken_binnen_een_term_vindt_alleen_aanbod_met_die_term(client, aanbod, maak_aanbod):
+    vroeg = maak_aanbod(naam="Wandelen en signaleren", bouwstenen=("vroegsignalering",))
+    term = m.TaxonomyTerm.objects.bouwstenen().get(code="vroegsignalering")
+    body = client.get(f"{API}/services", {"search": "wandelen", "taxonomy_term_id": term.pk})
+    assert _ids(body) == [str(vroeg.pk)]
+    assert body.json()["total_items"] == 1
+    koppelingen = client.get(
+        f"{API}/service_at_locations", {"search": "wandelen", "taxonomy_term_id": term.pk}
+    ).json()["contents"]
+    assert [k["service"]["id"] for k in koppelingen] == [str(vroeg.pk)]
+    beide = {"search": "wandelen", "taxonomy_id": term.taxonomy_id}
+    assert set(_ids(client.get(f"{API}/services", beide))) == {
+        str(vroeg.pk),
+        str(aanbod["openbaar"].pk),
+    }
+    doelgroepen = m.TaxonomyTerm.objects.doelgroepen().first().taxonomy_id
+    niets = {"search": "wandelen", "taxonomy_term_id": term.pk, "taxonomy_id": doelgroepen}
+    assert _ids(client.get(f"{API}/services", niets)) == []
+    onbekend = {"search": "wandelen", "taxonomy_term_id": "00000000-0000-0000-0000-00000000abcd"}
+    assert client.get(f"{API}/services", onbekend).json()["total_items"] == 0
+
+
+def test_zoeken_in_een_taxonomie_die_codes_deelt_met_een_andere(client, maak_aanbod):
+    # Two imported taxonomies that both use code "A1": a term stays a term of its own taxonomy.
+    eerste, tweede = (
+        m.Taxonomy.objects.create(name=naam, description=naam) for naam in ("ICF", "Eigen")
+    )
+    term_eerste = m.TaxonomyTerm.objects.create(
+        taxonomy=eerste, code="A1", name="Lopen", description="Lopen"
+    )
+    term_tweede = m.TaxonomyTerm.objects.create(
+        taxonomy=tweede, code="A1", name="Ander lopen", description="Ander"
+    )
+    zonder_code = m.TaxonomyTerm.objects.create(
+        taxonomy=tweede, name="Zonder code", description="Zonder code"
+    )
+    met_eerste = maak_aanbod(naam="Wandelen een")
+    met_tweede = maak_aanbod(naam="Wandelen twee")
+    for service, term in (
+        (met_eerste, term_eerste),
+        (met_tweede, term_tweede),
+        (met_tweede, zonder_code),
+    ):
+        m.Attribute.objects.create(link_entity="service", link_id=service.pk, taxonomy_term=term)
+
+    def gevonden(**filters):
+        return _ids(client.get(f"{API}/services", {"search": "wandelen", **filters}))
+
+    assert gevonden(taxonomy_term_id=term_eerste.pk) == [str(met_eerste.pk)]
+    assert gevonden(taxonomy_term_id=term_tweede.pk) == [str(met_tweede.pk)]
+    assert gevonden(taxonomy_term_id=zonder_code.pk) == [str(met_tweede.pk)]
+    assert gevonden(taxonomy_id=eerste.pk) == [str(met_eerste.pk)]
+    assert gevonden(taxonomy_id=tweede.pk) == [str(met_tweede.pk)]
+
+
 def test_organization_id_en_zoeken_samen(client, aanbod):
     org = aanbod["openbaar"].organization_id
     assert _ids(client.get(f"{API}/services", {"organization_id": org})) == [
