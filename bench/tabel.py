@@ -133,7 +133,7 @@ def _overige(uit: dict) -> list[str]:
         p = uit.get("paginas", {}).get(sleutel)
         if p:
             regels.append(
-                f"| {label}, server time (test client) | p50 {_ms(p['p50_ms'])} ms, "
+                f"| {label}, server time, rendered (test client) | p50 {_ms(p['p50_ms'])} ms, "
                 f"p95 {_ms(p['p95_ms'])} ms; {p['queries_mediaan']:g} queries "
                 f"(max {p['queries_max']}) |"
             )
