@@ -24,6 +24,7 @@ from samenspel.hsds import openapi
 from samenspel.hsds.bereik import Bereik
 from samenspel.hsds.models import ApiToken
 from samenspel.hsds.serialiseren import Serialiseerder
+from samenspel.search.antwoordcache import bewaar_antwoord
 from samenspel.search.zoeken import Zoekvraag, zoek
 
 HSDS_VERSIE = "3.0"
@@ -345,6 +346,9 @@ def meta(request):
 
 
 @api.get("/services", summary="Lijst van aanbod", operation_id="getPaginatedListOfServices")
+# List items hold a listing's own fields and its organisation, which the index version follows;
+# `full` adds contacts, phones and more, which it does not.
+@bewaar_antwoord(behalve=("full",))
 def services(request, q: Query[openapi.ServiceParams]):
     bereik = bereik_voor(request)
     filters = {

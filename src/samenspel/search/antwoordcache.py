@@ -98,12 +98,22 @@ def _sleutel(request: HttpRequest) -> tuple:
     )
 
 
-def bewaar_antwoord(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve a view's answers for anonymous visitors from the cache above."""
+def bewaar_antwoord(
+    view: Callable[..., HttpResponse] | None = None,
+    *,
+    behalve: tuple[str, ...] = (),
+) -> Callable:
+    """Serve a view's answers for anonymous visitors from the cache above.
+
+    `behalve`: query parameters that make an answer show more than the index version follows
+    (e.g. the API's `full`, with contacts and phone numbers); such requests are not cached.
+    """
+    if view is None:
+        return lambda v: bewaar_antwoord(v, behalve=behalve)
 
     @wraps(view)
     def met_cache(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not voor_iedereen_gelijk(request):
+        if not voor_iedereen_gelijk(request) or any(p in request.GET for p in behalve):
             return view(request, *args, **kwargs)
         sleutel = _sleutel(request)
         gevonden = antwoorden.haal(sleutel)

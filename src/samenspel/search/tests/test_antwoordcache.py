@@ -90,3 +90,30 @@ def test_veel_te_grote_pagina_wordt_niet_bewaard():
     cache = Antwoordcache(max_bytes=1600)
     cache.bewaar(("groot",), b"x" * 1000, "text/html")
     assert cache.haal(("groot",)) is None
+
+
+API = "/api/hsds/services"
+
+
+def test_api_lijst_voor_iedereen_kant_en_klaar_en_meteen_bijgewerkt(client, maak_aanbod):
+    service = maak_aanbod(
+        naam="Breiclub", omschrijving="Samen breien in de club.", organisatie="De Ster"
+    )
+    eerste = client.get(API, {"search": "club"})
+    assert [s["name"] for s in eerste.json()["contents"]] == ["Breiclub"]
+    assert client.get(API, {"search": "club"}).content == eerste.content
+    service.name = "Schaakclub"
+    service.save()
+    assert [s["name"] for s in client.get(API, {"search": "club"}).json()["contents"]] == [
+        "Schaakclub"
+    ]
+
+
+def test_api_met_sleutel_krijgt_niet_het_antwoord_voor_bewoners(client, maak_aanbod):
+    from samenspel.hsds.models import ApiToken
+
+    service = maak_aanbod(naam="Consultatie FACT-team", zichtbaarheid="professionals")
+    assert client.get(API, {"search": "consultatie"}).json()["contents"] == []
+    _, sleutel = ApiToken.maak(service.organization)
+    antwoord = client.get(API, {"search": "consultatie"}, HTTP_AUTHORIZATION=f"Bearer {sleutel}")
+    assert [s["name"] for s in antwoord.json()["contents"]] == ["Consultatie FACT-team"]
