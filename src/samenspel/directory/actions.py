@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from samenspel.accounts.models import Gebruiker, Rol
 from samenspel.core import mail
-from samenspel.directory import historie, links
+from samenspel.directory import historie, links, toegankelijkheid
 from samenspel.directory.models import (
+    Accessibility,
     Address,
     Attribute,
     Contact,
@@ -159,6 +160,27 @@ def _zet_adres(locatie, adres: str, postcode: str, plaats: str) -> None:
     bestaand.save()
 
 
+def _zet_toegankelijkheid(locatie, codes: list[str]) -> None:
+    """One HSDS accessibility record per ticked feature; unticked ones go.
+
+    Records that name no feature (a source's own text) are not the form's: they stay.
+    """
+    gehouden = set()
+    for record in locatie.accessibility.all():
+        voorziening = toegankelijkheid.herken(record.description)
+        if voorziening is None:
+            continue
+        if voorziening.code in codes and voorziening.code not in gehouden:
+            gehouden.add(voorziening.code)
+        else:
+            record.delete()
+    for code in codes:
+        if code not in gehouden:
+            Accessibility.objects.create(
+                location=locatie, description=toegankelijkheid.PER_CODE[code].tekst
+            )
+
+
 @transaction.atomic
 def registreer(gegevens: dict) -> Service:
     """Create the whole listing from the form's cleaned data, or nothing at all."""
@@ -199,6 +221,7 @@ def registreer(gegevens: dict) -> Service:
     adres = gegevens.get("adres", "").strip()
     _zet_adres(locatie, adres, gegevens.get("postcode", ""), gemeente.naam)
     ServiceAtLocation.objects.create(service=service, location=locatie)
+    _zet_toegankelijkheid(locatie, gegevens.get("toegankelijkheid") or [])
     _zet_contact(service, contact, gegevens.get("contactpersoon", "").strip())
     _zet_term(service, gegevens["bouwsteen"], "bouwstenen")
     _zet_term(service, gegevens.get("doelgroep") or "", "doelgroepen")
@@ -313,6 +336,8 @@ def _als_tekst(waarde) -> str:
         return waarde.code
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
+    if isinstance(waarde, list):
+        return ", ".join(waarde)
     return "" if waarde is None else str(waarde).strip()
 
 
@@ -358,6 +383,8 @@ def _schrijf_wijzigingen(service, gegevens: dict, oud: dict, gewijzigd: set[str]
         if {"adres", "postcode"} & gewijzigd:
             plaats = locatie.buurt.gemeente.naam if locatie.buurt else ""
             _zet_adres(locatie, gegevens.get("adres", "").strip(), gegevens["postcode"], plaats)
+        if "toegankelijkheid" in gewijzigd:
+            _zet_toegankelijkheid(locatie, gegevens.get("toegankelijkheid") or [])
     if "bouwsteen" in gewijzigd:
         _zet_term(service, gegevens["bouwsteen"], "bouwstenen", oud["bouwsteen"])
     if "doelgroep" in gewijzigd:

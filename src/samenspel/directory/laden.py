@@ -29,7 +29,11 @@ def voor_lijst(services) -> list:
     """Schedules, locations and taxonomy terms for a list of listings."""
     services = list(services)
     prefetch_related_objects(
-        services, "schedules", "service_at_locations__location", "contacts", "phones"
+        services,
+        "schedules",
+        "service_at_locations__location__accessibility",
+        "contacts",
+        "phones",
     )
     termen_erbij(services)
     return services

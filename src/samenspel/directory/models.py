@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.directory import toegankelijkheid
+
 
 class Sector(models.TextChoices):
     FORMEEL = "formeel", _("formeel")
@@ -359,6 +361,25 @@ class Service(Herkomst):
     @property
     def bouwstenen(self) -> list[TaxonomyTerm]:
         return self.termen(BOUWSTENEN)
+
+    def toegankelijkheid(self) -> list:
+        """What its places say about access, features first (`toegankelijkheid.Vermelding`).
+
+        A listing reached only via a contact person shows no place, so no access either.
+        """
+        if self.zichtbaarheid == Zichtbaarheid.VIA_CONTACTPERSOON:
+            return []
+        vermeldingen = [
+            toegankelijkheid.vermelding(a.description, a.details, a.url)
+            for sal in self.service_at_locations.all()
+            for a in sal.location.accessibility.all()
+        ]
+        volgorde = {code: i for i, code in enumerate(toegankelijkheid.CODES)}
+        uniek = {(v.tekst, v.details, v.url): v for v in vermeldingen if v.tekst or v.details}
+        return sorted(
+            uniek.values(),
+            key=lambda v: volgorde.get(v.voorziening.code, 99) if v.voorziening else 99,
+        )
 
     @property
     def doelgroepen(self) -> list[TaxonomyTerm]:

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from samenspel.areas.models import Gebied
 from samenspel.core.forms import NLDSMixin
+from samenspel.directory import toegankelijkheid
 from samenspel.directory.models import (
     Moderatie,
     Sector,
@@ -212,6 +213,17 @@ class AanmeldFormulier(NLDSMixin, forms.Form):
     postcode = forms.CharField(
         label=_("Postcode"), required=False, max_length=7, help_text=_("Bijvoorbeeld 3562 AB.")
     )
+    toegankelijkheid = forms.MultipleChoiceField(
+        label=_("Hoe toegankelijk is de plek?"),
+        required=False,
+        choices=toegankelijkheid.keuzes,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Vink alleen aan wat zeker klopt. Zo weet iemand met een rollator of "
+            "rolstoel of het lukt."
+        ),
+        error_messages={"invalid_choice": _("Kies uit de lijst wat klopt.")},
+    )
     website = forms.URLField(
         label=_("Website"),
         required=False,
@@ -277,6 +289,11 @@ class AanmeldFormulier(NLDSMixin, forms.Form):
         waarde = self.cleaned_data["postcode"]
         return normaliseer_postcode(waarde) if waarde.strip() else ""
 
+    def clean_toegankelijkheid(self) -> list[str]:
+        # In the list's order, so an edit that ticks the same boxes changes nothing.
+        gekozen = set(self.cleaned_data["toegankelijkheid"])
+        return [code for code in toegankelijkheid.CODES if code in gekozen]
+
     def clean_sector(self) -> str:
         return self.cleaned_data["sector"] or Sector.INFORMEEL
 
@@ -333,6 +350,7 @@ def beginwaarden(service: Service) -> dict:
     koppeling = service.service_at_locations.select_related("location__buurt").first()
     locatie = koppeling.location if koppeling else None
     adres = locatie.addresses.first() if locatie else None
+    toegang = [a.description for a in locatie.accessibility.all()] if locatie else []
     persoon = service.contacts.exclude(name="").first()
     bouwstenen, doelgroepen = service.bouwstenen, service.doelgroepen
     return {
@@ -345,6 +363,7 @@ def beginwaarden(service: Service) -> dict:
         "bouwsteen": bouwstenen[0].code if bouwstenen else "",
         "adres": adres.address_1 if adres else "",
         "postcode": adres.postal_code if adres else "",
+        "toegankelijkheid": toegankelijkheid.codes_van(toegang),
         "website": service.url or service.organization.website,
         "doelgroep": doelgroepen[0].code if doelgroepen else "",
         "sector": service.organization.sector,

@@ -18,6 +18,13 @@ def _services_van(instance) -> list:
         return list(instance.services.values_list("pk", flat=True))
     if isinstance(instance, m.Location):
         return list(instance.service_at_locations.values_list("service_id", flat=True))
+    if isinstance(instance, m.Accessibility):
+        # What a place says about access is searchable and a facet of its listings.
+        return list(
+            m.ServiceAtLocation.objects.filter(location_id=instance.location_id).values_list(
+                "service_id", flat=True
+            )
+        )
     if isinstance(instance, m.Attribute):
         return [instance.link_id] if instance.link_entity == "service" else []
     if isinstance(instance, m.ServiceAtLocation | m.Schedule | m.CostOption):
@@ -33,6 +40,7 @@ GEVOLGD = (
     m.ServiceAtLocation,
     m.Schedule,
     m.CostOption,
+    m.Accessibility,
 )
 
 

@@ -8,6 +8,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from samenspel.directory import toegankelijkheid
 from samenspel.directory.models import TaxonomyTerm
 from samenspel.hsds.importeren.blad import SJABLOON
 
@@ -45,6 +46,10 @@ def xlsx() -> bytes:
     uitleg.append(["Doelgroepen (code)", "Naam"])
     for term in TaxonomyTerm.objects.doelgroepen():
         uitleg.append([term.code, term.name])
+    uitleg.append([])
+    uitleg.append(["Toegankelijkheid (code)", "Naam"])
+    for voorziening in toegankelijkheid.VOORZIENINGEN:
+        uitleg.append([voorziening.code, voorziening.tekst])
     for rij in uitleg.iter_rows(min_row=1, max_row=1):
         for cel in rij:
             cel.font = Font(bold=True)

@@ -3,8 +3,9 @@
 Documents are built from plain rows (`values_list`), a portion of listings at a time: model
 instances for the million related rows of a large map cost most of a build's time and memory,
 and one `IN` list with every id is slow, or too long for some databases. Each portion reads
-its listings, terms, locations and opening days with four queries: by a range of keys when
-building everything, by an `IN` list of at most `PORTIE` ids for the listings that changed.
+its listings, terms, locations, opening days and access with five queries: by a range of keys
+when building everything, by an `IN` list of at most `PORTIE` ids for the listings that
+changed.
 Taxonomy terms and areas are few; they are read into dicts once per build.
 """
 
@@ -21,6 +22,7 @@ from django.utils import timezone
 
 from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
+from samenspel.directory import toegankelijkheid
 from samenspel.search.engine import Document
 
 # A listing not confirmed within the configured months ranks lower (not hidden).
@@ -189,8 +191,21 @@ class _Bouwer:
             if service in per_id:
                 dagen[service].update(d for d in byday.split(",") if d)
 
+        toegang = defaultdict(list)
+        for service, description in (
+            m.Accessibility.objects.filter(
+                **{f"location__service_at_locations__service__pk{lookup}": waarde}
+            )
+            .order_by("location_id", "pk")
+            .values_list(_als_tekst("location__service_at_locations__service_id"), "description")
+        ):
+            if service in per_id:
+                toegang[service].append(description)
+
         return [
-            self._document(rij, termen[sleutel], locaties[sleutel], dagen[sleutel])
+            self._document(
+                rij, termen[sleutel], locaties[sleutel], dagen[sleutel], toegang[sleutel]
+            )
             for sleutel, rij in per_id.items()
         ]
 
@@ -203,7 +218,9 @@ class _Bouwer:
             ).is_live
         return live
 
-    def _document(self, rij, termen: list[str], locaties: list, dagen: set[str]) -> Document:
+    def _document(
+        self, rij, termen: list[str], locaties: list, dagen: set[str], toegang: list[str] = ()
+    ) -> Document:
         (
             pk,
             naam,
@@ -232,13 +249,20 @@ class _Bouwer:
         for vlag, aan in zip(_VLAGGEN, (gratis, zonder_indicatie, inloop), strict=True):
             if aan:
                 filters[vlag] = _JA
+        # A place reached only via a contact person is not shown, nor how accessible it is.
+        if zichtbaarheid == m.Zichtbaarheid.VIA_CONTACTPERSOON:
+            toegang = ()
+        codes = toegankelijkheid.codes_van(toegang)
+        if codes:
+            filters["toegankelijkheid"] = self._gedeeld(codes)
+        toegangswoorden = [toegankelijkheid.zoektekst(toegang)] if toegang else []
 
         return Document(
             id=str(pk),
             velden={
                 "naam": self._namen.setdefault(naam, naam),
                 "organisatie": self._namen.setdefault(organisatie, organisatie),
-                "trefwoorden": " ".join([*termnamen, *gebiednamen, tijden]),
+                "trefwoorden": " ".join([*termnamen, *gebiednamen, tijden, *toegangswoorden]),
                 "omschrijving": " ".join([omschrijving, voor_wie, andere_naam]),
             },
             filters=filters,

@@ -7,6 +7,7 @@ from samenspel.areas import geo
 from samenspel.areas.models import Niveau
 from samenspel.core.forms import NLDSMixin
 from samenspel.core.widgets import SnelleSelect
+from samenspel.directory import toegankelijkheid
 from samenspel.directory.models import Dag, Sector
 from samenspel.search import keuzes
 
@@ -38,6 +39,12 @@ class ZoekFormulier(NLDSMixin, forms.Form):
         label=_("Wie biedt het aan"),
         required=False,
         choices=Sector.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    toegankelijkheid = forms.MultipleChoiceField(
+        label=_("Toegankelijkheid"),
+        required=False,
+        choices=toegankelijkheid.keuzes,
         widget=forms.CheckboxSelectMultiple,
     )
     gratis = forms.BooleanField(label=_("Gratis"), required=False)
@@ -79,7 +86,7 @@ class ZoekFormulier(NLDSMixin, forms.Form):
             self.fields[naam].error_messages["invalid_choice"] = _(
                 "Deze keuze kennen we niet. Kies een waarde uit de lijst."
             )
-        for naam in ("bouwsteen", "doelgroep", "sector"):
+        for naam in ("bouwsteen", "doelgroep", "sector", "toegankelijkheid"):
             self.fields[naam].error_messages["invalid_choice"] = _(
                 "'%(value)s' kennen we niet. Kies uit de lijst."
             )

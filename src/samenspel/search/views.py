@@ -5,9 +5,9 @@ from samenspel.search.antwoordcache import bewaar_antwoord
 from samenspel.search.forms import ZoekFormulier
 from samenspel.search.zoeken import Zoekvraag, zoek
 
-FILTERS = ("bouwsteen", "doelgroep", "sector", "gemeente", "wijk", "buurt")
+FILTERS = ("bouwsteen", "doelgroep", "sector", "toegankelijkheid", "gemeente", "wijk", "buurt")
 VLAGGEN = ("gratis", "zonder_indicatie", "inloop")
-FACET_LIJSTEN = ("bouwsteen", "sector", "doelgroep")
+FACET_LIJSTEN = ("bouwsteen", "sector", "doelgroep", "toegankelijkheid")
 
 
 def vraag_uit(data: dict) -> Zoekvraag:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from samenspel.directory.models import Service, Zichtbaarheid
 from samenspel.search import index
 
-FACETTEN = ("bouwsteen", "sector", "doelgroep")
+FACETTEN = ("bouwsteen", "sector", "doelgroep", "toegankelijkheid")
 PUBLIEK = (Zichtbaarheid.OPENBAAR, Zichtbaarheid.VIA_CONTACTPERSOON)
 
 

@@ -141,6 +141,15 @@ SJABLOON = (
         ("formeel informeel", "sector", "soort organisatie", "soort", "type"),
     ),
     Sjabloonkolom(
+        "toegankelijkheid",
+        "Toegankelijkheid",
+        "Wat de plek heeft, gescheiden door ;. Kies uit: rolstoeltoegankelijk, drempelvrij, "
+        "aangepast-toilet, ringleiding, prikkelarm, parkeren-dichtbij (code of naam). "
+        "Leeg: niet bekend.",
+        "drempelvrij; aangepast-toilet",
+        ("toegankelijk", "toegang", "toegankelijkheid locatie", "voorzieningen toegankelijkheid"),
+    ),
+    Sjabloonkolom(
         "id",
         "Nummer",
         "Niet verplicht: uw eigen vaste nummer voor deze rij. Zonder nummer "

@@ -430,6 +430,11 @@ class Schrijver:
             self._geraakt.update(blok.pks)
         elif naam in ("service_at_location", "schedule", "cost_option"):
             self._geraakt.update(pk for pk in blok.waarden.get("service_id", ()) if pk is not None)
+        elif naam == "accessibility":
+            # Search reads a place's access; its listings are found in `_rond_af`.
+            self._locaties_gewijzigd.update(
+                UUID(int=pk) for pk in blok.waarden.get("location_id", ()) if pk is not None
+            )
         elif naam == "attribute" and "link_id" in blok.waarden:
             soorten = blok.waarden.get("link_entity") or [None] * blok.aantal
             self._geraakt.update(
@@ -738,6 +743,10 @@ class Schrijver:
             for waarden in (nieuw, oud):
                 if waarden.get("service_id"):
                     self._geraakt.add(waarden["service_id"].int)
+        elif naam == "accessibility":
+            for waarden in (nieuw, oud):
+                if waarden.get("location_id"):
+                    self._locaties_gewijzigd.add(waarden["location_id"])
         elif naam == "attribute" and nieuw.get("link_entity") == "service":
             if nieuw.get("link_id") is not None:
                 self._geraakt.add(nieuw["link_id"].int)

@@ -17,6 +17,7 @@ from django.core.validators import URLValidator
 
 from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
+from samenspel.directory import toegankelijkheid
 from samenspel.directory.registratie import (
     lees_tijden,
     normaliseer_naam,
@@ -222,7 +223,8 @@ class Omzetter:
                 samenspel_zichtbaarheid="zichtbaarheid",
             ),
         )
-        self._plaats(plaats, cellen, service_id, organisatie_id, naam, buurt)
+        locatie_id = self._plaats(plaats, cellen, service_id, organisatie_id, naam, buurt)
+        self._toegankelijkheid(plaats, cellen, locatie_id)
         if "contact" in self.blad.kolommen:
             self._contact(plaats, service_id, contact)
         if tijden:
@@ -327,7 +329,7 @@ class Omzetter:
         woonplaats = self.cel(cellen, "plaats")
         lat, lon = self.cel(cellen, "lat"), self.cel(cellen, "lon")
         if not (adres or postcode or woonplaats or buurt or lat):
-            return
+            return None
         locatie_id = self._id(service_id, "locatie")
         locatie = {
             "id": str(locatie_id),
@@ -357,7 +359,7 @@ class Omzetter:
         if not adres:
             if postcode:
                 self.fout(plaats, "adres", "er staat een postcode maar geen adres")
-            return
+            return locatie_id
         if postcode:
             try:
                 postcode = normaliseer_postcode(postcode)
@@ -383,6 +385,41 @@ class Omzetter:
             },
             self.veldnamen(address_1="adres", postal_code="postcode", city="plaats"),
         )
+        return locatie_id
+
+    def _toegankelijkheid(self, plaats, cellen, locatie_id) -> None:
+        """One HSDS accessibility record per feature named; anything else is an error."""
+        tekst = self.cel(cellen, "toegankelijkheid")
+        if not tekst:
+            return
+        if locatie_id is None:
+            self.fout(
+                plaats,
+                "toegankelijkheid",
+                "toegankelijkheid hoort bij een plek; vul ook het adres of de buurt in",
+            )
+            return
+        for deel in re.split(r"[;,\n]", tekst):
+            if not deel.strip():
+                continue
+            voorziening = toegankelijkheid.herken(deel)
+            if voorziening is None:
+                self.fout(
+                    plaats,
+                    "toegankelijkheid",
+                    f"{deel.strip()!r} ken ik niet; kies uit {', '.join(toegankelijkheid.CODES)}",
+                )
+                continue
+            self._voeg_toe(
+                "accessibility",
+                plaats,
+                {
+                    "id": str(self._id(locatie_id, "toegang", voorziening.code)),
+                    "location_id": str(locatie_id),
+                    "description": voorziening.tekst,
+                },
+                self.veldnamen(description="toegankelijkheid"),
+            )
 
     def _contact(self, plaats, service_id, contact: _Contact) -> None:
         contact_id = None
@@ -475,6 +512,14 @@ def _ruim_op(omzetter: Omzetter, schrijver: Schrijver) -> None:
                 **{f"{veld}__in": services[begin : begin + 900]}, bron=omzetter.bron
             )
             weg[tabel] += [pk for pk in qs.values_list("pk", flat=True) if pk not in houden]
+    # Access hangs on the row's place, not on the listing.
+    locaties = [omzetter._id(s, "locatie") for s in services]
+    houden = set(omzetter.rijen.get("accessibility", {}))
+    for begin in range(0, len(locaties), 900):
+        qs = m.Accessibility.objects.filter(
+            location_id__in=locaties[begin : begin + 900], bron=omzetter.bron
+        )
+        weg["accessibility"] += [pk for pk in qs.values_list("pk", flat=True) if pk not in houden]
     for tabel, model, deel in (
         ("location", m.Location, "locatie"),
         ("address", m.Address, "adres"),
@@ -484,7 +529,7 @@ def _ruim_op(omzetter: Omzetter, schrijver: Schrijver) -> None:
             model.objects.filter(pk__in=gemaakt, bron=omzetter.bron).values_list("pk", flat=True)
         )
     modellen = {tabel: model for model, _, tabel in _KINDEREN}
-    modellen.update(location=m.Location, address=m.Address)
+    modellen.update(location=m.Location, address=m.Address, accessibility=m.Accessibility)
     for tabel, pks in weg.items():
         if not pks:
             continue

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from samenspel.directory import models as m
+from samenspel.directory import toegankelijkheid
 from samenspel.search import documenten
 from samenspel.search.engine import Document
 
@@ -56,13 +57,26 @@ def _zoals_de_vermelding(service: m.Service) -> Document:
     for vlag in ("gratis", "zonder_indicatie", "inloop"):
         if getattr(service, vlag):
             filters[vlag].add("ja")
+    # What its places say about access, unless the place is not shown.
+    toegang = [
+        record.description
+        for locatie in locaties
+        for record in sorted(locatie.accessibility.all(), key=lambda record: record.pk)
+    ]
+    if service.zichtbaarheid == m.Zichtbaarheid.VIA_CONTACTPERSOON:
+        toegang = []
+    filters["toegankelijkheid"].update(toegankelijkheid.codes_van(toegang))
+    toegangswoorden = [toegankelijkheid.zoektekst(toegang)] if toegang else []
     return Document(
         id=str(service.pk),
         velden={
             "naam": service.name,
             "organisatie": service.organization.name,
             "trefwoorden": " ".join(
-                [term.name for term in termen] + gebiednamen + [service.tijden_omschrijving]
+                [term.name for term in termen]
+                + gebiednamen
+                + [service.tijden_omschrijving]
+                + toegangswoorden
             ),
             "omschrijving": " ".join(
                 [service.description, service.eligibility_description, service.alternate_name]
@@ -124,6 +138,18 @@ def kaart(maak_aanbod, gebieden):
     locatie(uitgebreid, "Tweede plek in Rotterdam", "middelland_noord", (51.9186, 4.4612))
     locatie(uitgebreid, "Zonder coördinaten", "vechtzoom")
     locatie(uitgebreid, "Zonder buurt", punt=(52.09, 5.12))
+    # Access on two of its places: features, a source's own text, one feature twice.
+    plekken = m.Location.objects.filter(service_at_locations__service=uitgebreid).order_by("pk")
+    for plek, teksten in zip(
+        plekken,
+        (
+            ["Drempelvrij (rollator)", "Lift naar de eerste verdieping"],
+            ["ringleiding", "Drempelvrij"],
+        ),
+        strict=False,
+    ):
+        for tekst in teksten:
+            m.Accessibility.objects.create(location=plek, description=tekst)
     # Opening times of a location, not of the listing itself, and a term of the organisation.
     m.Schedule.objects.create(location=m.Location.objects.first(), byday="SA")
     m.Attribute.objects.create(
@@ -141,12 +167,15 @@ def kaart(maak_aanbod, gebieden):
         zonder_indicatie=False,
     )
     m.Service.objects.filter(pk=onbevestigd.pk).update(assured_date=None)
-    maak_aanbod(
+    via_contact = maak_aanbod(
         naam="Maatje via de coördinator",
         buurt="vechtzoom",
         bouwstenen=(),
         zichtbaarheid="via_contactpersoon",
         bevestigd=vandaag - dt.timedelta(days=400),
+    )
+    m.Accessibility.objects.create(
+        location=via_contact.service_at_locations.get().location, description="Ringleiding"
     )
     zelfde_organisatie = maak_aanbod(naam="Taalcafé", omschrijving="Nederlands oefenen.")
     tweede = maak_aanbod(naam="Taalmaatje", omschrijving="Een op een oefenen.")
@@ -181,6 +210,6 @@ def test_opbouw_leest_per_portie_met_een_vast_aantal_vragen(kaart):
     with CaptureQueriesContext(connection) as vragen:
         gebouwd = list(documenten.alle(portie=2))
 
-    # Live ids, terms, areas; then per portion its listings, terms, locations, days.
+    # Live ids, terms, areas; then per portion its listings, terms, locations, days, access.
     porties = -(-len(gebouwd) // 2)
-    assert len(vragen) == 3 + 4 * porties
+    assert len(vragen) == 3 + 5 * porties
