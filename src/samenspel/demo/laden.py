@@ -14,6 +14,7 @@ from django.utils import timezone
 from samenspel.accounts.models import Gebruiker, Rol
 from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
+from samenspel.directory import toegankelijkheid
 from samenspel.referrals.demo import laad_verwijzingen
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -147,6 +148,7 @@ def _dienst(organisatie, d: dict, termen, gebieden, bevestigd: dt.date) -> m.Ser
     m.ServiceAtLocation.objects.update_or_create(
         id=_id("sal", sleutel), defaults={"service": service, "location": locatie}
     )
+    _toegankelijkheid(locatie, sleutel, d.get("toegankelijkheid") or [])
     adres = d.get("adres")
     if adres:
         m.Address.objects.update_or_create(
@@ -183,6 +185,22 @@ def _dienst(organisatie, d: dict, termen, gebieden, bevestigd: dt.date) -> m.Ser
                 link_entity="service", link_id=service.pk, taxonomy_term=termen[code]
             )
     return service
+
+
+def _toegankelijkheid(locatie, sleutel: str, codes: list[str]) -> None:
+    """The place's access as HSDS accessibility records, one per feature of the fixed list."""
+    ids = [_id("toegang", sleutel, code) for code in codes]
+    m.Accessibility.objects.filter(location=locatie).exclude(pk__in=ids).delete()
+    for pk, code in zip(ids, codes, strict=True):
+        m.Accessibility.objects.update_or_create(
+            id=pk,
+            defaults={
+                "location": locatie,
+                "description": toegankelijkheid.PER_CODE[code].tekst,
+                "bron": BRON,
+                "bron_id": f"{sleutel}/{code}",
+            },
+        )
 
 
 def laad_gebruikers() -> list[tuple[str, str, str]]:

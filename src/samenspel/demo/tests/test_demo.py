@@ -61,3 +61,18 @@ def test_demo_bevat_alleen_voorbeeldadressen(demo):
 def test_elke_rol_heeft_een_demo_account(demo):
     rollen = {rol for _, _, rol in demo["accounts"]}
     assert len(rollen) == 5
+
+
+def test_demo_heeft_plekken_met_toegankelijkheid_die_te_vinden_zijn(demo):
+    """The focus group's woman with a rollator (seed 000, Bijlage 4A) finds places in the demo."""
+    locaties = m.Location.objects.filter(accessibility__isnull=False).distinct()
+    assert locaties.count() >= 8
+    drempelvrij = zoek(Zoekvraag(filters={"toegankelijkheid": ["drempelvrij"]}, per_pagina=50))
+    rollator = zoek(Zoekvraag(tekst="rollator", per_pagina=50))
+    namen = {t.service.name for t in rollator.treffers}
+    assert len(namen) >= 5
+    assert "Huiskamer en inloop van Huize Middelland" in namen
+    assert namen == {t.service.name for t in drempelvrij.treffers}
+    aantal = m.Accessibility.objects.count()
+    laden.laad_alles()
+    assert m.Accessibility.objects.count() == aantal

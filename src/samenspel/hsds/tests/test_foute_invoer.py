@@ -404,6 +404,26 @@ GEVALLEN = [
         verwacht=("aanbod.csv, regel 2, veld Bouwsteen", "'yoga' ken ik niet"),
     ),
     Geval(
+        "onbekende toegankelijkheid",
+        "tabel",
+        {
+            "aanbod.csv": TABEL_KOP.replace("\n", ";Toegankelijkheid\n")
+            + TABEL_RIJ.replace("\n", ';"drempelvrij; lift"\n')
+        },
+        doel="aanbod.csv",
+        verwacht=(
+            "aanbod.csv, regel 2, veld Toegankelijkheid",
+            "'lift' ken ik niet; kies uit rolstoeltoegankelijk, drempelvrij",
+        ),
+    ),
+    Geval(
+        "toegankelijkheid zonder plek",
+        "tabel",
+        {"aanbod.csv": "Naam;Toegankelijkheid\nTaalcafé;ringleiding\n"},
+        doel="aanbod.csv",
+        verwacht=("aanbod.csv, regel 2, veld Toegankelijkheid", "hoort bij een plek"),
+    ),
+    Geval(
         "dubbele rij",
         "tabel",
         {"aanbod.csv": TABEL_KOP + TABEL_RIJ + TABEL_RIJ},
