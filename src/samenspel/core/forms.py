@@ -4,10 +4,11 @@ from django import forms
 
 _KLASSEN = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    # Before RadioSelect (and Select), of which Django makes it a subclass.
+    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
-    forms.CheckboxSelectMultiple: "utrecht-checkbox",
 }
 
 

@@ -179,7 +179,10 @@ def test_toegankelijkheid_is_nooit_verplicht(gebieden):
 def test_formulier_toont_de_zes_vinkjes_als_groep_met_vraag(client, gebieden):
     html = client.get(URL).content.decode()
     assert html.count('name="toegankelijkheid"') == 6
-    assert 'type="checkbox" name="toegankelijkheid" value="drempelvrij"' in html
+    assert (
+        '<input type="checkbox" name="toegankelijkheid" value="drempelvrij" '
+        'class="utrecht-checkbox utrecht-checkbox--html-input"'
+    ) in html
     assert "Hoe toegankelijk is de plek?" in html
     assert "Drempelvrij (rollator)" in html
 
