@@ -57,6 +57,8 @@ def test_drempelvrij_aangemeld_goedgekeurd_en_gevonden_met_het_filter(
     inloggen(page, "netwerkhouder")
     page.goto(page.basis + "/beheer/aanmeldingen/")
     page.get_by_role("link", name="Handwerkgroep De Steek").click()
+    # The netwerkhouder sees what was claimed before she approves it.
+    expect(page.locator("dl.gegevens")).to_contain_text("Drempelvrij (rollator)")
     page.get_by_role("button", name="Goedkeuren en op de kaart zetten").click()
     expect(page.get_by_role("status")).to_contain_text("staat nu op de kaart")
     uitloggen(page, "netwerkhouder")

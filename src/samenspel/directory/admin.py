@@ -28,6 +28,14 @@ class Tijden(admin.TabularInline):
     fields = ("byday", "opens_at", "closes_at", "description")
 
 
+class Toegankelijkheid(admin.TabularInline):
+    """Features carry their list text as description; other texts are shown as written."""
+
+    model = m.Accessibility
+    extra = 0
+    fields = ("description", "details", "url")
+
+
 @admin.register(m.Service)
 class ServiceAdmin(MetHistorie):
     list_display = ("name", "organization", "moderatie", "status", "zichtbaarheid", "assured_date")
@@ -50,6 +58,7 @@ class LocationAdmin(MetHistorie):
     list_display = ("name", "buurt", "latitude", "longitude")
     search_fields = ("name", "addresses__address_1", "addresses__postal_code")
     autocomplete_fields = ("organization",)
+    inlines = (Toegankelijkheid,)
 
 
 @admin.register(m.TaxonomyTerm)

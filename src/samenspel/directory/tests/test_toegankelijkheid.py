@@ -261,3 +261,20 @@ def test_bewerken_laat_de_eigen_tekst_van_een_bron_staan(client, aanbod, met_com
     met_commit(client.post, links.pad(aanbod, links.BEWERK), bewerking(aanbod))
 
     assert beschrijvingen(aanbod) == ["Lift naar de eerste verdieping"]
+
+
+# --- the beheerder's admin ------------------------------------------------------------------
+
+
+def test_beheerder_ziet_toegankelijkheid_bij_de_locatie_anderen_niet(
+    client, maak_aanbod, beheerder, netwerkhouder
+):
+    locatie = plek(maak_aanbod())
+    m.Accessibility.objects.create(location=locatie, description="Lift naar de eerste verdieping")
+    url = f"/beheer/admin/directory/location/{locatie.pk}/change/"
+
+    assert client.get(url).status_code == 302  # to the login page
+    client.force_login(netwerkhouder)
+    assert client.get(url).status_code == 302
+    client.force_login(beheerder)
+    assert "Lift naar de eerste verdieping" in client.get(url).content.decode()
