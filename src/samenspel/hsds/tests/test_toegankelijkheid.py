@@ -6,12 +6,16 @@ text; anything else a source says about access is kept and shown as it is.
 
 import csv
 import json
+from io import BytesIO
 
 import pytest
+from openpyxl import load_workbook
 
+from samenspel.directory import actions, registratie
 from samenspel.directory import models as m
 from samenspel.hsds import exporteren
 from samenspel.hsds.bereik import Bereik
+from samenspel.hsds.importeren.tabel import importeer_tabel
 from samenspel.hsds.importeren.uitvoeren import importeer_hsds
 from samenspel.hsds.serialiseren import Serialiseerder
 from samenspel.search.zoeken import Zoekvraag, zoek
@@ -70,6 +74,38 @@ def test_rondgang_als_csv_datapakket_houdt_toegankelijkheid_en_filter(tmp_path, 
     assert momentopname()["accessibility"] == voor["accessibility"]
     assert toegang(buurthuis) == verwacht
     assert gevonden(toegankelijkheid=["drempelvrij"]) == {"Buurthuis De Boog"}
+
+
+def test_aangemeld_en_goedgekeurd_met_drempelvrij_komt_heel_terug_uit_de_zip(
+    tmp_path, gebieden, netwerkhouder
+):
+    """The whole way: the form, approval, the beheerder's zip download, another kaart."""
+    form = registratie.AanmeldFormulier(
+        {
+            "naam": "Handwerkgroep De Steek",
+            "omschrijving": "Breien met koffie.",
+            "wanneer": "donderdag 14-16 uur",
+            "buurt": "BU03440301",
+            "contact": "breister@example.org",
+            "bouwsteen": "sociale-contacten-en-ontmoeting",
+            "toegankelijkheid": ["drempelvrij"],
+        }
+    )
+    assert form.is_valid(), form.errors
+    service = actions.registreer(form.cleaned_data)
+    actions.bevestig_email(service)
+    actions.keur_goed(service, netwerkhouder)
+    assert gevonden(toegankelijkheid=["drempelvrij"]) == {"Handwerkgroep De Steek"}
+    pad = tmp_path / "export.zip"
+    with pad.open("wb") as stroom:
+        exporteren.exporteer_zip(stroom)
+    wis_kaart()
+    assert gevonden(toegankelijkheid=["drempelvrij"]) == set()
+
+    importeer_hsds(pad)
+
+    assert toegang(service) == [("Drempelvrij (rollator)", "")]
+    assert gevonden(toegankelijkheid=["drempelvrij"]) == {"Handwerkgroep De Steek"}
 
 
 def test_open_export_laat_toegankelijkheid_van_plekken_via_contactpersoon_weg(
@@ -173,10 +209,6 @@ RIJ = "Buurthuis De Boog;Zambesidreef 4;3561 GK;BU03440301;sociale-contacten-en-
 
 
 def test_sjabloon_heeft_een_kolom_toegankelijkheid_met_uitleg(client, taxonomieen):
-    from io import BytesIO
-
-    from openpyxl import load_workbook
-
     boek = load_workbook(BytesIO(client.get("/api/hsds/uitwisselen/sjabloon.xlsx").content))
     assert "Toegankelijkheid" in [c.value for c in boek["Aanbod"][1]]
     uitleg = [rij[0] for rij in boek["Uitleg"].iter_rows(values_only=True)]
@@ -185,8 +217,6 @@ def test_sjabloon_heeft_een_kolom_toegankelijkheid_met_uitleg(client, taxonomiee
 
 
 def test_spreadsheet_met_toegankelijkheid_wordt_vindbaar_en_werkt_bij(tmp_path, gebieden):
-    from samenspel.hsds.importeren.tabel import importeer_tabel
-
     pad = tmp_path / "aanbod.csv"
     pad.write_text(KOP + RIJ.format('"Drempelvrij (rollator); aangepast-toilet"'), encoding="utf-8")
     importeer_tabel(pad)
