@@ -369,16 +369,10 @@ class Service(Herkomst):
         """
         if self.zichtbaarheid == Zichtbaarheid.VIA_CONTACTPERSOON:
             return []
-        vermeldingen = [
-            toegankelijkheid.vermelding(a.description, a.details, a.url)
+        return toegankelijkheid.vermeldingen(
+            (a.description, a.details, a.url)
             for sal in self.service_at_locations.all()
             for a in sal.location.accessibility.all()
-        ]
-        volgorde = {code: i for i, code in enumerate(toegankelijkheid.CODES)}
-        uniek = {(v.tekst, v.details, v.url): v for v in vermeldingen if v.tekst or v.details}
-        return sorted(
-            uniek.values(),
-            key=lambda v: volgorde.get(v.voorziening.code, 99) if v.voorziening else 99,
         )
 
     @property

@@ -117,6 +117,21 @@ def vermelding(description: str, details: str = "", url: str = "") -> Vermelding
     return Vermelding(tekst, details.strip(), url, voorziening)
 
 
+def vermeldingen(records) -> list[Vermelding]:
+    """(description, details, url) records as a page lists them: features in the list's
+    order, then a source's own texts; the same thing said twice (two places) once."""
+    uniek = {}
+    for description, details, url in records:
+        item = vermelding(description, details, url)
+        if item.tekst or item.details:
+            uniek.setdefault((item.tekst, item.details, item.url), item)
+    volgorde = {code: i for i, code in enumerate(CODES)}
+    return sorted(
+        uniek.values(),
+        key=lambda v: volgorde[v.voorziening.code] if v.voorziening else len(CODES),
+    )
+
+
 def codes_van(descriptions) -> list[str]:
     """The codes of the features among these descriptions, in the list's order."""
     gevonden = {v.code for v in map(herken, descriptions) if v}
