@@ -20,8 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as _noop
+from django.utils.translation import gettext, gettext_noop
 
 
 @dataclass(frozen=True)
@@ -42,37 +41,37 @@ class Voorziening:
 VOORZIENINGEN = (
     Voorziening(
         "rolstoeltoegankelijk",
-        _noop("Rolstoeltoegankelijk"),
+        gettext_noop("Rolstoeltoegankelijk"),
         ("rolstoel", "rolstoeltoegankelijk", "toegankelijk", "mindervalide", "scootmobiel"),
         ("rolstoelvriendelijk", "wheelchair accessible", "wheelchair access"),
     ),
     Voorziening(
         "drempelvrij",
-        _noop("Drempelvrij (rollator)"),
+        gettext_noop("Drempelvrij (rollator)"),
         ("drempelvrij", "drempels", "rollator", "gelijkvloers", "kinderwagen", "toegankelijk"),
         ("drempelvrij", "gelijkvloers", "step free access", "step-free access", "level access"),
     ),
     Voorziening(
         "aangepast-toilet",
-        _noop("Aangepast toilet"),
+        gettext_noop("Aangepast toilet"),
         ("toilet", "invalidentoilet", "wc", "toegankelijk"),
         ("invalidentoilet", "mindervalidentoilet", "accessible toilet"),
     ),
     Voorziening(
         "ringleiding",
-        _noop("Ringleiding"),
+        gettext_noop("Ringleiding"),
         ("ringleiding", "hoortoestel", "slechthorend", "doof", "toegankelijk"),
         ("solo-apparatuur", "induction loop", "hearing loop"),
     ),
     Voorziening(
         "prikkelarm",
-        _noop("Rustige ruimte (prikkelarm)"),
+        gettext_noop("Rustige ruimte (prikkelarm)"),
         ("prikkelarm", "rustig", "rustige", "stil", "stilteruimte", "overprikkeld", "autisme"),
         ("rustige ruimte", "prikkelarme ruimte", "stilteruimte", "quiet room", "quiet space"),
     ),
     Voorziening(
         "parkeren-dichtbij",
-        _noop("Parkeren dichtbij"),
+        gettext_noop("Parkeren dichtbij"),
         ("parkeren", "parkeerplaats", "invalidenparkeerplaats", "auto"),
         ("parkeerplaats dichtbij", "invalidenparkeerplaats", "parking nearby"),
     ),
