@@ -69,7 +69,6 @@ def test_drempelvrij_aangemeld_goedgekeurd_en_gevonden_met_het_filter(
     filter_ = page.get_by_role("group", name="Toegankelijkheid")
     vinkje = filter_.get_by_label("Drempelvrij (rollator)")
     zichtbaar_maken(page, vinkje)
-    expect(filter_).to_contain_text("Drempelvrij (rollator) (1)")
     vinkje.check()
     page.get_by_role("button", name="Filters toepassen").click()
     page.wait_for_load_state()
