@@ -145,8 +145,9 @@ class Organization(Herkomst):
     parent_organization = models.ForeignKey(
         "self", verbose_name=_("hoofdorganisatie"), null=True, blank=True, on_delete=models.SET_NULL
     )
+    # Empty means nobody said: an import without a sector is not "informeel" by default.
     sector = models.CharField(
-        _("sector"), max_length=10, choices=Sector.choices, default=Sector.INFORMEEL
+        _("sector"), max_length=10, choices=Sector.choices, blank=True, default=""
     )
     gemeente = models.ForeignKey(
         "areas.Gebied",
@@ -288,8 +289,12 @@ class Service(Herkomst):
     route = models.CharField(
         _("route"), max_length=12, choices=Route.choices, default=Route.INFORMATIE
     )
-    gratis = models.BooleanField(_("gratis"), default=False)
-    zonder_indicatie = models.BooleanField(_("geen indicatie of verwijzing nodig"), default=True)
+    # Yes, no, or None: not said. A listing shows only what its owner or source said, and a
+    # filter such as "gratis" never counts the unknown as yes.
+    gratis = models.BooleanField(_("gratis"), null=True, blank=True, default=None)
+    zonder_indicatie = models.BooleanField(
+        _("geen indicatie of verwijzing nodig"), null=True, blank=True, default=None
+    )
     inloop = models.BooleanField(_("vrije inloop"), default=False)
     op_afspraak = models.BooleanField(_("op afspraak"), default=False)
     tijden_omschrijving = models.CharField(_("wanneer"), max_length=250, blank=True)
@@ -543,8 +548,21 @@ class Dag(models.TextChoices):
     ZO = "SU", _("zondag")
 
 
+class ScheduleQuerySet(models.QuerySet):
+    def geldig_op(self, datum: date):
+        """Schedules in force on `datum`: HSDS valid_from/valid_to, either one open-ended."""
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=datum),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=datum),
+        )
+
+
 class Schedule(Herkomst):
-    """Opening times as HSDS (iCal RRULE style): one row per weekday and time slot."""
+    """Opening times as HSDS (iCal RRULE style): one row per weekday and time slot.
+
+    A schedule only counts on the dates it is valid (`is_geldig_op`): an imported schedule
+    that ended in 2005 is history, not an opening time, for display and for "open" filters.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = models.ForeignKey(
@@ -581,12 +599,21 @@ class Schedule(Herkomst):
     schedule_link = models.URLField(_("link naar het rooster"), max_length=500, blank=True)
     notes = models.TextField(_("opmerkingen"), blank=True)
 
+    objects = ScheduleQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("openingstijd")
         verbose_name_plural = _("openingstijden")
 
     def __str__(self) -> str:
         return f"{self.byday} {self.opens_at or ''}–{self.closes_at or ''}".strip()
+
+    def is_geldig_op(self, datum: date | None = None) -> bool:
+        """In force on `datum` (today by default); the same rule as `geldig_op`."""
+        datum = datum or timezone.localdate()
+        if self.valid_from is not None and self.valid_from > datum:
+            return False
+        return self.valid_to is None or self.valid_to >= datum
 
     @property
     def dagen(self) -> list[str]:
@@ -634,6 +661,13 @@ class CostOption(Herkomst):
 
     def __str__(self) -> str:
         return self.option or str(self.amount or "")
+
+    def is_geldig_op(self, datum: date | None = None) -> bool:
+        """A price in force on `datum` (today by default); either end may be open."""
+        datum = datum or timezone.localdate()
+        if self.valid_from is not None and self.valid_from > datum:
+            return False
+        return self.valid_to is None or self.valid_to >= datum
 
 
 class Funding(Herkomst):
