@@ -548,13 +548,22 @@ class Dag(models.TextChoices):
     ZO = "SU", _("zondag")
 
 
+def is_geldig(valid_from: date | None, valid_to: date | None, datum: date) -> bool:
+    """HSDS valid_from/valid_to, both inclusive and either one open: in force on `datum`?"""
+    return (valid_from is None or valid_from <= datum) and (valid_to is None or valid_to >= datum)
+
+
+def geldig_filter(datum: date) -> models.Q:
+    """The same rule as `is_geldig`, for a queryset."""
+    return (models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=datum)) & (
+        models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=datum)
+    )
+
+
 class ScheduleQuerySet(models.QuerySet):
     def geldig_op(self, datum: date):
-        """Schedules in force on `datum`: HSDS valid_from/valid_to, either one open-ended."""
-        return self.filter(
-            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=datum),
-            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=datum),
-        )
+        """Schedules in force on `datum` (see `is_geldig`)."""
+        return self.filter(geldig_filter(datum))
 
 
 class Schedule(Herkomst):
@@ -610,10 +619,7 @@ class Schedule(Herkomst):
 
     def is_geldig_op(self, datum: date | None = None) -> bool:
         """In force on `datum` (today by default); the same rule as `geldig_op`."""
-        datum = datum or timezone.localdate()
-        if self.valid_from is not None and self.valid_from > datum:
-            return False
-        return self.valid_to is None or self.valid_to >= datum
+        return is_geldig(self.valid_from, self.valid_to, datum or timezone.localdate())
 
     @property
     def dagen(self) -> list[str]:
@@ -663,11 +669,8 @@ class CostOption(Herkomst):
         return self.option or str(self.amount or "")
 
     def is_geldig_op(self, datum: date | None = None) -> bool:
-        """A price in force on `datum` (today by default); either end may be open."""
-        datum = datum or timezone.localdate()
-        if self.valid_from is not None and self.valid_from > datum:
-            return False
-        return self.valid_to is None or self.valid_to >= datum
+        """A price in force on `datum` (today by default)."""
+        return is_geldig(self.valid_from, self.valid_to, datum or timezone.localdate())
 
 
 class Funding(Herkomst):

@@ -17,10 +17,11 @@ def _tijd(t) -> str:
     return t.strftime("%H:%M") if t else ""
 
 
-def geldige_schemas(service, datum=None) -> list:
+@register.filter
+def geldige_schemas(service) -> list:
     """The listing's schedules in force today (prefetched rows, filtered here)."""
-    datum = datum or timezone.localdate()
-    return [s for s in service.schedules.all() if s.is_geldig_op(datum)]
+    vandaag = timezone.localdate()
+    return [s for s in service.schedules.all() if s.is_geldig_op(vandaag)]
 
 
 @register.filter

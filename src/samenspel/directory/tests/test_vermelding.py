@@ -163,7 +163,7 @@ def test_onbekende_kosten_en_verwijzing_tonen_geen_standaardzin(client, maak_aan
 def test_wat_de_eigenaar_wel_zei_staat_er(client, maak_aanbod):
     gratis = maak_aanbod(naam="Buurtkoor", gratis=True, zonder_indicatie=True)
     pagina = _pagina(client, gratis)
-    assert "Gratis." in pagina and "Geen verwijzing of indicatie nodig." in pagina
+    assert "<dd>Gratis" in pagina and "Geen verwijzing of indicatie nodig." in pagina
 
     betaald = maak_aanbod(naam="Budgetcursus", gratis=False, zonder_indicatie=False)
     pagina = _pagina(client, betaald)
