@@ -7,7 +7,8 @@ that was really given and forgets the defaults:
 * `gratis` False was the default and no form asks it (pages showed "vraag het na"): unknown.
 * `zonder_indicatie` True was the default and the registration form does not ask it either:
   unknown, except for the demo, whose data file states it for every listing. False was always
-  somebody's answer and stays.
+  somebody's answer and stays. A True ticked in the admin cannot be told from the default and
+  becomes unknown too: better a missing line than a claim nobody made.
 * `sector`: the registration form asks it, so registrations keep theirs. An import that gave
   none got "informeel" by default, so an imported "informeel" becomes unknown (formeel and
   hybride were always said by the source). Importing the source again restores a real answer.
