@@ -119,9 +119,10 @@ def _dienst(organisatie, d: dict, termen, gebieden, bevestigd: dt.date) -> m.Ser
             "url": organisatie.website,
             "zichtbaarheid": d.get("zichtbaarheid", "openbaar"),
             "route": "aanmelden" if d.get("aanmelden_via_samenspel") else "informatie",
-            "gratis": bool(d.get("gratis")),
+            # Absent in the data file is "not said", not "no".
+            "gratis": d.get("gratis"),
             "fees_description": d.get("kosten") or "",
-            "zonder_indicatie": bool(d.get("zonder_indicatie", True)),
+            "zonder_indicatie": d.get("zonder_indicatie"),
             "inloop": bool(d.get("inloop")),
             "op_afspraak": bool(d.get("op_afspraak")),
             "assured_date": bevestigd,

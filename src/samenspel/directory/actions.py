@@ -124,11 +124,27 @@ def _zet_term(service, code: str, soort: str, vorige: str = "") -> None:
 
 
 def _zet_tijden(service, tekst: str) -> None:
+    """The slots read from the owner's "wanneer en waar", each carrying those words.
+
+    The words go into HSDS `schedule.description` ("a free text description of the
+    availability"): the sentence answers when and where one can go, which is availability,
+    so an HSDS reader sees it next to the times. `location.description` would describe a place
+    other services may share, and splitting "waar" off the sentence would be guessing. Text
+    without a readable time still becomes one schedule with only the description.
+    """
     service.schedules.all().delete()
-    for vak in lees_tijden(tekst):
+    vakken = lees_tijden(tekst)
+    for vak in vakken:
         Schedule.objects.create(
-            service=service, freq="WEEKLY", byday=vak.byday, opens_at=vak.van, closes_at=vak.tot
+            service=service,
+            freq="WEEKLY",
+            byday=vak.byday,
+            opens_at=vak.van,
+            closes_at=vak.tot,
+            description=tekst,
         )
+    if tekst and not vakken:
+        Schedule.objects.create(service=service, freq="", description=tekst)
 
 
 def _zet_contact(service, contact: Contactgegeven, naam: str, vorig_nummer: str = "") -> None:

@@ -147,8 +147,9 @@ class Organization(Herkomst):
     parent_organization = models.ForeignKey(
         "self", verbose_name=_("hoofdorganisatie"), null=True, blank=True, on_delete=models.SET_NULL
     )
+    # Empty means nobody said: an import without a sector is not "informeel" by default.
     sector = models.CharField(
-        _("sector"), max_length=10, choices=Sector.choices, default=Sector.INFORMEEL
+        _("sector"), max_length=10, choices=Sector.choices, blank=True, default=""
     )
     gemeente = models.ForeignKey(
         "areas.Gebied",
@@ -290,8 +291,12 @@ class Service(Herkomst):
     route = models.CharField(
         _("route"), max_length=12, choices=Route.choices, default=Route.INFORMATIE
     )
-    gratis = models.BooleanField(_("gratis"), default=False)
-    zonder_indicatie = models.BooleanField(_("geen indicatie of verwijzing nodig"), default=True)
+    # Yes, no, or None: not said. A listing shows only what its owner or source said, and a
+    # filter such as "gratis" never counts the unknown as yes.
+    gratis = models.BooleanField(_("gratis"), null=True, blank=True, default=None)
+    zonder_indicatie = models.BooleanField(
+        _("geen indicatie of verwijzing nodig"), null=True, blank=True, default=None
+    )
     inloop = models.BooleanField(_("vrije inloop"), default=False)
     op_afspraak = models.BooleanField(_("op afspraak"), default=False)
     tijden_omschrijving = models.CharField(_("wanneer"), max_length=250, blank=True)
@@ -558,8 +563,30 @@ class Dag(models.TextChoices):
     ZO = "SU", _("zondag")
 
 
+def is_geldig(valid_from: date | None, valid_to: date | None, datum: date) -> bool:
+    """HSDS valid_from/valid_to, both inclusive and either one open: in force on `datum`?"""
+    return (valid_from is None or valid_from <= datum) and (valid_to is None or valid_to >= datum)
+
+
+def geldig_filter(datum: date) -> models.Q:
+    """The same rule as `is_geldig`, for a queryset."""
+    return (models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=datum)) & (
+        models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=datum)
+    )
+
+
+class ScheduleQuerySet(models.QuerySet):
+    def geldig_op(self, datum: date):
+        """Schedules in force on `datum` (see `is_geldig`)."""
+        return self.filter(geldig_filter(datum))
+
+
 class Schedule(Herkomst):
-    """Opening times as HSDS (iCal RRULE style): one row per weekday and time slot."""
+    """Opening times as HSDS (iCal RRULE style): one row per weekday and time slot.
+
+    A schedule only counts on the dates it is valid (`is_geldig_op`): an imported schedule
+    that ended in 2005 is history, not an opening time, for display and for "open" filters.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = models.ForeignKey(
@@ -596,12 +623,18 @@ class Schedule(Herkomst):
     schedule_link = models.URLField(_("link naar het rooster"), max_length=500, blank=True)
     notes = models.TextField(_("opmerkingen"), blank=True)
 
+    objects = ScheduleQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("openingstijd")
         verbose_name_plural = _("openingstijden")
 
     def __str__(self) -> str:
         return f"{self.byday} {self.opens_at or ''}–{self.closes_at or ''}".strip()
+
+    def is_geldig_op(self, datum: date | None = None) -> bool:
+        """In force on `datum` (today by default); the same rule as `geldig_op`."""
+        return is_geldig(self.valid_from, self.valid_to, datum or timezone.localdate())
 
     @property
     def dagen(self) -> list[str]:
@@ -649,6 +682,10 @@ class CostOption(Herkomst):
 
     def __str__(self) -> str:
         return self.option or str(self.amount or "")
+
+    def is_geldig_op(self, datum: date | None = None) -> bool:
+        """A price in force on `datum` (today by default)."""
+        return is_geldig(self.valid_from, self.valid_to, datum or timezone.localdate())
 
 
 class Funding(Herkomst):

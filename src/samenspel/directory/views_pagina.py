@@ -1,5 +1,6 @@
 """Public pages of the kaart: one listing, one organisation."""
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -21,6 +22,7 @@ def service(request, pk):
         # Not live, or professional-only: to a resident it simply does not exist.
         raise Http404
     laden.voor_lijst([service])
+    prefetch_related_objects([service], "cost_options")
     locaties = [sal.location for sal in service.service_at_locations.all()]
     return render(
         request,

@@ -184,7 +184,9 @@ class _Bouwer:
 
         dagen = defaultdict(set)
         for service, byday in (
-            m.Schedule.objects.filter(**{f"service__pk{lookup}": waarde})
+            # Only schedules in force: one that ended in 2005 does not make a listing open.
+            m.Schedule.objects.geldig_op(self.vandaag)
+            .filter(**{f"service__pk{lookup}": waarde})
             .order_by()
             .values_list(_als_tekst("service_id"), "byday")
         ):
@@ -238,16 +240,15 @@ class _Bouwer:
         ) = rij
         termfilters, termnamen = self._termdeel(tuple(termen))
         gebiedfilters, gebiednamen = self._gebieddeel(tuple([buurt for buurt, _, _ in locaties]))
-        filters = {
-            "sector": self._gedeeld((sector,)),
-            "zichtbaarheid": self._gedeeld((zichtbaarheid,)),
-        }
+        filters = {"zichtbaarheid": self._gedeeld((zichtbaarheid,))}
+        if sector:  # an unknown sector matches no sector filter
+            filters["sector"] = self._gedeeld((sector,))
         if dagen:
             filters["dag"] = self._gedeeld(dagen)
         filters.update(termfilters)
         filters.update(gebiedfilters)
         for vlag, aan in zip(_VLAGGEN, (gratis, zonder_indicatie, inloop), strict=True):
-            if aan:
+            if aan is True:  # None is "not said", never a yes
                 filters[vlag] = _JA
         # A place reached only via a contact person is not shown, nor how accessible it is.
         if zichtbaarheid == m.Zichtbaarheid.VIA_CONTACTPERSOON:

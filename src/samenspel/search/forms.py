@@ -60,8 +60,18 @@ class ZoekFormulier(NLDSMixin, forms.Form):
         help_text=_("Om op afstand te sorteren, bijv. 3562 of Overvecht."),
     )
     straal = forms.ChoiceField(label=_("Binnen"), required=False, choices=STRALEN)
-    lat = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=50.5, max_value=53.8)
-    lon = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=3.2, max_value=7.3)
+    lat = forms.FloatField(
+        required=False,
+        widget=forms.HiddenInput,
+        min_value=geo.NEDERLAND.min_lat,
+        max_value=geo.NEDERLAND.max_lat,
+    )
+    lon = forms.FloatField(
+        required=False,
+        widget=forms.HiddenInput,
+        min_value=geo.NEDERLAND.min_lon,
+        max_value=geo.NEDERLAND.max_lon,
+    )
     sorteer = forms.ChoiceField(
         label=_("Sorteer op"),
         required=False,

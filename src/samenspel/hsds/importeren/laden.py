@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import repeat
 
+from samenspel.areas.geo import NEDERLAND
 from samenspel.hsds import tabellen as t
 from samenspel.hsds.waarden import MAX_TEKST, Ongeldig, lees, sleutel
 
@@ -38,11 +39,30 @@ def lees_veld(tabel: t.Tabel, kolom: t.Kolom, ruw):
     The one reader of both paths, so a value is the same whichever path reads it.
     """
     waarde = lees(kolom, ruw)
+    if tabel.naam == "location" and waarde is not None and kolom.naam in _GRENZEN:
+        _controleer_in_nederland(kolom.naam, waarde)
     if waarde == "" and kolom.naam in tabel.altijd:
         # HSDS requires it; an empty value takes Samenspel's default (country NL, …).
         standaard = tabel.model._meta.get_field(kolom.attr).get_default()
         return standaard if standaard is not None else waarde
     return waarde
+
+
+# A location's coordinate and the range of the Netherlands it must lie in.
+_GRENZEN = {
+    "latitude": ("breedtegraad", NEDERLAND.min_lat, NEDERLAND.max_lat),
+    "longitude": ("lengtegraad", NEDERLAND.min_lon, NEDERLAND.max_lon),
+}
+
+
+def _controleer_in_nederland(naam: str, waarde: float) -> None:
+    """A point outside the Netherlands is a mistake (swapped, RD metres, another country)."""
+    soort, laag, hoog = _GRENZEN[naam]
+    if not laag <= waarde <= hoog:
+        raise Ongeldig(
+            f"{waarde:g} ligt buiten Nederland: de {soort} moet tussen {laag:g} en {hoog:g} "
+            "liggen (zijn breedte- en lengtegraad verwisseld?)"
+        )
 
 
 @dataclass

@@ -239,6 +239,8 @@ class Omzetter:
                         "byday": vak.byday,
                         "opens_at": vak.van.isoformat("minutes"),
                         "closes_at": vak.tot.isoformat("minutes"),
+                        # The sheet's own words, as the registration keeps them.
+                        "description": tijden,
                     },
                     self.veldnamen(byday="dagen_en_tijden"),
                 )
@@ -310,9 +312,8 @@ class Omzetter:
                 return ander  # already on the kaart: link to it, leave it as its owner keeps it
         waarden = {"id": str(eigen), "name": naam}
         if "sector" in self.blad.kolommen:
-            waarden["samenspel_sector"] = self._keuze(
-                plaats, cellen, "sector", _SECTOREN, m.Sector.INFORMEEL
-            )
+            # An empty cell says nothing: the sector stays unknown rather than "informeel".
+            waarden["samenspel_sector"] = self._keuze(plaats, cellen, "sector", _SECTOREN, "")
         if buurt is not None:
             waarden["samenspel_gemeente"] = buurt.gemeente.code
         self._voeg_toe(

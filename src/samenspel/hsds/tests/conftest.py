@@ -1,6 +1,9 @@
 """Fixtures for the HSDS tests: the official examples and schemas, snapshots, API keys."""
 
+import atexit
 import json
+import shutil
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -29,12 +32,44 @@ def _verplicht(pad: Path) -> Path:
     return pad
 
 
-def voorbeeld(naam: str) -> Path:
+# The official examples place their one location at latitude 100, longitude 101, which is no
+# point on earth and certainly not in the Netherlands, so an import refuses it. The tests read
+# copies in which only that placeholder is replaced by a point in Utrecht; `origineel` gives
+# the untouched file (test_foute_invoer shows it is refused, naming the field).
+_PLAATSHOUDER = (
+    ('"latitude": 100,', '"latitude": 52.09,'),
+    ('"longitude": 101,', '"longitude": 5.12,'),
+    (",100,101,", ",52.09,5.12,"),
+)
+
+
+def origineel(naam: str) -> Path:
     return _verplicht(VOORBEELDEN / naam)
 
 
+@cache
+def _in_nederland() -> Path:
+    doel = Path(tempfile.mkdtemp(prefix="hsds-voorbeelden-"))
+    atexit.register(shutil.rmtree, doel, ignore_errors=True)
+    for pad in _verplicht(VOORBEELDEN).rglob("*"):
+        kopie = doel / pad.relative_to(VOORBEELDEN)
+        if pad.is_dir():
+            kopie.mkdir(parents=True, exist_ok=True)
+            continue
+        kopie.parent.mkdir(parents=True, exist_ok=True)
+        tekst = pad.read_text(encoding="utf-8")
+        for oud, nieuw in _PLAATSHOUDER:
+            tekst = tekst.replace(oud, nieuw)
+        kopie.write_text(tekst, encoding="utf-8")
+    return doel
+
+
+def voorbeeld(naam: str) -> Path:
+    return _in_nederland() / naam
+
+
 def json_voorbeelden() -> list[Path]:
-    return sorted(_verplicht(VOORBEELDEN).glob("*.json"))
+    return sorted(_in_nederland().glob("*.json"))
 
 
 @cache

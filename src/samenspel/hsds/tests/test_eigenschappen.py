@@ -11,6 +11,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from samenspel.areas.geo import NEDERLAND
 from samenspel.directory import models as m
 from samenspel.hsds import exporteren
 from samenspel.hsds.importeren.uitvoeren import importeer_hsds
@@ -34,7 +35,9 @@ url = st.one_of(
 datum = st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)))
 tijdstip = st.datetimes(dt.datetime(1970, 1, 1), dt.datetime(2100, 1, 1), timezones=st.just(dt.UTC))
 tijd = st.one_of(st.none(), st.times())
-graad = st.floats(-89.9, 89.9, allow_nan=False, allow_infinity=False)
+# Inside the Netherlands: an import refuses a location elsewhere (see test_foute_invoer).
+breedte = st.floats(NEDERLAND.min_lat, NEDERLAND.max_lat, allow_nan=False, allow_infinity=False)
+lengte = st.floats(NEDERLAND.min_lon, NEDERLAND.max_lon, allow_nan=False, allow_infinity=False)
 
 
 @st.composite
@@ -48,7 +51,7 @@ def kaarten(draw):
                 "org": dict(
                     name=draw(naam),
                     description=draw(lastige_tekst),
-                    sector=draw(st.sampled_from(m.Sector.values)),
+                    sector=draw(st.sampled_from(["", *m.Sector.values])),
                     email=draw(email),
                     website=draw(url),
                     year_incorporated=draw(st.one_of(st.none(), st.integers(1800, 2100))),
@@ -62,7 +65,7 @@ def kaarten(draw):
                         zichtbaarheid=draw(st.sampled_from(m.Zichtbaarheid.values)),
                         route=draw(st.sampled_from(m.Route.values)),
                         moderatie=draw(st.sampled_from(m.Moderatie.values)),
-                        gratis=draw(st.booleans()),
+                        gratis=draw(st.one_of(st.none(), st.booleans())),
                         inloop=draw(st.booleans()),
                         minimum_age=draw(st.one_of(st.none(), st.integers(0, 120))),
                         assured_date=draw(datum),
@@ -70,7 +73,7 @@ def kaarten(draw):
                         url=draw(url),
                         tijden_omschrijving=draw(tekst),
                         fees=draw(lastige_tekst),
-                        locatie=draw(st.one_of(st.none(), st.tuples(naam, graad, graad, tekst))),
+                        locatie=draw(st.one_of(st.none(), st.tuples(naam, breedte, lengte, tekst))),
                         telefoon=draw(
                             st.one_of(
                                 st.none(),

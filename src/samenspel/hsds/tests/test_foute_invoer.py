@@ -16,7 +16,7 @@ from samenspel.areas.models import Gebied
 from samenspel.hsds.importeren.uitvoeren import importeer_hsds
 from samenspel.hsds.models import Importrun
 
-from .conftest import momentopname, voorbeeld
+from .conftest import momentopname, origineel, voorbeeld
 
 pytestmark = pytest.mark.django_db
 
@@ -499,6 +499,77 @@ GEVALLEN = [
         {"cijfers.csv": "code;inwoners\nOVERVECHT;33000\n"},
         doel="cijfers.csv",
         verwacht=("cijfers.csv, regel 2, veld code", "geen CBS-code"),
+    ),
+    # -- coordinates outside the Netherlands (areas.geo.NEDERLAND) -----------------------------
+    Geval(
+        "breedte en lengte verwisseld in een pakket",
+        "hsds",
+        _vervang("locations.csv", "52.1,5.1", "5.1,52.1"),
+        verwacht=(
+            "locations.csv, regel 2, veld latitude: 5.1 ligt buiten Nederland",
+            "locations.csv, regel 2, veld longitude: 52.1 ligt buiten Nederland",
+            "verwisseld?",
+        ),
+    ),
+    Geval(
+        "RD-meters als lengtegraad in een pakket",
+        "hsds",
+        _vervang("locations.csv", "52.1,5.1", "52.1,136000"),
+        verwacht=("locations.csv, regel 2, veld longitude", "tussen 3.2 en 7.3"),
+    ),
+    Geval(
+        "locatie in Londen in HSDS JSON",
+        "hsds",
+        {
+            "plek.json": json.dumps(
+                {
+                    "id": PLEK,
+                    "location_type": "physical",
+                    "name": "Buurthuis",
+                    "latitude": 51.5072,
+                    "longitude": -0.1276,
+                }
+            )
+        },
+        doel="plek.json",
+        verwacht=("plek.json, $, veld longitude: -0.1276 ligt buiten Nederland",),
+    ),
+    Geval(
+        "officieel HSDS-voorbeeld met breedtegraad 100",
+        "hsds",
+        {"location.json": lambda pad: pad.write_bytes(origineel("location.json").read_bytes())},
+        doel="location.json",
+        verwacht=("location.json, $, veld latitude: 100 ligt buiten Nederland",),
+    ),
+    Geval(
+        "spreadsheet met een punt buiten Nederland",
+        "tabel",
+        {
+            "aanbod.csv": TABEL_KOP.replace("\n", ";Breedtegraad;Lengtegraad\n")
+            + TABEL_RIJ.replace("\n", ";48,85;2,35\n")
+        },
+        doel="aanbod.csv",
+        verwacht=(
+            "aanbod.csv, regel 2, veld Breedtegraad: 48.85 ligt buiten Nederland",
+            "aanbod.csv, regel 2, veld Lengtegraad: 2.35 ligt buiten Nederland",
+        ),
+    ),
+    Geval(
+        "Excel-sjabloon met een punt buiten Nederland",
+        "tabel",
+        {
+            "aanbod.xlsx": _xlsx(
+                [
+                    ["Naam", "Buurt", "Bouwsteen", "Breedtegraad", "Lengtegraad"],
+                    ["Taalcafé", "BU03440301", "sociale-contacten-en-ontmoeting", 5.12, 52.09],
+                ]
+            )
+        },
+        doel="aanbod.xlsx",
+        verwacht=(
+            "aanbod.xlsx, rij 2, veld Breedtegraad: 5.12 ligt buiten Nederland",
+            "aanbod.xlsx, rij 2, veld Lengtegraad: 52.09 ligt buiten Nederland",
+        ),
     ),
     Geval(
         "bestand bestaat niet",

@@ -235,3 +235,14 @@ def test_contactcel_wordt_naam_mail_en_telefoon():
     assert contact.emails == ["piet@example.org"]
     assert contact.telefoons == ["+31 30 123 4567"]
     assert "Piet Jansen" in contact.naam
+
+
+def test_lege_sectorcel_laat_de_sector_onbekend_en_de_tijden_houden_hun_woorden(tmp_path, gebieden):
+    zonder_sector = [*TAALCAFE[:-1], ""]
+    importeer_tabel(_csv(tmp_path / "aanbod.csv", [KOP, zonder_sector]))
+    service = m.Service.objects.get(name="Taalcafé De Brug")
+    assert service.organization.sector == ""
+    assert (service.gratis, service.zonder_indicatie) == (None, None)
+    assert {s.description for s in service.schedules.all()} == {
+        "dinsdag 10-12 uur en donderdag 14-16"
+    }
