@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samenspel.core.geheugen import zonder_kringloopopruiming
-from samenspel.search import documenten
+from samenspel.search import documenten, synoniemen
 from samenspel.search.engine import Document, ZoekIndex
 from samenspel.search.models import Zoekwijziging
 
@@ -55,7 +55,7 @@ def _herbouw() -> ZoekIndex:
     gelezen = frozenset(
         Zoekwijziging.objects.filter(op__gte=start - OVERLAP).values_list("pk", flat=True)
     )
-    nieuw = ZoekIndex()
+    nieuw = ZoekIndex(synoniemen.groepen())
     with zonder_kringloopopruiming():
         nieuw.vervang(documenten.alle())
     _index, _gezien_tot, _gelezen = nieuw, start, gelezen
