@@ -213,6 +213,12 @@ class ZoekIndex:
     def __len__(self) -> int:
         return len(self._nummer)
 
+    def waarden(self, facet: str) -> list[str]:
+        """Every value documents have had for a facet (those of removed ones included)."""
+        with self._slot:
+            gevonden = self._facetten.get(facet)
+            return list(gevonden.waarden) if gevonden is not None else []
+
     def __contains__(self, id: object) -> bool:
         return id in self._nummer
 
