@@ -89,6 +89,7 @@ _EERSTE_ZOEKSTRAAL_KM = 5.0
 _MAX_GROEPEERBAAR = 8
 _MAX_SAMENSTELLINGEN = 16
 _MAX_MASKERS = 32
+_MAX_TERMEN = 4_096
 
 # Document numbers in every array: numpy indexes fastest with its native index type.
 _NUMMER = np.intp
@@ -131,7 +132,6 @@ class _Term:
 
     weergave: str
     stammen: Mapping[str, float]
-    kosten: int  # total postings length
     # The stems in `stammen` that only a synonym of the word matched.
     synoniemen: frozenset[str] = frozenset()
 
@@ -342,6 +342,8 @@ class ZoekIndex:
         self._postings: dict[str, _Postings] = {}
         self._ruw: dict[str, int] = {}  # raw word -> number of documents containing it
         self._woordenlijst: list[str] = []
+        # Query words already resolved against this vocabulary (emptied when it changes).
+        self._termen: dict[str, _Term] = {}
         self._facetten: dict[str, _Facet] = {}
         self._samenstellingen: OrderedDict[tuple[str, ...], _Samenstelling] = OrderedDict()
         self._maskers: OrderedDict[tuple[str, frozenset[str]], np.ndarray] = OrderedDict()
@@ -427,6 +429,7 @@ class ZoekIndex:
             postings = self._postings.get(stamwoord)
             if postings is None:
                 postings = self._postings[stamwoord] = _Postings(_GEEN_NUMMERS, np.empty(0))
+                self._termen.clear()
                 if stamwoord not in self._ruw:
                     insort(self._woordenlijst, stamwoord)
             postings.voeg_toe(nummer, gewicht)
@@ -435,6 +438,7 @@ class ZoekIndex:
                 self._ruw[woord] += 1
             else:
                 self._ruw[woord] = 1
+                self._termen.clear()
                 if woord not in self._postings:
                     insort(self._woordenlijst, woord)
 
@@ -472,12 +476,14 @@ class ZoekIndex:
             postings.haal_weg(nummer)
             if not len(postings):
                 del self._postings[stamwoord]
+                self._termen.clear()
                 if stamwoord not in self._ruw:
                     self._schrap_woord(stamwoord)
         for woord in woorden:
             self._ruw[woord] -= 1
             if not self._ruw[woord]:
                 del self._ruw[woord]
+                self._termen.clear()
                 if woord not in self._postings:
                     self._schrap_woord(woord)
 
@@ -504,11 +510,20 @@ class ZoekIndex:
     def _interpreteer(self, woord: str) -> _Term:
         """Resolve a query word: exact stem, else prefix, else typo correction; and its
         synonyms, below all of those."""
+        term = self._termen.get(woord)
+        if term is not None:
+            return term
         stammen = self._stammen_voor(woord)
         if not stammen and len(woord) >= MIN_VAAGLENGTE:
-            term = self._vaag(woord)
-        else:
-            term = _Term(woord, stammen, self._kosten(stammen))
+            # Not kept: which correction is shown depends on how often words occur.
+            return self._met_synoniemen(woord, self._vaag(woord))
+        term = self._met_synoniemen(woord, _Term(woord, stammen))
+        if len(self._termen) >= _MAX_TERMEN:
+            self._termen.clear()  # query words are user input: bounded
+        self._termen[woord] = term
+        return term
+
+    def _met_synoniemen(self, woord: str, term: _Term) -> _Term:
         synoniem: dict[str, float] = {}
         for ander in self._synoniemen_van(woord):
             for stamwoord, factor in self._stammen_voor(ander).items():
@@ -517,7 +532,7 @@ class ZoekIndex:
         if not synoniem:
             return term
         alle = {**term.stammen, **synoniem}
-        return _Term(term.weergave, alle, self._kosten(alle), frozenset(synoniem))
+        return _Term(term.weergave, alle, frozenset(synoniem))
 
     def _synoniemen_van(self, woord: str) -> frozenset[str]:
         gevonden: set[str] = set()
@@ -563,13 +578,13 @@ class ZoekIndex:
             for stamwoord in self._stammen_van(kandidaat):
                 stammen[stamwoord] = VAAG
         if not gevonden:
-            return _Term(woord, stammen, 0)
+            return _Term(woord, stammen)
         # For "bedoelde u": the closest real word (not a bare stem), the most common one first.
         beste = min(
             gevonden,
             key=lambda t: (t[1], t[0] not in self._ruw, -self._ruw.get(t[0], 0), t[0]),
         )
-        return _Term(beste[0], stammen, self._kosten(stammen))
+        return _Term(beste[0], stammen)
 
     def _beginnend_met(self, begin: str) -> Iterator[str]:
         lijst = self._woordenlijst
@@ -585,20 +600,18 @@ class ZoekIndex:
             stammen.append(stam(woord))
         return stammen
 
-    def _kosten(self, stammen: Mapping[str, float]) -> int:
-        return sum(len(self._postings[stamwoord]) for stamwoord in stammen)
-
-    def _lijsten(self, term: _Term, zonder_synoniemen: bool = False) -> list[_Lijst]:
-        """The posting lists of a term's stems, each with the factor for its scores."""
+    def _lijsten_per_soort(self, term: _Term) -> tuple[list[_Lijst], list[_Lijst]]:
+        """The posting lists of a term's stems, each with the factor for its scores: those
+        of the word itself, and those of its synonyms."""
         totaal = len(self)
-        lijsten = []
+        lijsten: list[_Lijst] = []
+        synoniem: list[_Lijst] = []
         for stamwoord, factor in term.stammen.items():
-            if zonder_synoniemen and stamwoord in term.synoniemen:
-                continue
             postings = self._postings[stamwoord]
             schaal = factor * _idf(totaal, len(postings))
-            lijsten.extend((nummers, gewichten, schaal) for nummers, gewichten in postings.delen())
-        return lijsten
+            doel = synoniem if stamwoord in term.synoniemen else lijsten
+            doel.extend((nummers, gewichten, schaal) for nummers, gewichten in postings.delen())
+        return lijsten, synoniem
 
     # -- internal: matching -----------------------------------------------------------------
 
@@ -634,31 +647,29 @@ class ZoekIndex:
             woorden = np.zeros(len(kandidaten), np.int64)
             eigen = np.zeros(len(kandidaten), np.int64)
             for term in termen:  # in query order, so sums do not depend on the route
-                lijsten = self._lijsten(term)
-                if not lijsten:
+                zelf, synoniem = self._lijsten_per_soort(term)
+                if not zelf and not synoniem:
                     continue
-                termscores = _opzoeken(kandidaten, lijsten, self._capaciteit)
-                raak = termscores > 0
+                termscores = _opzoeken(kandidaten, zelf, self._capaciteit)
+                eigen += termscores > 0
+                if synoniem:
+                    termscores = np.maximum(
+                        termscores, _opzoeken(kandidaten, synoniem, self._capaciteit)
+                    )
                 scores += termscores
-                woorden += raak
-                if term.synoniemen:
-                    zelf = self._lijsten(term, zonder_synoniemen=True)
-                    raak = raak & (_opzoeken(kandidaten, zelf, self._capaciteit) > 0)
-                eigen += raak
+                woorden += termscores > 0
             selectie.scores, selectie.woorden, selectie.eigen = scores, woorden, eigen
             selectie.beperk(woorden > 0)
             return selectie
 
         per_term = []
         for term in termen:
-            nummers, termscores = _verzamel(self._lijsten(term), self._capaciteit)
-            zelf = np.ones(len(nummers), np.int64)
-            if term.synoniemen:
-                zelf_nummers, _ = _verzamel(
-                    self._lijsten(term, zonder_synoniemen=True), self._capaciteit
-                )
-                zelf = _bevat(zelf_nummers, nummers).astype(np.int64)
-            per_term.append((nummers, termscores, zelf))
+            zelf, synoniem = self._lijsten_per_soort(term)
+            if synoniem:
+                per_term.append(_samen(zelf, synoniem, self._capaciteit))
+            else:
+                nummers, termscores = _verzamel(zelf, self._capaciteit)
+                per_term.append((nummers, termscores, np.ones(len(nummers), np.int64)))
         nummers, scores, woorden, eigen = _optellen(per_term, self._capaciteit)
         selectie = _Selectie(nummers, scores=scores)
         selectie.woorden, selectie.eigen = woorden, eigen
@@ -770,11 +781,15 @@ class ZoekIndex:
             nummers, afstanden = selectie.nummers, selectie.afstanden
         else:
             toets = self._toets(selectie, plan)
-            nummers, afstanden = self._geo.binnen(punt, NABIJ_KM, toets)
-            if len(nummers) < nodig:
+            # Fewer results than the page holds: they cannot all be nearby, so measure them all
+            # at once; otherwise the nearby ones usually fill the page by themselves.
+            alle_meten = selectie is not None and len(selectie) <= nodig
+            nummers, afstanden = self._geo.binnen(punt, math.inf if alle_meten else NABIJ_KM, toets)
+            if alle_meten or len(nummers) < nodig:
                 # Too few nearby to fill the page: the rest come from farther away or from
                 # nowhere in particular, so every result is measured.
-                nummers, afstanden = self._geo.binnen(punt, math.inf, toets)
+                if not alle_meten:
+                    nummers, afstanden = self._geo.binnen(punt, math.inf, toets)
                 if selectie is not None:
                     alle = selectie.nummers
                 else:
@@ -1449,19 +1464,39 @@ def _optellen(
     return nummers, som.take(nummers), woorden.take(nummers), eigen.take(nummers)
 
 
-def _bevat(gesorteerd: np.ndarray, nummers: np.ndarray) -> np.ndarray:
-    """Per number: does the ascending array `gesorteerd` hold it."""
-    if not len(gesorteerd):
-        return np.zeros(len(nummers), bool)
-    plekken = np.minimum(np.searchsorted(gesorteerd, nummers), len(gesorteerd) - 1)
-    return gesorteerd[plekken] == nummers
+def _samen(
+    zelf: list[_Lijst], synoniem: list[_Lijst], capaciteit: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One term's matches: numbers, best scores, and 1 where the word itself matched."""
+    eigen_nummers, eigen_scores = _verzamel(zelf, capaciteit)
+    syn_nummers, syn_scores = _verzamel(synoniem, capaciteit)
+    if (len(eigen_nummers) + len(syn_nummers)) * 16 >= capaciteit:
+        # Long lists: in arrays over all documents, without sorting.
+        beste = np.zeros(capaciteit)
+        beste[syn_nummers] = syn_scores
+        beste[eigen_nummers] = np.maximum(beste.take(eigen_nummers), eigen_scores)
+        vlag = np.zeros(capaciteit, np.int64)
+        vlag[eigen_nummers] = 1
+        nummers = np.flatnonzero(beste > 0)
+        return nummers, beste.take(nummers), vlag.take(nummers)
+    nummers = np.union1d(eigen_nummers, syn_nummers)
+    scores = np.zeros(len(nummers))
+    plekken = np.searchsorted(nummers, syn_nummers)
+    scores[plekken] = syn_scores
+    plekken = np.searchsorted(nummers, eigen_nummers)
+    scores[plekken] = np.maximum(scores[plekken], eigen_scores)
+    zelf_vlag = np.zeros(len(nummers), np.int64)
+    zelf_vlag[plekken] = 1
+    return nummers, scores, zelf_vlag
 
 
 def _beste_per_document(lijsten: list[_Lijst], capaciteit: int) -> np.ndarray:
     """Per document number the best score in any of the (non-empty) lists, else zero."""
     beste = np.zeros(capaciteit)
     for nummers, gewichten, factor in lijsten:
-        np.maximum.at(beste, nummers, gewichten * factor)
+        # Each list holds a number once, so plain indexing is safe (and far quicker than
+        # np.maximum.at).
+        beste[nummers] = np.maximum(beste.take(nummers), gewichten * factor)
     return beste
 
 
