@@ -147,3 +147,12 @@ def test_zoekpagina_met_postcode_begint_in_de_eigen_stad(client, db):
     tekst = pagina.content.decode()
     rotterdam = tekst.index("Samen wandelen met Geestverwanten")
     assert rotterdam < tekst.index("Wandelgroep Overvecht: samen wandelen")
+
+
+def test_zoekpagina_vindt_taalcoach_met_nederlands_leren_via_de_synoniemenlijst(client, db):
+    laden.laad_alles()
+
+    antwoord = client.get(reverse("search:zoeken"), {"q": "nederlands leren"})
+
+    namen = [t.service.name for t in antwoord.context["resultaat"].treffers]
+    assert namen[0] == "Taalcoach: samen Nederlands oefenen"
