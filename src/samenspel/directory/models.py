@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.directory import toegankelijkheid
+from samenspel.directory import openingstijden, toegankelijkheid
 
 
 class Sector(models.TextChoices):
@@ -563,9 +563,9 @@ class Dag(models.TextChoices):
     ZO = "SU", _("zondag")
 
 
-def is_geldig(valid_from: date | None, valid_to: date | None, datum: date) -> bool:
-    """HSDS valid_from/valid_to, both inclusive and either one open: in force on `datum`?"""
-    return (valid_from is None or valid_from <= datum) and (valid_to is None or valid_to >= datum)
+# HSDS valid_from/valid_to, both inclusive and either one open: the rule lives with the other
+# opening-time rules, so display, filters and the search index agree.
+is_geldig = openingstijden.geldig_op
 
 
 def geldig_filter(datum: date) -> models.Q:

@@ -7,4 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Zoeken"
 
     def ready(self) -> None:
-        from samenspel.search import keuzes  # noqa: F401  (empties the lists on a change)
+        from samenspel.search import (
+            keuzes,  # noqa: F401  (empties the lists on a change)
+            synoniemen,  # noqa: F401  (registers its system check)
+        )

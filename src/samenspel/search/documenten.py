@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
-from samenspel.directory import toegankelijkheid
+from samenspel.directory import openingstijden, toegankelijkheid
 from samenspel.search.engine import Document
 
 # A listing not confirmed within the configured months ranks lower (not hidden).
@@ -90,6 +90,17 @@ def voor(ids: Iterable, portie: int = PORTIE) -> list[Document]:
     return [gebouwd[id] for id in ids if id in gebouwd]
 
 
+def met_geldigheidsdatum() -> list:
+    """Ids of the listings with an opening time valid only from or until some date."""
+    return list(
+        m.Schedule.objects.filter(service__isnull=False)
+        .exclude(valid_from__isnull=True, valid_to__isnull=True)
+        .order_by()
+        .values_list("service_id", flat=True)
+        .distinct()
+    )
+
+
 def documenten(services: Iterable[m.Service]) -> list[Document]:
     """Documents for the given services (of which only the live ones), in their order.
 
@@ -135,6 +146,7 @@ class _Bouwer:
         self._sets: dict[frozenset[str], frozenset[str]] = {_JA: _JA}
         # Likewise names: an organisation's name for each of its listings, and common ones.
         self._namen: dict[str, str] = {}
+        self._tijdblokken: dict[tuple, tuple[openingstijden.Blok, ...]] = {}
         self._termdelen: dict[tuple[str, ...], tuple[dict[str, frozenset[str]], list[str]]] = {}
         self._gebieddelen: dict[tuple, tuple[dict[str, frozenset[str]], list[str]]] = {}
 
@@ -182,16 +194,17 @@ class _Bouwer:
                     buurten.add(buurt)
         self._zorg_voor_gebieden(buurten)
 
-        dagen = defaultdict(set)
-        for service, byday in (
-            # Only schedules in force: one that ended in 2005 does not make a listing open.
-            m.Schedule.objects.geldig_op(self.vandaag)
-            .filter(**{f"service__pk{lookup}": waarde})
+        tijden = defaultdict(list)
+        for service, byday, van, tot, geldig_van, geldig_tot in (
+            m.Schedule.objects.filter(**{f"service__pk{lookup}": waarde})
             .order_by()
-            .values_list(_als_tekst("service_id"), "byday")
+            .values_list(
+                _als_tekst("service_id"), "byday", "opens_at", "closes_at", "valid_from", "valid_to"
+            )
         ):
-            if service in per_id:
-                dagen[service].update(d for d in byday.split(",") if d)
+            # A schedule not valid today says nothing about when the listing is open.
+            if service in per_id and openingstijden.geldig_op(geldig_van, geldig_tot, self.vandaag):
+                tijden[service].extend(self._blokken(byday, van, tot))
 
         toegang = defaultdict(list)
         for service, description in (
@@ -206,10 +219,17 @@ class _Bouwer:
 
         return [
             self._document(
-                rij, termen[sleutel], locaties[sleutel], dagen[sleutel], toegang[sleutel]
+                rij, termen[sleutel], locaties[sleutel], tijden[sleutel], toegang[sleutel]
             )
             for sleutel, rij in per_id.items()
         ]
+
+    def _blokken(self, byday: str, van, tot) -> tuple[openingstijden.Blok, ...]:
+        # Asked once per distinct row: most listings share a handful of opening times.
+        blokken = self._tijdblokken.get((byday, van, tot))
+        if blokken is None:
+            blokken = self._tijdblokken[byday, van, tot] = openingstijden.blokken(byday, van, tot)
+        return blokken
 
     def _is_live(self, status: str, moderatie: str) -> bool:
         # The model decides what "live" means; asked once per distinct pair.
@@ -221,7 +241,12 @@ class _Bouwer:
         return live
 
     def _document(
-        self, rij, termen: list[str], locaties: list, dagen: set[str], toegang: list[str] = ()
+        self,
+        rij,
+        termen: list[str],
+        locaties: list,
+        blokken: list[openingstijden.Blok],
+        toegang: list[str] = (),
     ) -> Document:
         (
             pk,
@@ -243,8 +268,14 @@ class _Bouwer:
         filters = {"zichtbaarheid": self._gedeeld((zichtbaarheid,))}
         if sector:  # an unknown sector matches no sector filter
             filters["sector"] = self._gedeeld((sector,))
-        if dagen:
-            filters["dag"] = self._gedeeld(dagen)
+        if blokken:
+            filters["dag"] = self._gedeeld(blok.dag for blok in blokken)
+            # "nu open": the slots with known times, as keys the search can test against now.
+            sleutels = [s for s in map(openingstijden.sleutel, blokken) if s]
+            if sleutels:
+                filters["open"] = self._gedeeld(sleutels)
+            if any(map(openingstijden.na_kantoortijd, blokken)):
+                filters["na_kantoortijd"] = _JA
         filters.update(termfilters)
         filters.update(gebiedfilters)
         for vlag, aan in zip(_VLAGGEN, (gratis, zonder_indicatie, inloop), strict=True):

@@ -21,6 +21,9 @@ that match instead of a Python step per document:
 * ``_woordenlijst`` is the sorted vocabulary (raw words and stems) for prefix lookups with
   bisect and for typo correction.
 
+A query of several words finds every document matching at least one of them; `rangorde`
+below is the one place that decides the default order of the results.
+
 Public methods hold one lock, so queries and updates from several threads do not interfere.
 """
 
@@ -54,6 +57,9 @@ STANDAARD_VELDGEWICHT = 1.0
 EXACT = 1.0
 PREFIX = 0.7
 VAAG = 0.4
+# A word found only through the synonym list (`search/data/synoniemen.txt`) counts as a match
+# of the query word, but ranks below a listing with the word itself (see `rangorde`).
+SYNONIEM = 0.5
 
 MIN_PREFIXLENGTE = 3
 # Very short stems ("eet" from "eten", "maak") would drag in unrelated compounds.
@@ -63,6 +69,10 @@ LANG_WOORD = 8  # from this length two typos are tolerated instead of one
 
 SORTERINGEN = ("relevantie", "afstand")
 MAX_ZOEKWOORDEN = 12
+
+# The default order with a place (postcode, buurt, browser location), see `rangorde`.
+NABIJ_KM = 20.0
+HALVE_NABIJHEID_KM = 5.0
 
 _K1 = 1.2
 _B = 0.75
@@ -79,6 +89,7 @@ _EERSTE_ZOEKSTRAAL_KM = 5.0
 _MAX_GROEPEERBAAR = 8
 _MAX_SAMENSTELLINGEN = 16
 _MAX_MASKERS = 32
+_MAX_TERMEN = 4_096
 
 # Document numbers in every array: numpy indexes fastest with its native index type.
 _NUMMER = np.intp
@@ -121,7 +132,8 @@ class _Term:
 
     weergave: str
     stammen: Mapping[str, float]
-    kosten: int  # total postings length, to evaluate the most selective term first
+    # The stems in `stammen` that only a synonym of the word matched.
+    synoniemen: frozenset[str] = frozenset()
 
 
 # A posting list to score: ascending document numbers, their term weights, and the factor
@@ -132,10 +144,12 @@ _Lijst = tuple[np.ndarray, np.ndarray, float]
 class ZoekIndex:
     """In-memory inverted index over `Document`s with facets and geo search."""
 
-    def __init__(self) -> None:
+    def __init__(self, synoniemen: Iterable[Iterable[str]] = ()) -> None:
+        """`synoniemen`: groups of words that mean the same to someone searching."""
         # One lock around every public operation: a query must never see a half-applied `zet`,
         # and the lazily made structures are built by whichever query needs them first.
         self._slot = threading.RLock()
+        self._synoniemen = _synoniemen_per_stam(synoniemen)
         self._leegmaken([])
 
     # -- mutation ---------------------------------------------------------------------------
@@ -199,6 +213,12 @@ class ZoekIndex:
     def __len__(self) -> int:
         return len(self._nummer)
 
+    def waarden(self, facet: str) -> list[str]:
+        """Every value documents have had for a facet (those of removed ones included)."""
+        with self._slot:
+            gevonden = self._facetten.get(facet)
+            return list(gevonden.waarden) if gevonden is not None else []
+
     def __contains__(self, id: object) -> bool:
         return id in self._nummer
 
@@ -220,7 +240,8 @@ class ZoekIndex:
 
         An empty value list for a facet means "no filter on that facet". Without ``punt``,
         ``straal_km`` is ignored and ``sorteer="afstand"`` falls back to relevance. Only the
-        first `MAX_ZOEKWOORDEN` words count: all must match, and each costs work.
+        first `MAX_ZOEKWOORDEN` words count: a document matching any of them is a result, and
+        each costs work. The default order is `rangorde`'s.
         """
         if sorteer not in SORTERINGEN:
             raise ValueError(f"onbekende sortering: {sorteer!r}")
@@ -270,6 +291,9 @@ class ZoekIndex:
             assert selectie is not None and selectie.scores is not None
             # The document weight last, so only for the documents that passed every filter.
             selectie.scores = selectie.scores * self._gewicht.take(selectie.nummers)
+            if len(termen) == 1 and not termen[0].synoniemen:
+                # Every result matches the one word by itself: nothing to rank on but scores.
+                selectie.woorden = selectie.eigen = None
         tellingen = self._tel(plan, groepsaantallen, gevraagd)
         if selectie is not None:
             totaal = len(selectie)
@@ -284,8 +308,10 @@ class ZoekIndex:
             nummers, scores, afstanden = self._op_afstand(
                 selectie, plan, punt, straal_km is not None, bool(termen), nodig
             )
+        elif punt is not None:
+            nummers, scores, afstanden = self._met_plek(selectie, plan, punt, len(termen), nodig)
         elif selectie is not None:
-            nummers, scores, afstanden = self._op_relevantie(selectie, bool(termen), nodig, punt)
+            nummers, scores, afstanden = self._op_relevantie(selectie, len(termen), nodig)
         else:
             nummers = self._bladeren(plan, nodig)
             scores, afstanden = self._gewicht[nummers], None
@@ -316,6 +342,8 @@ class ZoekIndex:
         self._postings: dict[str, _Postings] = {}
         self._ruw: dict[str, int] = {}  # raw word -> number of documents containing it
         self._woordenlijst: list[str] = []
+        # Query words already resolved against this vocabulary (emptied when it changes).
+        self._termen: dict[str, _Term] = {}
         self._facetten: dict[str, _Facet] = {}
         self._samenstellingen: OrderedDict[tuple[str, ...], _Samenstelling] = OrderedDict()
         self._maskers: OrderedDict[tuple[str, frozenset[str]], np.ndarray] = OrderedDict()
@@ -401,6 +429,7 @@ class ZoekIndex:
             postings = self._postings.get(stamwoord)
             if postings is None:
                 postings = self._postings[stamwoord] = _Postings(_GEEN_NUMMERS, np.empty(0))
+                self._termen.clear()
                 if stamwoord not in self._ruw:
                     insort(self._woordenlijst, stamwoord)
             postings.voeg_toe(nummer, gewicht)
@@ -409,6 +438,7 @@ class ZoekIndex:
                 self._ruw[woord] += 1
             else:
                 self._ruw[woord] = 1
+                self._termen.clear()
                 if woord not in self._postings:
                     insort(self._woordenlijst, woord)
 
@@ -446,12 +476,14 @@ class ZoekIndex:
             postings.haal_weg(nummer)
             if not len(postings):
                 del self._postings[stamwoord]
+                self._termen.clear()
                 if stamwoord not in self._ruw:
                     self._schrap_woord(stamwoord)
         for woord in woorden:
             self._ruw[woord] -= 1
             if not self._ruw[woord]:
                 del self._ruw[woord]
+                self._termen.clear()
                 if woord not in self._postings:
                     self._schrap_woord(woord)
 
@@ -476,7 +508,41 @@ class ZoekIndex:
     # -- internal: query terms --------------------------------------------------------------
 
     def _interpreteer(self, woord: str) -> _Term:
-        """Resolve a query word: exact stem, else prefix, else typo correction."""
+        """Resolve a query word: exact stem, else prefix, else typo correction; and its
+        synonyms, below all of those."""
+        term = self._termen.get(woord)
+        if term is not None:
+            return term
+        stammen = self._stammen_voor(woord)
+        if not stammen and len(woord) >= MIN_VAAGLENGTE:
+            # Not kept: which correction is shown depends on how often words occur.
+            return self._met_synoniemen(woord, self._vaag(woord))
+        term = self._met_synoniemen(woord, _Term(woord, stammen))
+        if len(self._termen) >= _MAX_TERMEN:
+            self._termen.clear()  # query words are user input: bounded
+        self._termen[woord] = term
+        return term
+
+    def _met_synoniemen(self, woord: str, term: _Term) -> _Term:
+        synoniem: dict[str, float] = {}
+        for ander in self._synoniemen_van(woord):
+            for stamwoord, factor in self._stammen_voor(ander).items():
+                if stamwoord not in term.stammen:
+                    _minstens(synoniem, stamwoord, SYNONIEM * factor)
+        if not synoniem:
+            return term
+        alle = {**term.stammen, **synoniem}
+        return _Term(term.weergave, alle, frozenset(synoniem))
+
+    def _synoniemen_van(self, woord: str) -> frozenset[str]:
+        gevonden: set[str] = set()
+        for stamwoord in zoekstammen(woord):
+            gevonden |= self._synoniemen.get(stamwoord, frozenset())
+        gevonden.discard(woord)
+        return frozenset(gevonden)
+
+    def _stammen_voor(self, woord: str) -> dict[str, float]:
+        """The stems a word matches by itself: exactly (its stem) or as a prefix."""
         eigen, *alternatieven = zoekstammen(woord)
         stammen: dict[str, float] = {}
         if eigen in self._postings:
@@ -495,10 +561,7 @@ class ZoekIndex:
                 for kandidaat in self._beginnend_met(begin):
                     for stamwoord in self._stammen_van(kandidaat):
                         _minstens(stammen, stamwoord, PREFIX)
-
-        if not stammen and len(woord) >= MIN_VAAGLENGTE:
-            return self._vaag(woord)
-        return _Term(woord, stammen, self._kosten(stammen))
+        return stammen
 
     def _vaag(self, woord: str) -> _Term:
         """Typo tolerance: every vocabulary word within a small Levenshtein distance."""
@@ -515,13 +578,13 @@ class ZoekIndex:
             for stamwoord in self._stammen_van(kandidaat):
                 stammen[stamwoord] = VAAG
         if not gevonden:
-            return _Term(woord, stammen, 0)
+            return _Term(woord, stammen)
         # For "bedoelde u": the closest real word (not a bare stem), the most common one first.
         beste = min(
             gevonden,
             key=lambda t: (t[1], t[0] not in self._ruw, -self._ruw.get(t[0], 0), t[0]),
         )
-        return _Term(beste[0], stammen, self._kosten(stammen))
+        return _Term(beste[0], stammen)
 
     def _beginnend_met(self, begin: str) -> Iterator[str]:
         lijst = self._woordenlijst
@@ -537,18 +600,18 @@ class ZoekIndex:
             stammen.append(stam(woord))
         return stammen
 
-    def _kosten(self, stammen: Mapping[str, float]) -> int:
-        return sum(len(self._postings[stamwoord]) for stamwoord in stammen)
-
-    def _lijsten(self, term: _Term) -> list[_Lijst]:
-        """The posting lists of a term's stems, each with the factor for its scores."""
+    def _lijsten_per_soort(self, term: _Term) -> tuple[list[_Lijst], list[_Lijst]]:
+        """The posting lists of a term's stems, each with the factor for its scores: those
+        of the word itself, and those of its synonyms."""
         totaal = len(self)
-        lijsten = []
+        lijsten: list[_Lijst] = []
+        synoniem: list[_Lijst] = []
         for stamwoord, factor in term.stammen.items():
             postings = self._postings[stamwoord]
             schaal = factor * _idf(totaal, len(postings))
-            lijsten.extend((nummers, gewichten, schaal) for nummers, gewichten in postings.delen())
-        return lijsten
+            doel = synoniem if stamwoord in term.synoniemen else lijsten
+            doel.extend((nummers, gewichten, schaal) for nummers, gewichten in postings.delen())
+        return lijsten, synoniem
 
     # -- internal: matching -----------------------------------------------------------------
 
@@ -575,32 +638,43 @@ class ZoekIndex:
     def _tekstmatch(
         self, termen: list[_Term], selectie: _Selectie | None, masker: np.ndarray | None
     ) -> _Selectie:
-        """Narrow to the documents matching ALL terms, with their summed term scores."""
-        # Most selective term first: every later term only has to look at its survivors.
-        for plek in sorted(range(len(termen)), key=lambda i: termen[i].kosten):
-            lijsten = self._lijsten(termen[plek])
-            if selectie is None:
-                nummers, scores = _verzamel(lijsten, self._capaciteit)
-                selectie = _Selectie(nummers)
-                selectie.termscores[plek] = scores
-                if masker is not None:
-                    selectie.beperk(masker.take(nummers))
+        """The documents matching ANY term, each with its summed term scores, how many terms
+        it matches, and how many of those by the word itself (not only by a synonym)."""
+        if selectie is not None:
+            # A radius gave the candidates: look each term up for them.
+            kandidaten = selectie.nummers
+            scores = np.zeros(len(kandidaten))
+            woorden = np.zeros(len(kandidaten), np.int64)
+            eigen = np.zeros(len(kandidaten), np.int64)
+            for term in termen:  # in query order, so sums do not depend on the route
+                zelf, synoniem = self._lijsten_per_soort(term)
+                if not zelf and not synoniem:
+                    continue
+                termscores = _opzoeken(kandidaten, zelf, self._capaciteit)
+                eigen += termscores > 0
+                if synoniem:
+                    termscores = np.maximum(
+                        termscores, _opzoeken(kandidaten, synoniem, self._capaciteit)
+                    )
+                scores += termscores
+                woorden += termscores > 0
+            selectie.scores, selectie.woorden, selectie.eigen = scores, woorden, eigen
+            selectie.beperk(woorden > 0)
+            return selectie
+
+        per_term = []
+        for term in termen:
+            zelf, synoniem = self._lijsten_per_soort(term)
+            if synoniem:
+                per_term.append(_samen(zelf, synoniem, self._capaciteit))
             else:
-                scores = _opzoeken(selectie.nummers, lijsten, self._capaciteit)
-                raak = np.flatnonzero(scores > 0)
-                selectie.beperk(raak)
-                selectie.termscores[plek] = scores.take(raak)
-            if not len(selectie):
-                selectie.scores = np.empty(0)
-                return selectie
-        assert selectie is not None
-        # Summed in query order (the caller multiplies by the document weight), so the score
-        # does not depend on which route above found the document.
-        totaal = selectie.termscores[0]
-        for plek in range(1, len(termen)):
-            totaal = totaal + selectie.termscores[plek]
-        selectie.scores = totaal
-        selectie.termscores = {}  # no need to narrow them along any more
+                nummers, termscores = _verzamel(zelf, self._capaciteit)
+                per_term.append((nummers, termscores, np.ones(len(nummers), np.int64)))
+        nummers, scores, woorden, eigen = _optellen(per_term, self._capaciteit)
+        selectie = _Selectie(nummers, scores=scores)
+        selectie.woorden, selectie.eigen = woorden, eigen
+        if masker is not None:
+            selectie.beperk(masker.take(nummers))
         return selectie
 
     # -- internal: filters and facets -------------------------------------------------------
@@ -677,37 +751,81 @@ class ZoekIndex:
     # -- internal: ordering -----------------------------------------------------------------
 
     def _op_relevantie(
-        self,
-        selectie: _Selectie,
-        tekst: bool,
-        nodig: int,
-        punt: tuple[float, float] | None = None,
+        self, selectie: _Selectie, termen: int, nodig: int
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-        """With text by (score desc, distance when a point is given, id); without by (weight
-        desc, name, id)."""
+        """Without a place: `rangorde` with text, else by (weight desc, name, id)."""
         nummers = selectie.nummers
-        afstanden = selectie.afstanden
-        if tekst:
+        if termen:
             assert selectie.scores is not None
             scores = selectie.scores
             id_rang = self._op_id.rang(self._capaciteit)
-
-            def verder(plekken: np.ndarray) -> list[np.ndarray]:
-                # Equally relevant listings: the nearest first, as a resident would expect.
-                # Distances only for the few tied candidates, unless a radius already gave them.
-                if punt is None:
-                    return [id_rang[nummers[plekken]]]
-                if afstanden is not None:
-                    afstand = afstanden[plekken]
-                else:
-                    afstand = self._afstanden_van(nummers[plekken], punt)
-                return [afstand, id_rang[nummers[plekken]]]
-
-            keus = _kleinste(-scores, nodig, verder)
+            laag = _tekstlaag(selectie.woorden, selectie.eigen, termen)
+            keus = _beste(laag, -scores, nodig, lambda plekken: [id_rang[nummers[plekken]]])
         else:
             scores = self._gewicht[nummers]
             keus = _kleinste(self._op_gewicht.rang(self._capaciteit)[nummers], nodig)
+        afstanden = selectie.afstanden
         return nummers[keus], scores[keus], None if afstanden is None else afstanden[keus]
+
+    def _met_plek(
+        self,
+        selectie: _Selectie | None,
+        plan: _Plan,
+        punt: tuple[float, float],
+        termen: int,
+        nodig: int,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The default order with a place: `rangorde`, measuring as little as it can."""
+        if selectie is not None and selectie.afstanden is not None:
+            # A radius measured every candidate already.
+            nummers, afstanden = selectie.nummers, selectie.afstanden
+        else:
+            toets = self._toets(selectie, plan)
+            # Fewer results than the page holds: they cannot all be nearby, so measure them all
+            # at once; otherwise the nearby ones usually fill the page by themselves.
+            alle_meten = selectie is not None and len(selectie) <= nodig
+            nummers, afstanden = self._geo.binnen(punt, math.inf if alle_meten else NABIJ_KM, toets)
+            if alle_meten or len(nummers) < nodig:
+                # Too few nearby to fill the page: the rest come from farther away or from
+                # nowhere in particular, so every result is measured.
+                if not alle_meten:
+                    nummers, afstanden = self._geo.binnen(punt, math.inf, toets)
+                if selectie is not None:
+                    alle = selectie.nummers
+                else:
+                    alle = np.sort(self._op_id.nummers)
+                    if toets is not None:
+                        alle = alle[toets(alle)]
+                volledig = np.full(len(alle), math.inf)
+                volledig[np.searchsorted(alle, nummers)] = afstanden
+                nummers, afstanden = alle, volledig
+        if termen:
+            assert selectie is not None and selectie.scores is not None
+            plekken = np.searchsorted(selectie.nummers, nummers)
+            scores = selectie.scores[plekken]
+            woorden = None if selectie.woorden is None else selectie.woorden[plekken]
+            eigen = None if selectie.eigen is None else selectie.eigen[plekken]
+            laag = _tekstlaag(woorden, eigen, termen)
+            rang = self._op_id.rang(self._capaciteit)
+        else:
+            scores = self._gewicht[nummers]
+            laag = None
+            rang = self._op_gewicht.rang(self._capaciteit)
+        laag, sleutel = rangorde(laag, scores, afstanden, termen)
+        keus = _beste(
+            laag, sleutel, nodig, lambda plekken: [afstanden[plekken], rang[nummers[plekken]]]
+        )
+        return nummers[keus], scores[keus], afstanden[keus]
+
+    def _toets(
+        self, selectie: _Selectie | None, plan: _Plan
+    ) -> Callable[[np.ndarray], np.ndarray] | None:
+        """Per document number: is it one of the results (None: every document is)."""
+        if selectie is not None:
+            lid = np.zeros(self._capaciteit, bool)
+            lid[selectie.nummers] = True
+            return lid.__getitem__
+        return _groepstoets(plan) if plan.alle_ok is not None else None
 
     def _bladeren(self, plan: _Plan, nodig: int) -> np.ndarray:
         """The first documents in browse order that pass the grouped filters."""
@@ -758,12 +876,7 @@ class ZoekIndex:
         self, punt: tuple[float, float], selectie: _Selectie | None, plan: _Plan, nodig: int
     ) -> tuple[np.ndarray, np.ndarray]:
         """Distances for at least the `nodig` nearest results (infinite without locations)."""
-        if selectie is not None:
-            lid = np.zeros(self._capaciteit, bool)
-            lid[selectie.nummers] = True
-            toets: Callable[[np.ndarray], np.ndarray] | None = lid.__getitem__
-        else:
-            toets = _groepstoets(plan) if plan.alle_ok is not None else None
+        toets = self._toets(selectie, plan)
 
         if selectie is not None and len(selectie) <= _DIRECT_MEETGRENS:
             nummers, afstanden = self._geo.binnen(punt, math.inf, toets)
@@ -793,15 +906,6 @@ class ZoekIndex:
 
     # -- internal: geo ----------------------------------------------------------------------
 
-    def _afstanden_van(self, nummers: np.ndarray, punt: tuple[float, float]) -> np.ndarray:
-        """Distance to the nearest location per document; infinite without locations."""
-        uit = np.full(len(nummers), math.inf)
-        for plek, nummer in enumerate(nummers.tolist()):
-            document = self._docs[nummer]
-            if document is not None and document.punten:
-                uit[plek] = min(_haversine(punt, p) for p in document.punten)
-        return uit
-
     def _afstand_van(
         self, nummer: int, punt: tuple[float, float] | None, bekend: float | None
     ) -> float | None:
@@ -812,6 +916,67 @@ class ZoekIndex:
             assert document is not None
             bekend = min((_haversine(punt, plek) for plek in document.punten), default=math.inf)
         return None if math.isinf(bekend) else float(bekend)
+
+
+# -- the default order ----------------------------------------------------------------------
+
+
+def rangorde(
+    laag: np.ndarray | None, scores: np.ndarray, afstanden: np.ndarray, termen: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The default order with a place given: (layer, key), both smallest first.
+
+    1. Nearby first: results within `NABIJ_KM` of the place, then results without any
+       location (often a phone line or an online service, there for anyone), then the rest.
+       So a result a few kilometres away always comes before one in another city.
+    2. Within each of those, listings matching more of the query words come first, and of
+       equally many, those matching more by the word itself rather than by a synonym
+       (`_tekstlaag`, the order without a place too).
+    3. Then by relevance times nearness, nearness being 1 at the place itself, 1/2 at
+       `HALVE_NABIJHEID_KM` and 1/3 at twice that: among similar matches the nearest come
+       first, but a much better match may come before a slightly nearer one. Without text
+       the relevance is the listing's weight (lower for listings not confirmed lately).
+    4. Remaining ties: the nearest, then a fixed order (id, or name without text).
+    """
+    band = np.where(afstanden <= NABIJ_KM, 0, np.where(np.isinf(afstanden), 1, 2))
+    lagen = (termen + 1) ** 2
+    laag = band * lagen if laag is None else band * lagen + laag
+    nabijheid = np.where(
+        np.isinf(afstanden), 1.0, HALVE_NABIJHEID_KM / (HALVE_NABIJHEID_KM + afstanden)
+    )
+    return laag, -(scores * nabijheid)
+
+
+def _tekstlaag(
+    woorden: np.ndarray | None, eigen: np.ndarray | None, termen: int
+) -> np.ndarray | None:
+    """Step 2 of `rangorde` as one small number, smallest first: more words matched, then
+    more matched by the word itself. None when every result matches every word itself."""
+    if woorden is None or eigen is None:
+        return None
+    return (termen - woorden) * (termen + 1) + (woorden - eigen)
+
+
+def _beste(
+    laag: np.ndarray | None,
+    sleutel: np.ndarray,
+    nodig: int,
+    verder: Callable[[np.ndarray], list[np.ndarray]] = lambda plekken: [],
+) -> np.ndarray:
+    """Positions of the `nodig` smallest by (laag, sleutel, *verder), in order; `laag` holds
+    small non-negative integers."""
+    if laag is None or not len(laag) or nodig <= 0:
+        return _kleinste(sleutel, nodig, verder)
+    aantallen = np.bincount(laag)
+    grens = int(np.searchsorted(np.cumsum(aantallen), nodig))
+    if grens >= len(aantallen):
+        grens = len(aantallen) - 1
+    zeker = np.flatnonzero(laag < grens)
+    rand = np.flatnonzero(laag == grens)
+    gekozen = rand[_kleinste(sleutel[rand], nodig - len(zeker), lambda p: verder(rand[p]))]
+    samen = np.concatenate([zeker, gekozen])
+    volgorde = np.lexsort([*reversed(verder(samen)), sleutel[samen], laag[samen]])
+    return samen[volgorde][:nodig]
 
 
 # -- search state ---------------------------------------------------------------------------
@@ -831,7 +996,7 @@ class _Plan:
 class _Selectie:
     """Candidate documents in ascending number order, with values aligned to them."""
 
-    __slots__ = ("nummers", "afstanden", "scores", "termscores")
+    __slots__ = ("nummers", "afstanden", "scores", "woorden", "eigen")
 
     def __init__(
         self,
@@ -843,7 +1008,10 @@ class _Selectie:
         self.nummers = nummers
         self.afstanden = afstanden
         self.scores = scores
-        self.termscores: dict[int, np.ndarray] = {}  # query word position -> its scores
+        # With text: per candidate how many query words it matches, and how many of those by
+        # the word itself rather than only by a synonym (None: all of them, always).
+        self.woorden: np.ndarray | None = None
+        self.eigen: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.nummers)
@@ -859,8 +1027,10 @@ class _Selectie:
             self.afstanden = self.afstanden.take(keus)
         if self.scores is not None:
             self.scores = self.scores.take(keus)
-        for plek, scores in self.termscores.items():
-            self.termscores[plek] = scores.take(keus)
+        if self.woorden is not None:
+            self.woorden = self.woorden.take(keus)
+        if self.eigen is not None:
+            self.eigen = self.eigen.take(keus)
 
 
 def _groepstoets(plan: _Plan) -> Callable[[np.ndarray], np.ndarray]:
@@ -1257,11 +1427,76 @@ def _opzoeken(kandidaten: np.ndarray, lijsten: list[_Lijst], capaciteit: int) ->
     return beste
 
 
+def _optellen(
+    per_term: list[tuple[np.ndarray, np.ndarray, np.ndarray]], capaciteit: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
+    """The union of per-term matches (numbers, scores, matched by the word itself): per
+    document its summed score (in query order), number of terms and of own-word terms."""
+    if len(per_term) == 1:
+        nummers, scores, zelf = per_term[0]
+        return nummers, scores, np.ones(len(nummers), np.int64), zelf
+    omvang = sum(len(nummers) for nummers, _, _ in per_term)
+    if omvang * 16 < capaciteit:
+        # Short lists: sort their union (each list is sorted already) and count per document.
+        alle = np.concatenate([nummers for nummers, _, _ in per_term])
+        volgorde = np.argsort(alle, kind="stable")  # stable: each document's terms in order
+        alle = alle[volgorde]
+        nieuw = np.ones(len(alle), bool)
+        nieuw[1:] = alle[1:] != alle[:-1]
+        groep = np.cumsum(nieuw) - 1
+        scores = np.concatenate([scores for _, scores, _ in per_term])[volgorde]
+        zelf = np.concatenate([zelf for _, _, zelf in per_term])[volgorde]
+        return (
+            alle[nieuw],
+            np.bincount(groep, weights=scores),
+            np.bincount(groep),
+            np.bincount(groep, weights=zelf).astype(np.int64),
+        )
+    # Long lists: add up in arrays over all documents (the numbers in each list are unique).
+    som = np.zeros(capaciteit)
+    woorden = np.zeros(capaciteit, np.int64)
+    eigen = np.zeros(capaciteit, np.int64)
+    for nummers, scores, zelf in per_term:
+        som[nummers] += scores
+        woorden[nummers] += 1
+        eigen[nummers] += zelf
+    nummers = np.flatnonzero(woorden > 0)
+    return nummers, som.take(nummers), woorden.take(nummers), eigen.take(nummers)
+
+
+def _samen(
+    zelf: list[_Lijst], synoniem: list[_Lijst], capaciteit: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One term's matches: numbers, best scores, and 1 where the word itself matched."""
+    eigen_nummers, eigen_scores = _verzamel(zelf, capaciteit)
+    syn_nummers, syn_scores = _verzamel(synoniem, capaciteit)
+    if (len(eigen_nummers) + len(syn_nummers)) * 16 >= capaciteit:
+        # Long lists: in arrays over all documents, without sorting.
+        beste = np.zeros(capaciteit)
+        beste[syn_nummers] = syn_scores
+        beste[eigen_nummers] = np.maximum(beste.take(eigen_nummers), eigen_scores)
+        vlag = np.zeros(capaciteit, np.int64)
+        vlag[eigen_nummers] = 1
+        nummers = np.flatnonzero(beste > 0)
+        return nummers, beste.take(nummers), vlag.take(nummers)
+    nummers = np.union1d(eigen_nummers, syn_nummers)
+    scores = np.zeros(len(nummers))
+    plekken = np.searchsorted(nummers, syn_nummers)
+    scores[plekken] = syn_scores
+    plekken = np.searchsorted(nummers, eigen_nummers)
+    scores[plekken] = np.maximum(scores[plekken], eigen_scores)
+    zelf_vlag = np.zeros(len(nummers), np.int64)
+    zelf_vlag[plekken] = 1
+    return nummers, scores, zelf_vlag
+
+
 def _beste_per_document(lijsten: list[_Lijst], capaciteit: int) -> np.ndarray:
     """Per document number the best score in any of the (non-empty) lists, else zero."""
     beste = np.zeros(capaciteit)
     for nummers, gewichten, factor in lijsten:
-        np.maximum.at(beste, nummers, gewichten * factor)
+        # Each list holds a number once, so plain indexing is safe (and far quicker than
+        # np.maximum.at).
+        beste[nummers] = np.maximum(beste.take(nummers), gewichten * factor)
     return beste
 
 
@@ -1331,6 +1566,16 @@ def _veldtokens(document: Document) -> dict[str, list[str]]:
         if tekst
     }
     return {veld: woorden for veld, woorden in velden.items() if woorden}
+
+
+def _synoniemen_per_stam(groepen: Iterable[Iterable[str]]) -> dict[str, frozenset[str]]:
+    """Per stem of a word in a group, the other words of its groups (normalised)."""
+    per_stam: defaultdict[str, set[str]] = defaultdict(set)
+    for groep in groepen:
+        woorden = {woord for tekst in groep for woord in tokens(tekst)}
+        for woord in woorden:
+            per_stam[stam(woord)] |= woorden - {woord}
+    return {stamwoord: frozenset(woorden) for stamwoord, woorden in per_stam.items()}
 
 
 def _bladersleutel(document: Document) -> tuple[float, str, str]:

@@ -35,6 +35,9 @@ class ZoekFormulier(NLDSMixin, forms.Form):
     doelgroep = forms.MultipleChoiceField(
         label=_("Voor wie"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    levensdomein = forms.MultipleChoiceField(
+        label=_("Waar helpt het bij"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     sector = forms.MultipleChoiceField(
         label=_("Wie biedt het aan"),
         required=False,
@@ -52,6 +55,13 @@ class ZoekFormulier(NLDSMixin, forms.Form):
     inloop = forms.BooleanField(label=_("Vrije inloop"), required=False)
     dag = forms.ChoiceField(
         label=_("Open op"), required=False, choices=[("", _("elke dag")), *Dag.choices]
+    )
+    # The rules for both: directory/openingstijden.py.
+    nu_open = forms.BooleanField(label=_("Nu open"), required=False)
+    na_kantoortijd = forms.BooleanField(
+        label=_("Na kantoortijd"),
+        required=False,
+        help_text=_("Ook 's avonds na 18:00, 's nachts of in het weekend open."),
     )
     bij = forms.CharField(
         label=_("Postcode of buurt"),
@@ -92,11 +102,12 @@ class ZoekFormulier(NLDSMixin, forms.Form):
         self._gebiedskeuzes()
         self.fields["bouwsteen"].choices = keuzes.bouwstenen()
         self.fields["doelgroep"].choices = keuzes.doelgroepen()
+        self.fields["levensdomein"].choices = keuzes.levensdomeinen()
         for naam in ("gemeente", "wijk", "buurt", "dag", "straal", "sorteer"):
             self.fields[naam].error_messages["invalid_choice"] = _(
                 "Deze keuze kennen we niet. Kies een waarde uit de lijst."
             )
-        for naam in ("bouwsteen", "doelgroep", "sector", "toegankelijkheid"):
+        for naam in ("bouwsteen", "doelgroep", "levensdomein", "sector", "toegankelijkheid"):
             self.fields[naam].error_messages["invalid_choice"] = _(
                 "'%(value)s' kennen we niet. Kies uit de lijst."
             )

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samenspel.core.geheugen import zonder_kringloopopruiming
-from samenspel.search import documenten
+from samenspel.search import documenten, synoniemen
 from samenspel.search.engine import Document, ZoekIndex
 from samenspel.search.models import Zoekwijziging
 
@@ -39,6 +39,8 @@ _gelezen: frozenset[int] = frozenset()
 _versie: tuple[str, int] | None = None
 # Per listing re-read since the build, the fingerprint of its document then (see `versie`).
 _afdrukken: dict[str, int] = {}
+# The day the documents were made for: opening times may be valid from or until a date.
+_dag = None
 
 
 def herbouw() -> ZoekIndex:
@@ -48,14 +50,15 @@ def herbouw() -> ZoekIndex:
 
 
 def _herbouw() -> ZoekIndex:
-    global _index, _gezien_tot, _gelezen, _versie, _afdrukken
+    global _index, _gezien_tot, _gelezen, _versie, _afdrukken, _dag
     # Changes committed from here on are replayed from the log by the next `actueel`. The
     # rows already there were committed before the build reads anything: not news after it.
     start = timezone.now()
+    _dag = timezone.localdate()
     gelezen = frozenset(
         Zoekwijziging.objects.filter(op__gte=start - OVERLAP).values_list("pk", flat=True)
     )
-    nieuw = ZoekIndex()
+    nieuw = ZoekIndex(synoniemen.groepen())
     with zonder_kringloopopruiming():
         nieuw.vervang(documenten.alle())
     _index, _gezien_tot, _gelezen = nieuw, start, gelezen
@@ -67,7 +70,7 @@ def _herbouw() -> ZoekIndex:
 
 def actueel() -> ZoekIndex:
     """The index, brought up to date with every committed change."""
-    global _gezien_tot, _gelezen
+    global _gezien_tot, _gelezen, _dag
     # One lock for all of it: requests arriving while the index is built wait for that one
     # build instead of each starting their own.
     with _slot:
@@ -80,8 +83,13 @@ def actueel() -> ZoekIndex:
             )
         )
         nieuw = [(rij, service_id) for rij, service_id in rijen if rij not in _gelezen]
-        if nieuw:
-            ids = {service_id for _, service_id in nieuw}
+        ids = {service_id for _, service_id in nieuw}
+        if timezone.localdate() != _dag:
+            # A new day: listings whose opening times start or end on a date may be open on
+            # other days now ("nu open", "na kantoortijd"), so they are read again.
+            _dag = timezone.localdate()
+            ids |= set(documenten.met_geldigheidsdatum())
+        if ids:
             live = documenten.voor(ids)
             for document in live:
                 _index.zet(document)
@@ -89,6 +97,7 @@ def actueel() -> ZoekIndex:
             for id in {str(service_id) for service_id in ids} - {d.id for d in live}:
                 _index.verwijder(id)
                 _wordt(id, _vingerafdruk(id))
+        if nieuw:
             _meld_rijen(rij for rij, _ in nieuw)
         _gezien_tot, _gelezen = nu, frozenset(rij for rij, _ in rijen)
         return _index
@@ -160,9 +169,10 @@ def _hash(tekst: str) -> int:
 
 def vergeet() -> None:
     """Drop the in-memory index (tests; a corrupt state) so the next query rebuilds it."""
-    global _index, _gezien_tot, _gelezen, _versie, _afdrukken
+    global _index, _gezien_tot, _gelezen, _versie, _afdrukken, _dag
     with _slot:
         _index, _gezien_tot, _gelezen, _versie, _afdrukken = None, None, frozenset(), None, {}
+        _dag = None
 
 
 def ruim_log_op() -> int:

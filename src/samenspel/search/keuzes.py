@@ -13,10 +13,14 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from samenspel.areas.models import Gebied
-from samenspel.directory.models import BOUWSTENEN, DOELGROEPEN, TaxonomyTerm
+from samenspel.directory.models import BOUWSTENEN, DOELGROEPEN, LEVENSDOMEINEN, TaxonomyTerm
 
 VERVERS_SECONDEN = 300
-TAXONOMIE_SLEUTELS = {BOUWSTENEN: "bouwstenen", DOELGROEPEN: "doelgroepen"}
+TAXONOMIE_SLEUTELS = {
+    BOUWSTENEN: "bouwstenen",
+    DOELGROEPEN: "doelgroepen",
+    LEVENSDOMEINEN: "levensdomeinen",
+}
 _VERSIE = "zoekkeuzes:versie"
 
 
@@ -116,6 +120,10 @@ def bouwstenen() -> list[tuple[str, str]]:
 
 def doelgroepen() -> list[tuple[str, str]]:
     return termen(DOELGROEPEN)
+
+
+def levensdomeinen() -> list[tuple[str, str]]:
+    return termen(LEVENSDOMEINEN)
 
 
 @receiver(post_save, sender=Gebied)

@@ -1,13 +1,26 @@
 from django.shortcuts import render
+from django.utils import timezone
 
 from samenspel.directory import laden
 from samenspel.search.antwoordcache import bewaar_antwoord
 from samenspel.search.forms import ZoekFormulier
 from samenspel.search.zoeken import Zoekvraag, zoek
 
-FILTERS = ("bouwsteen", "doelgroep", "sector", "toegankelijkheid", "gemeente", "wijk", "buurt")
-VLAGGEN = ("gratis", "zonder_indicatie", "inloop")
-FACET_LIJSTEN = ("bouwsteen", "sector", "doelgroep", "toegankelijkheid")
+FILTERS = (
+    "bouwsteen",
+    "doelgroep",
+    "levensdomein",
+    "sector",
+    "toegankelijkheid",
+    "gemeente",
+    "wijk",
+    "buurt",
+)
+VLAGGEN = ("gratis", "zonder_indicatie", "inloop", "na_kantoortijd")
+FACET_LIJSTEN = ("bouwsteen", "sector", "doelgroep", "levensdomein", "toegankelijkheid")
+
+# The clock for "nu open"; tests put another one in its place.
+klok = timezone.now
 
 
 def vraag_uit(data: dict) -> Zoekvraag:
@@ -30,6 +43,7 @@ def vraag_uit(data: dict) -> Zoekvraag:
         straal_km=float(data["straal"]) if data.get("straal") and punt else None,
         sorteer="afstand" if data.get("sorteer") == "afstand" and punt else "relevantie",
         pagina=data.get("pagina") or 1,
+        open_op=klok() if data.get("nu_open") else None,
     )
 
 
@@ -43,7 +57,8 @@ def _facet_keuzes(form, resultaat, naam):
     ]
 
 
-@bewaar_antwoord
+# "Nu open" changes by the minute, which the cached answers do not follow.
+@bewaar_antwoord(behalve=("nu_open",))
 def zoeken(request):
     # Always bound: an empty query is a valid one and lists everything, paged.
     form = ZoekFormulier(request.GET)

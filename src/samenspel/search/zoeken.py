@@ -6,11 +6,13 @@ Everything below this module (engine, index, documents) may change; callers only
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from samenspel.directory import openingstijden
 from samenspel.directory.models import Service, Zichtbaarheid
 from samenspel.search import index
 
-FACETTEN = ("bouwsteen", "sector", "doelgroep", "toegankelijkheid")
+FACETTEN = ("bouwsteen", "sector", "doelgroep", "levensdomein", "toegankelijkheid")
 PUBLIEK = (Zichtbaarheid.OPENBAAR, Zichtbaarheid.VIA_CONTACTPERSOON)
 
 
@@ -23,6 +25,8 @@ class Zoekvraag:
     sorteer: str = "relevantie"
     pagina: int = 1
     per_pagina: int = 20
+    # Only listings open at this moment ("nu open"); None: open or not.
+    open_op: datetime | None = None
 
 
 @dataclass
@@ -52,7 +56,12 @@ def zoek(vraag: Zoekvraag, gebruiker=None, facetten=FACETTEN) -> Zoekresultaat:
         gevraagd = set(filters.get("zichtbaarheid") or PUBLIEK)
         # A value no document has: asking only for hidden listings finds nothing.
         filters["zichtbaarheid"] = [z for z in PUBLIEK if z in gevraagd] or ["-"]
-    uitkomst = index.actueel().zoek(
+    zoekindex = index.actueel()
+    if vraag.open_op is not None:
+        # The opening slots open at that moment; a value no document has if none is.
+        open_nu = openingstijden.open_sleutels(zoekindex.waarden("open"), vraag.open_op)
+        filters["open"] = open_nu or ["-"]
+    uitkomst = zoekindex.zoek(
         vraag.tekst,
         filters=filters,
         facetten=facetten,

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from samenspel.directory import models as m
-from samenspel.directory import toegankelijkheid
+from samenspel.directory import openingstijden, toegankelijkheid
 from samenspel.search import documenten
 from samenspel.search.engine import Document
 
@@ -43,7 +43,15 @@ def _zoals_de_vermelding(service: m.Service) -> Document:
     filters["sector"].add(service.organization.sector)
     filters["zichtbaarheid"].add(service.zichtbaarheid)
     for schema in service.schedules.all():
-        filters["dag"].update(schema.dagen)
+        # Only what is valid today; the rules themselves are those of openingstijden.
+        if not openingstijden.geldig_op(schema.valid_from, schema.valid_to, timezone.localdate()):
+            continue
+        for blok in openingstijden.blokken(schema.byday, schema.opens_at, schema.closes_at):
+            filters["dag"].add(blok.dag)
+            if openingstijden.sleutel(blok):
+                filters["open"].add(openingstijden.sleutel(blok))
+            if openingstijden.na_kantoortijd(blok):
+                filters["na_kantoortijd"].add("ja")
     for term in termen:
         soort = soorten.get(term.taxonomy.name if term.taxonomy else "", "term")
         filters[soort].add(term.code or str(term.pk))
@@ -135,6 +143,14 @@ def kaart(maak_aanbod, gebieden):
     )
     m.Schedule.objects.create(service=uitgebreid, byday="WE,FR")
     m.Schedule.objects.create(service=uitgebreid, byday="")
+    # An evening that ended long ago, and one that starts next month: neither counts today.
+    for geldig in (
+        {"valid_to": dt.date(2005, 6, 30)},
+        {"valid_from": vandaag + dt.timedelta(days=31)},
+    ):
+        m.Schedule.objects.create(
+            service=uitgebreid, byday="TH", opens_at=dt.time(19), closes_at=dt.time(21), **geldig
+        )
     locatie(uitgebreid, "Tweede plek in Rotterdam", "middelland_noord", (51.9186, 4.4612))
     locatie(uitgebreid, "Zonder coördinaten", "vechtzoom")
     locatie(uitgebreid, "Zonder buurt", punt=(52.09, 5.12))
@@ -193,6 +209,11 @@ def test_elke_vermelding_geeft_het_document_dat_ze_beschrijft(kaart):
     assert len(verwacht) == 5
     assert {document.id: document for document in gebouwd} == verwacht
     assert len(gebouwd) == len(verwacht)
+    # The Thursday evenings are not valid today: no Thursday, nothing after office hours.
+    (uitgebreid,) = [d for d in gebouwd if d.velden["naam"] == "Buurtkamer Zambesi"]
+    assert uitgebreid.filters["dag"] == {"MO", "WE", "FR"}
+    assert "na_kantoortijd" not in uitgebreid.filters
+    assert uitgebreid.filters["open"] == {"MO-600-720", "WE-600-720"}
 
 
 def test_alleen_live_vermeldingen_in_de_gevraagde_volgorde(kaart):
