@@ -152,10 +152,11 @@ def test_aanbodpagina_toont_toegankelijkheid(client, maak_aanbod):
     assert 'href="https://example.org/toegankelijk"' in html
 
 
-def test_aanbodpagina_zegt_eerlijk_als_niets_bekend_is(client, maak_aanbod):
+def test_aanbodpagina_zegt_niets_over_toegankelijkheid_als_niets_bekend_is(client, maak_aanbod):
+    # Unknown stays unknown (issue 9, deliver 4): no row, not even a "we weten het niet".
     service = maak_aanbod(naam="Buurthuis De Boog")
     html = client.get(service.get_absolute_url()).content.decode()
-    assert "Hierover weten we niets. Vraag het na als je het wilt weten." in html
+    assert "<dt>Toegankelijkheid</dt>" not in html
     assert "Drempelvrij" not in html
 
 
