@@ -212,6 +212,16 @@ class AanmeldFormulier(NLDSMixin, forms.Form):
     postcode = forms.CharField(
         label=_("Postcode"), required=False, max_length=7, help_text=_("Bijvoorbeeld 3562 AB.")
     )
+    korte_tekst = forms.CharField(
+        label=_("Korte tekst voor op papier"),
+        required=False,
+        max_length=200,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Eén of twee zinnen voor de wijkwijzer die in wachtkamers hangt. "
+            "Leeg? Dan staat daar je hele verhaal van hierboven."
+        ),
+    )
     website = forms.URLField(
         label=_("Website"),
         required=False,
@@ -346,6 +356,7 @@ def beginwaarden(service: Service) -> dict:
         "adres": adres.address_1 if adres else "",
         "postcode": adres.postal_code if adres else "",
         "website": service.url or service.organization.website,
+        "korte_tekst": service.korte_tekst,
         "doelgroep": doelgroepen[0].code if doelgroepen else "",
         "sector": service.organization.sector,
         "zichtbaarheid": service.zichtbaarheid,

@@ -1,5 +1,7 @@
 """Small display helpers for listings: opening times, distance, freshness."""
 
+import datetime as dt
+
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -16,12 +18,34 @@ def _tijd(t) -> str:
     return t.strftime("%H:%M") if t else ""
 
 
+def _hele_dag(schema) -> bool:
+    # 23:59 is how forms and imports say "until midnight"; 00:00–00:00 means the same.
+    return schema.opens_at == dt.time(0, 0) and schema.closes_at in (
+        dt.time(23, 59),
+        dt.time(0, 0),
+    )
+
+
+def dag_en_nacht(schemas) -> bool:
+    """Open round the clock on every day of the week, however the days are split over rows."""
+    dagen = {d for s in schemas if _hele_dag(s) for d in s.dagen}
+    return dagen >= set(_KORT)
+
+
 @register.filter
 def tijden(service) -> str:
-    """'di 10:00–12:00, do 14:00–16:00', or the owner's own words, or 'op afspraak'."""
+    """'di 10:00–12:00, do 14:00–16:00', 'dag en nacht', the owner's words, or 'op afspraak'.
+
+    The one place where opening times become text: cards, the service page, the wijkwijzer
+    and the wegwijzer all use it.
+    """
+    schemas = list(service.schedules.all())
+    if dag_en_nacht(schemas):
+        # Not "ma 00:00–23:59" seven times: a crisis line is simply always there.
+        return _("dag en nacht")
     delen = []
     for schema in sorted(
-        service.schedules.all(),
+        schemas,
         key=lambda s: (min((_VOLGORDE.index(d) for d in s.dagen if d in _KORT), default=9),),
     ):
         dagen = "/".join(_KORT[d] for d in schema.dagen if d in _KORT)
