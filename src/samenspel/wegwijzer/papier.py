@@ -67,7 +67,8 @@ def telefoons(service) -> list[str]:
 
 def qr(url: str) -> str:
     """An inline SVG QR code for `url`; the URL itself is printed beside it as its text."""
-    code = segno.make(url, error="m", micro=False)
+    # Level L is enough for paper held in a hand; segno raises it where that costs no size.
+    code = segno.make(url, error="l", micro=False)
     svg = code.svg_inline(omitsize=True, border=2, title=_("QR-code"), svgclass="qr__code")
     # segno writes the <title>; role="img" makes assistive technology read it as one image.
     svg = svg.replace("<svg ", '<svg role="img" focusable="false" ', 1)
