@@ -142,3 +142,23 @@ def test_professional_stelt_wegwijzer_samen_zonder_javascript_en_print_hem_op_ee
     bewoner.goto(deellink)
     expect(bewoner.locator(".papier-aanbod")).to_have_count(8)
     anders.close()
+
+
+def test_wijkwijzer_en_wegwijzer_passen_op_een_telefoonscherm(telefoon, demo):
+    wijk = Gebied.objects.wijken().get(naam__icontains="Overvecht")
+    ids = [
+        str(s.pk)
+        for s in Service.objects.zichtbaar_voor(None).filter(
+            service_at_locations__location__buurt__ouder=wijk
+        )[:3]
+    ]
+    for pad in (
+        f"/wijk/{wijk.code}/wijkwijzer/",
+        "/wegwijzer/?" + "&".join(f"aanbod={i}" for i in ids),
+        "/wegwijzer/",
+    ):
+        telefoon.goto(telefoon.basis + pad)
+        assert telefoon.evaluate("document.documentElement.scrollWidth") <= 360, pad
+    telefoon.goto(telefoon.basis + f"/aanbod/{ids[0]}/")
+    knop = telefoon.locator(".wegwijzer-knop").bounding_box()
+    assert knop["x"] >= 0 and knop["x"] + knop["width"] <= 360
