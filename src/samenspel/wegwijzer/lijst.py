@@ -59,6 +59,15 @@ def zichtbaar(waarde) -> Service | None:
     return Service.objects.zichtbaar_voor(None).filter(pk=pk).first()
 
 
+def geldig(ids: list[str]) -> list[str]:
+    """The ids of a list that everyone may still see, in their order."""
+    pks = [pk for pk in (_als_id(i) for i in ids) if pk is not None]
+    zichtbaar = set(
+        Service.objects.zichtbaar_voor(None).filter(pk__in=pks).values_list("pk", flat=True)
+    )
+    return [str(pk) for pk in pks if pk in zichtbaar]
+
+
 def pad(ids) -> str:
     """The link of a wegwijzer: its listing ids in the address, nothing else."""
     return reverse("wegwijzer:wegwijzer") + "?" + urlencode({PARAMETER: list(ids)}, doseq=True)

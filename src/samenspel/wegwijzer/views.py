@@ -43,7 +43,8 @@ def _terug(request) -> str:
 @require_POST
 def zet(request):
     """Put a listing on, take one off, empty the list, or keep a shared list as one's own."""
-    ids = lijst.uit_cookie(request)
+    # A listing that stopped or became professional-only since drops off here too.
+    ids = lijst.geldig(lijst.uit_cookie(request))
     actie = request.POST.get("actie", "")
     if actie == "leeg":
         ids = []

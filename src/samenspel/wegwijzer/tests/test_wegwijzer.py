@@ -202,3 +202,15 @@ def test_de_lijst_regels_bewaren_de_grenzen(acht):
         assert uitkomst == "erop"
     assert lijst.zet_erop(ids, acht[8]) == (ids, "vol")
     assert lijst.zet_erop(ids, acht[0]) == (ids, "al")
+
+
+def test_aanbod_dat_intussen_alleen_voor_professionals_is_valt_bij_de_volgende_keuze_af(
+    client, acht
+):
+    for service in acht[:8]:
+        _zet(client, service)
+    acht[0].zichtbaarheid = "professionals"
+    acht[0].save()
+    antwoord = _zet(client, acht[8])
+    assert str(acht[0].pk) not in antwoord.cookies[lijst.COOKIE].value
+    assert str(acht[8].pk) in antwoord.cookies[lijst.COOKIE].value
