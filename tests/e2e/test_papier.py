@@ -83,6 +83,15 @@ def test_wijkwijzer_en_wegwijzer_zonder_axe_overtredingen(page, demo):
     page.goto(page.basis + "/wegwijzer/?" + "&".join(f"aanbod={i}" for i in ids))
     expect(page.locator(".papier-aanbod")).to_have_count(8)
     assert axe_overtredingen(page) == []
+    page.goto(page.basis + "/wegwijzer/")
+    assert axe_overtredingen(page) == []
+    page.goto(page.basis + f"/aanbod/{ids[0]}/")
+    page.get_by_role("button", name="Zet op mijn wegwijzer").click()
+    expect(page.get_by_role("button", name="Haal van mijn wegwijzer")).to_be_visible()
+    assert axe_overtredingen(page) == []
+    page.goto(page.basis + "/wegwijzer/")
+    expect(page.get_by_text("Een wegwijzer heeft minstens 2 aanbod")).to_be_visible()
+    assert axe_overtredingen(page) == []
 
 
 def test_printknop_werkt_zonder_inline_script_en_zonder_javascript(browser, live_server, demo):
