@@ -5,6 +5,7 @@ carries a QR code to its page for what paper cannot hold.
 """
 
 import re
+from functools import lru_cache
 
 import segno
 from django.db.models import prefetch_related_objects
@@ -65,15 +66,23 @@ def telefoons(service) -> list[str]:
     return list(dict.fromkeys(n.strip() for n in nummers if n.strip()))
 
 
-def qr(url: str) -> str:
-    """An inline SVG QR code for `url`; the URL itself is printed beside it as its text."""
+@lru_cache(maxsize=4096)
+def _qr_svg(url: str, titel: str) -> str:
     # Level L is enough for paper held in a hand; segno raises it where that costs no size.
     code = segno.make(url, error="l", micro=False)
-    svg = code.svg_inline(omitsize=True, border=2, title=_("QR-code"), svgclass="qr__code")
+    svg = code.svg_inline(omitsize=True, border=2, title=titel, svgclass="qr__code")
     # segno writes the <title>; role="img" makes assistive technology read it as one image.
-    svg = svg.replace("<svg ", '<svg role="img" focusable="false" ', 1)
+    return svg.replace("<svg ", '<svg role="img" focusable="false" ', 1)
+
+
+def qr(url: str) -> str:
+    """An inline SVG QR code for `url`; the URL itself is printed beside it as its text.
+
+    A wijk's wijkwijzer draws one per listing on every print; the same address gives the same
+    code, so codes are kept (a few kB each).
+    """
     return format_html(
         '<figure class="qr">{}<figcaption class="qr__adres">{}</figcaption></figure>',
-        mark_safe(svg),  # noqa: S308 -- segno's own output: a path of numbers and our title
+        mark_safe(_qr_svg(url, _("QR-code"))),  # noqa: S308 -- segno's output: numbers, our title
         url,
     )
