@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,6 +26,7 @@ def wegwijzer(request):
             "gedeeld": gedeeld,
             "eigen": lijst.uit_cookie(request),
             "deellink": deellink,
+            "datum": timezone.localdate(),
             "MINIMAAL": lijst.MINIMAAL,
             "MAXIMAAL": lijst.MAXIMAAL,
         },
