@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "samenspel.referrals",
     "samenspel.hsds",
     "samenspel.demo",
+    "samenspel.wegwijzer",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("samenspel.accounts.urls")),
     path("", include("samenspel.referrals.urls")),
     path("", include("samenspel.privacy.urls")),
+    path("", include("samenspel.wegwijzer.urls")),
     path("api/hsds/", include("samenspel.hsds.urls")),
     path("demo/", include("samenspel.demo.urls")),
     path("beheer/admin/", admin.site.urls),

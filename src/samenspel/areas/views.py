@@ -7,17 +7,23 @@ from samenspel.areas.models import Gebied, Niveau
 from samenspel.directory import laden
 from samenspel.directory.models import TaxonomyTerm
 from samenspel.search.zoeken import Zoekvraag, zoek
+from samenspel.wegwijzer import papier
 
 # A wijk has tens to a few hundred listings; one page of this size holds them all.
 MAX_PER_WIJK = 2000
 
 
-def _per_bouwsteen(wijk: Gebied, gebruiker):
+def _in_wijk(wijk: Gebied, gebruiker, laad=laden.voor_lijst) -> list:
     resultaat = zoek(
         Zoekvraag(filters={"wijk": [wijk.code]}, per_pagina=MAX_PER_WIJK), gebruiker, facetten=()
     )
-    services = laden.voor_lijst(t.service for t in resultaat.treffers)
+    services = laad(t.service for t in resultaat.treffers)
     services.sort(key=lambda s: s.name.lower())
+    return services
+
+
+def _per_bouwsteen(wijk: Gebied, gebruiker):
+    services = _in_wijk(wijk, gebruiker)
     groepen = []
     for bouwsteen in TaxonomyTerm.objects.bouwstenen():
         groepen.append(
@@ -49,11 +55,12 @@ def wijkwijzer(request, code: str):
         Gebied.objects.select_related("ouder"), code=code.upper(), niveau=Niveau.WIJK
     )
     # Printed for waiting rooms: only what every resident may see, whoever prints it.
-    groepen, totaal = _per_bouwsteen(wijk, None)
+    # Each listing once, its bouwstenen as labels: paper has no room for repeats.
+    services = _in_wijk(wijk, None, laad=papier.laad)
     return render(
         request,
         "areas/wijkwijzer.html",
-        {"wijk": wijk, "groepen": groepen, "totaal": totaal, "datum": timezone.localdate()},
+        {"wijk": wijk, "services": services, "datum": timezone.localdate()},
     )
 
 

@@ -221,6 +221,7 @@ def registreer(gegevens: dict) -> Service:
         zichtbaarheid=gegevens["zichtbaarheid"],
         op_afspraak=bool(gegevens.get("op_afspraak")),
         tijden_omschrijving=(gegevens.get("wanneer") or "").strip(),
+        korte_tekst=(gegevens.get("korte_tekst") or "").strip(),
         # Without an e-mail address nobody can click a link: the netwerkhouder will call.
         moderatie=Moderatie.ONBEVESTIGD if contact.email else Moderatie.WACHTRIJ,
         beheerder_email=contact.email,
@@ -379,6 +380,7 @@ def _schrijf_wijzigingen(service, gegevens: dict, oud: dict, gewijzigd: set[str]
     service.name, service.description = naam, gegevens["omschrijving"].strip()
     service.url = gegevens.get("website") or ""
     service.tijden_omschrijving = (gegevens.get("wanneer") or "").strip()
+    service.korte_tekst = (gegevens.get("korte_tekst") or "").strip()
     service.op_afspraak = bool(gegevens.get("op_afspraak"))
     service.zichtbaarheid = gegevens["zichtbaarheid"]
     if "contact" in gewijzigd or "contactpersoon" in gewijzigd:

@@ -300,6 +300,9 @@ class Service(Herkomst):
     inloop = models.BooleanField(_("vrije inloop"), default=False)
     op_afspraak = models.BooleanField(_("op afspraak"), default=False)
     tijden_omschrijving = models.CharField(_("wanneer"), max_length=250, blank=True)
+    # Paper cannot be followed like a link: a long description is better replaced on the
+    # printed wijkwijzer and wegwijzer by the owner's own short text than cut off.
+    korte_tekst = models.CharField(_("korte tekst voor op papier"), max_length=200, blank=True)
     moderatie = models.CharField(
         _("beoordeling"), max_length=12, choices=Moderatie.choices, default=Moderatie.GOEDGEKEURD
     )

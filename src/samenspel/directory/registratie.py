@@ -224,6 +224,16 @@ class AanmeldFormulier(NLDSMixin, forms.Form):
         ),
         error_messages={"invalid_choice": _("Kies uit de lijst wat klopt.")},
     )
+    korte_tekst = forms.CharField(
+        label=_("Korte tekst voor op papier"),
+        required=False,
+        max_length=200,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Eén of twee zinnen voor de wijkwijzer die in wachtkamers hangt. "
+            "Leeg? Dan staat daar je hele verhaal van hierboven."
+        ),
+    )
     website = forms.URLField(
         label=_("Website"),
         required=False,
@@ -365,6 +375,7 @@ def beginwaarden(service: Service) -> dict:
         "postcode": adres.postal_code if adres else "",
         "toegankelijkheid": toegankelijkheid.codes_van(toegang),
         "website": service.url or service.organization.website,
+        "korte_tekst": service.korte_tekst,
         "doelgroep": doelgroepen[0].code if doelgroepen else "",
         "sector": service.organization.sector,
         "zichtbaarheid": service.zichtbaarheid,

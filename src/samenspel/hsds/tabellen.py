@@ -92,6 +92,7 @@ EXTRA = {
         Extra("samenspel_inloop", "inloop"),
         Extra("samenspel_op_afspraak", "op_afspraak"),
         Extra("samenspel_tijden_omschrijving", "tijden_omschrijving"),
+        Extra("samenspel_korte_tekst", "korte_tekst"),
         Extra("samenspel_moderatie", "moderatie"),
     ),
     "location": (Extra("samenspel_buurt", "buurt_id", Niveau.BUURT),),

@@ -1,5 +1,7 @@
 """Small display helpers for listings: opening times, distance, freshness."""
 
+import datetime as dt
+
 from django import template
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -17,6 +19,20 @@ def _tijd(t) -> str:
     return t.strftime("%H:%M") if t else ""
 
 
+def _hele_dag(schema) -> bool:
+    # 23:59 is how forms and imports say "until midnight"; 00:00–00:00 means the same.
+    return schema.opens_at == dt.time(0, 0) and schema.closes_at in (
+        dt.time(23, 59),
+        dt.time(0, 0),
+    )
+
+
+def dag_en_nacht(schemas) -> bool:
+    """Open round the clock on every day of the week, however the days are split over rows."""
+    dagen = {d for s in schemas if _hele_dag(s) for d in s.dagen}
+    return dagen >= set(_KORT)
+
+
 @register.filter
 def geldige_schemas(service) -> list:
     """The listing's schedules in force today (prefetched rows, filtered here)."""
@@ -26,17 +42,22 @@ def geldige_schemas(service) -> list:
 
 @register.filter
 def tijden(service) -> str:
-    """When (and where) as its owner or source said it.
+    """When (and where) as its owner or source said it: the one place opening times become text.
 
     The owner's own words first: "elke donderdag 10-11 uur, start bij winkelcentrum Overvecht"
-    says more than the times read from it ("do 10:00–11:00"). Without them, the source's own
+    says more than the times read from it ("do 10:00–11:00"). Without them: 'dag en nacht' for
+    a service open round the clock (not "ma 00:00–23:59" seven times), the source's own
     descriptions of the schedules valid today, else the times of those schedules, else
     'op afspraak'. A schedule outside its valid_from/valid_to is never shown as current.
+    Cards, the service page, the wijkwijzer and the wegwijzer all use it.
     """
     if service.tijden_omschrijving:
         return service.tijden_omschrijving
+    geldig = geldige_schemas(service)
+    if dag_en_nacht(geldig):
+        return _("dag en nacht")
     geldig = sorted(
-        geldige_schemas(service),
+        geldig,
         key=lambda s: (min((_VOLGORDE.index(d) for d in s.dagen if d in _KORT), default=9),),
     )
     woorden = list(dict.fromkeys(s.description.strip() for s in geldig if s.description.strip()))
