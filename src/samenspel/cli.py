@@ -68,9 +68,25 @@ def serve(args) -> None:
 
 def herinner(args) -> None:
     _django()
+    from django.db import DatabaseError
+
+    from samenspel.core import mail
+    from samenspel.demo.mail import postvak_voor_demodatabase
     from samenspel.directory.herinneren import verstuur_herinneringen
     from samenspel.referrals.herinneren import herinner_onbeantwoord
 
+    try:
+        if postvak_voor_demodatabase():
+            print("Demo-database: de e-mails komen in het demo-postvak (/demo/post/).")
+    except DatabaseError as fout:
+        sys.exit(
+            f"De database is nog niet klaar ({fout}). Zet eerst de demo op "
+            "(samenspel demo --geen-server) of migreer (samenspel beheer migrate)."
+        )
+    try:
+        mail.controleer_mailserver()
+    except mail.MailNietVerstuurd as fout:
+        sys.exit(f"Geen herinneringen verstuurd: {fout}. De volgende keer proberen we het opnieuw.")
     aantal = verstuur_herinneringen()
     print(f"{aantal} herinnering(en) verstuurd over aanbod dat lang niet is bevestigd.")
     aantal = herinner_onbeantwoord()

@@ -56,7 +56,7 @@ def _leg_vast(service, actie: str, door, veld: str = "", oud="", nieuw="") -> No
 
 
 def _na_commit(functie, *args) -> None:
-    transaction.on_commit(lambda: functie(*args))
+    mail.na_commit(functie, *args)
 
 
 # --- e-mails ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _t
 
 from samenspel.accounts.models import Rol
+from samenspel.core import mail
 from samenspel.directory.models import Route
 from samenspel.privacy import audit
 from samenspel.privacy.models import Actie, Kanaal, Manier, Toestemming
@@ -74,7 +75,7 @@ WIE_MAG = {
 
 
 def _na_commit(functie, *args) -> None:
-    transaction.on_commit(lambda: functie(*args))
+    mail.na_commit(functie, *args)
 
 
 def _gebeurtenis(v: Verwijzing, partij: Partij, soort: str, **velden) -> Gebeurtenis:
