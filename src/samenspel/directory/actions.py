@@ -5,6 +5,8 @@ what) and schedules its e-mail with transaction.on_commit, so nobody is mailed a
 that was rolled back.
 """
 
+import logging
+
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
@@ -28,6 +30,8 @@ from samenspel.directory.models import (
     TaxonomyTerm,
 )
 from samenspel.directory.registratie import Contactgegeven, beginwaarden, lees_tijden
+
+logger = logging.getLogger(__name__)
 
 # Registrations a netwerkhouder can still decide on.
 OPEN = (Moderatie.ONBEVESTIGD, Moderatie.WACHTRIJ, Moderatie.VRAAG)
@@ -460,4 +464,8 @@ def vraag_bewerklinks(email: str) -> None:
     cache.add(sleutel, 0, timeout=3600)
     if cache.incr(sleutel) > BEWERKLINK_MAX_PER_UUR:
         return
-    _stuur_bewerklinks(services[0].beheerder_email, services)
+    try:
+        _stuur_bewerklinks(services[0].beheerder_email, services)
+    except mail.MailNietVerstuurd as fout:
+        # An error page here would tell a stranger that this address owns a listing.
+        logger.error("Nieuwe bewerklinks niet verstuurd: %s", fout)
