@@ -52,9 +52,16 @@ def demo(args) -> None:
         f"Demo klaar: {uitkomst['gebieden']} gebieden, {uitkomst['aanbod']} keer aanbod, "
         f"{uitkomst['verwijzingen']} verwijzingen."
     )
+    from samenspel.accounts.models import Gebruiker
+
+    namen = [naam for naam, _, _ in uitkomst["accounts"]]
+    werkt_bij = dict(
+        Gebruiker.objects.filter(username__in=namen).values_list("username", "organisatie__name")
+    )
     print("Demo-accounts (gebruikersnaam / wachtwoord / rol):")
     for naam, wachtwoord, rol in uitkomst["accounts"]:
-        print(f"  {naam:16} {wachtwoord:24} {rol}")
+        organisatie = f" · {werkt_bij[naam]}" if werkt_bij.get(naam) else ""
+        print(f"  {naam:18} {wachtwoord:24} {rol}{organisatie}")
     print("Verstuurde e-mails staan in het demo-postvak: /demo/post/")
     if not args.geen_server:
         _serve(args.poort, args.workers)
