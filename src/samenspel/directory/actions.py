@@ -94,7 +94,8 @@ def netwerkhouders_voor(service) -> list[Gebruiker]:
     )
 
 
-def _meld_netwerkhouders(service) -> None:
+def _meld_netwerkhouders(service, antwoord: bool = False) -> None:
+    """A new registration, or (``antwoord``) the registrant's answer to a question."""
     ontvangers = [g.email for g in netwerkhouders_voor(service)]
     if ontvangers:
         mail.verstuur(
@@ -102,6 +103,7 @@ def _meld_netwerkhouders(service) -> None:
             ontvangers,
             {
                 "service": service,
+                "antwoord": antwoord,
                 "beoordeel_link": mail.absoluut(reverse("directory:beoordeel", args=[service.pk])),
             },
         )
@@ -300,10 +302,24 @@ def stel_vraag(service, door, vraag: str) -> Service:
     return service
 
 
+def aanspreekpunten(service, door=None) -> list[dict]:
+    """Whom a registrant can reach about a decision: the area's netwerkhouders by name and
+    e-mail address, or else whoever decided (a beheerder, where the area has nobody)."""
+    mensen = netwerkhouders_voor(service)
+    if not mensen and getattr(door, "email", ""):
+        mensen = [door]
+    return [{"naam": g.get_full_name() or g.get_username(), "email": g.email} for g in mensen]
+
+
 def wijs_af(service, door, reden: str) -> Service:
     reden = _verplicht(reden, "een reden")
     service = _beoordeel(service, door, "afgewezen", Moderatie.AFGEWEZEN, reden)
-    _na_commit(lambda s: _mail_eigenaar("aanmelding_afgewezen", s, reden=reden), service)
+    _na_commit(
+        lambda s: _mail_eigenaar(
+            "aanmelding_afgewezen", s, reden=reden, netwerkhouders=aanspreekpunten(s, door)
+        ),
+        service,
+    )
     return service
 
 
@@ -388,9 +404,12 @@ def bewerk(service, gegevens: dict, door) -> list[str]:
             _leg_vast(service, "bewerkt", door, VELDNAMEN.get(veld, veld), oud[veld], nieuw[veld])
         if service.moderatie in (Moderatie.VRAAG, Moderatie.ONBEVESTIGD):
             # Opening a link sent to the address proves it, like the confirmation link.
-            _leg_vast(service, "bewerkt", door, "moderatie", service.moderatie, Moderatie.WACHTRIJ)
+            # After a question, saving is the answer: the queue and the mail say so.
+            antwoord = service.moderatie == Moderatie.VRAAG
+            actie = "beantwoord" if antwoord else "bewerkt"
+            _leg_vast(service, actie, door, "moderatie", service.moderatie, Moderatie.WACHTRIJ)
             service.moderatie = Moderatie.WACHTRIJ
-            _na_commit(_meld_netwerkhouders, service)
+            _na_commit(_meld_netwerkhouders, service, antwoord)
         service.save()
         nieuw_email = service.beheerder_email
         if nieuw_email.lower() != (oud_email or "").lower():

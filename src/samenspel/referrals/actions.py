@@ -25,7 +25,6 @@ from samenspel.referrals.models import (
     PERSOONSGEGEVENS,
     REDEN_VERPLICHT,
     REDEN_ZONDER_UITLEG,
-    Contactmanier,
     Gebeurtenis,
     Herkomst,
     Kennismaking,
@@ -204,7 +203,7 @@ def verwijs(afzender, service, gegevens: dict, pk=None) -> tuple[Verwijzing, str
         _nieuwe_kennismaking(
             v, partij, gegevens["kennismaking_wanneer"], gegevens.get("kennismaking_waar", "")
         )
-    if v.contactmanier == Contactmanier.EMAIL and v.contact:
+    if v.bewoner_per_email:
         _na_commit(mails.bewoner_link, v, token)
     return v, token
 
@@ -249,7 +248,7 @@ def meld_zelf_aan(service, gegevens: dict, pk=None) -> tuple[Verwijzing, str]:
     _audit(Actie.AANGEMAAKT, v, partij)
     _audit(Actie.TOESTEMMING_GEGEVEN, v, partij)
     _na_commit(mails.nieuwe_verwijzing, v)
-    if v.contactmanier == Contactmanier.EMAIL and v.contact:
+    if v.bewoner_per_email:
         _na_commit(mails.bewoner_link, v, token)
     return v, token
 
