@@ -18,6 +18,7 @@ SECRET_KEY = env.tekst("SECRET_KEY", DEMO_SECRET_KEY)
 PRODUCTIE = env.ja_nee("SAMENSPEL_PRODUCTIE", False)
 ALLOWED_HOSTS = env.lijst("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env.lijst("CSRF_TRUSTED_ORIGINS", "")
+CSRF_FAILURE_VIEW = "samenspel.core.views.csrf_fout"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
