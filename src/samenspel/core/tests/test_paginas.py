@@ -61,7 +61,7 @@ def test_verlopen_formulier_geeft_uitleg_in_gewone_woorden_met_link_terug(gebied
 def test_geblokkeerde_cookies_worden_genoemd(db):
     antwoord = _zonder_geldige_code().post("/inloggen/", {"username": "x", "password": "y"})
     assert antwoord.status_code == 403
-    assert "Je browser stuurt geen cookies mee" in antwoord.content.decode()
+    assert "Je browser stuurde geen cookie mee" in antwoord.content.decode()
 
 
 def test_mislukt_formulier_slaat_niets_op(gebieden):
