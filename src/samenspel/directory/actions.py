@@ -435,6 +435,15 @@ def klopt_nog(service, door) -> Service:
     return service
 
 
+def herinnerd(services, vandaag) -> None:
+    """The owner was sent a "klopt nog" reminder today: no new one for a month."""
+    with transaction.atomic():
+        for service in services:
+            vorige = service.herinnerd_op
+            Service.objects.filter(pk=service.pk).update(herinnerd_op=vandaag)
+            _leg_vast(service, "herinnerd", "systeem", "herinnerd_op", vorige or "", vandaag)
+
+
 def stop(service, door) -> Service:
     """Take the listing off the kaart; the record and its history stay."""
     with transaction.atomic():

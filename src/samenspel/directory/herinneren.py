@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from samenspel.core import mail
-from samenspel.directory import links
+from samenspel.directory import actions, links
 from samenspel.directory.models import Service
 
 logger = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ def verstuur_herinneringen(vandaag: date | None = None) -> int:
         except Exception:
             logger.exception("Herinnering aan %s niet verstuurd", adres)
             continue
-        Service.objects.filter(pk__in=[s.pk for s in services]).update(herinnerd_op=vandaag)
+        actions.herinnerd(services, vandaag)
         verstuurd += 1
     return verstuurd
 

@@ -49,6 +49,7 @@ ACTIES = {
     "goedgekeurd": _("goedgekeurd"),
     "afgewezen": _("afgewezen"),
     "gestopt": _("gestopt"),
+    "herinnerd": _("herinnering gestuurd"),
     "create": _("aangemaakt bij import"),
     "update": _("bijgewerkt bij import"),
 }

@@ -266,3 +266,20 @@ def test_keuzewaarden_in_de_geschiedenis_tonen_hun_tekst():
     assert historie.waarde_tekst("service", "status", "inactive") == "gestopt"
     assert historie.waarde_tekst("service", "op_afspraak", "ja") == "ja"
     assert historie.waarde_tekst("service", "name", "Breicafé") == "Breicafé"
+
+
+def test_netwerkhouder_van_ander_gebied_ziet_het_antwoord_niet(
+    client, netwerkhouder, andere_netwerkhouder, in_wachtrij, met_commit
+):
+    service = in_wachtrij()
+    met_commit(actions.stel_vraag, service, netwerkhouder, "Is het gratis?")
+    met_commit(
+        client.post,
+        links.pad(service, links.BEWERK),
+        bewerkformulier(service, omschrijving="Het is gratis."),
+    )
+    client.force_login(andere_netwerkhouder)
+    assert client.get(beoordeel_url(service)).status_code == 404
+    assert "Het is gratis." not in client.get(WACHTRIJ).content.decode()
+    client.logout()
+    assert client.get(beoordeel_url(service)).status_code == 302  # to the login page
