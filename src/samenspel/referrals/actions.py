@@ -6,6 +6,7 @@ and schedules its e-mails with transaction.on_commit, so nobody is mailed about 
 was rolled back. Views only orchestrate.
 """
 
+import logging
 from datetime import date, datetime
 
 from django.db import transaction
@@ -37,6 +38,8 @@ from samenspel.referrals.models import (
     Voorval,
 )
 from samenspel.referrals.toegang import SYSTEEM, Partij, mag_verwijzen
+
+logger = logging.getLogger(__name__)
 
 
 class Geweigerd(Exception):
@@ -548,4 +551,8 @@ def zet_ontvangst(service, vol: bool, wachttijd: str, reactie_email: str) -> Ont
 
 def stuur_nieuwe_antwoordlink(verwijzing: Verwijzing) -> None:
     """An expired answer link: a fresh one goes to the service's address, never elsewhere."""
-    mails.nieuwe_antwoordlink(verwijzing)
+    try:
+        mails.nieuwe_antwoordlink(verwijzing)
+    except mail.MailNietVerstuurd as fout:
+        # A mail server that is down is logged in one line, not a server error page.
+        logger.error("Nieuwe antwoordlink niet verstuurd: %s", fout)
