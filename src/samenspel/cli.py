@@ -52,9 +52,16 @@ def demo(args) -> None:
         f"Demo klaar: {uitkomst['gebieden']} gebieden, {uitkomst['aanbod']} keer aanbod, "
         f"{uitkomst['verwijzingen']} verwijzingen."
     )
+    from samenspel.accounts.models import Gebruiker
+
+    namen = [naam for naam, _, _ in uitkomst["accounts"]]
+    werkt_bij = dict(
+        Gebruiker.objects.filter(username__in=namen).values_list("username", "organisatie__name")
+    )
     print("Demo-accounts (gebruikersnaam / wachtwoord / rol):")
     for naam, wachtwoord, rol in uitkomst["accounts"]:
-        print(f"  {naam:16} {wachtwoord:24} {rol}")
+        organisatie = f" · {werkt_bij[naam]}" if werkt_bij.get(naam) else ""
+        print(f"  {naam:18} {wachtwoord:24} {rol}{organisatie}")
     print("Verstuurde e-mails staan in het demo-postvak: /demo/post/")
     if not args.geen_server:
         _serve(args.poort, args.workers)
@@ -68,9 +75,25 @@ def serve(args) -> None:
 
 def herinner(args) -> None:
     _django()
+    from django.db import DatabaseError
+
+    from samenspel.core import mail
+    from samenspel.demo.mail import postvak_voor_demodatabase
     from samenspel.directory.herinneren import verstuur_herinneringen
     from samenspel.referrals.herinneren import herinner_onbeantwoord
 
+    try:
+        if postvak_voor_demodatabase():
+            print("Demo-database: de e-mails komen in het demo-postvak (/demo/post/).")
+    except DatabaseError as fout:
+        sys.exit(
+            f"De database is nog niet klaar ({fout}). Zet eerst de demo op "
+            "(samenspel demo --geen-server) of migreer (samenspel beheer migrate)."
+        )
+    try:
+        mail.controleer_mailserver()
+    except mail.MailNietVerstuurd as fout:
+        sys.exit(f"Geen herinneringen verstuurd: {fout}. De volgende keer proberen we het opnieuw.")
     aantal = verstuur_herinneringen()
     print(f"{aantal} herinnering(en) verstuurd over aanbod dat lang niet is bevestigd.")
     aantal = herinner_onbeantwoord()

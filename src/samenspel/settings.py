@@ -18,6 +18,7 @@ SECRET_KEY = env.tekst("SECRET_KEY", DEMO_SECRET_KEY)
 PRODUCTIE = env.ja_nee("SAMENSPEL_PRODUCTIE", False)
 ALLOWED_HOSTS = env.lijst("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env.lijst("CSRF_TRUSTED_ORIGINS", "")
+CSRF_FAILURE_VIEW = "samenspel.core.views.csrf_fout"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -125,6 +126,8 @@ EMAIL_PORT = env.getal("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.tekst("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env.tekst("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env.ja_nee("EMAIL_USE_TLS", False)
+# Seconds before a silent mail server counts as down, so no page or command hangs on it.
+EMAIL_TIMEOUT = env.getal("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env.tekst("DEFAULT_FROM_EMAIL", "Samenspel <noreply@example.org>")
 SITE_URL = env.tekst("SITE_URL", "http://127.0.0.1:8000")
 

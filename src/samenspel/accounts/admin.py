@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from samenspel.accounts.models import Gebruiker
+from samenspel.accounts.models import Accountgebeurtenis, Gebruiker
 
 
 @admin.register(Gebruiker)
@@ -21,3 +21,17 @@ def _alleen_beheerders(request) -> bool:
 
 # The Django admin is for beheerders only, whatever other staff flags a user has.
 admin.site.has_permission = _alleen_beheerders
+
+
+@admin.register(Accountgebeurtenis)
+class AccountgebeurtenisAdmin(admin.ModelAdmin):
+    list_display = ("wanneer", "gebruiker", "soort")
+    list_filter = ("soort",)
+    search_fields = ("gebruiker__username",)
+
+    # A record of what happened: nobody edits it afterwards.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

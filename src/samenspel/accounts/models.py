@@ -58,3 +58,29 @@ class Gebruiker(AbstractUser):
             return False
         eigen = set(self.gebieden.values_list("code", flat=True))
         return any(g.code in eigen for g in gebied.keten())
+
+
+class Accountgebeurtenis(models.Model):
+    """What happened to an account outside the admin (a password reset), so a beheerder can
+    see when an account was taken over by e-mail. Never the password or the link itself."""
+
+    class Soort(models.TextChoices):
+        HERSTEL_GEVRAAGD = "herstel_gevraagd", _("link voor nieuw wachtwoord gemaild")
+        WACHTWOORD_HERSTELD = "wachtwoord_hersteld", _("nieuw wachtwoord ingesteld via e-mail")
+
+    gebruiker = models.ForeignKey(
+        Gebruiker,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="gebeurtenissen",
+    )
+    soort = models.CharField(_("wat"), max_length=30, choices=Soort.choices)
+    wanneer = models.DateTimeField(_("wanneer"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("accountgebeurtenis")
+        verbose_name_plural = _("accountgebeurtenissen")
+        ordering = ["-wanneer", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} {self.soort}"

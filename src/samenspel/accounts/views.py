@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samenspel.accounts import inlogbeveiliging
+from samenspel.accounts import inlogbeveiliging, startpagina
 from samenspel.core.forms import NLDSMixin
 
 
@@ -42,3 +42,15 @@ class InlogView(auth_views.LoginView):
     def form_valid(self, form):
         messages.success(self.request, _("Je bent ingelogd."))
         return super().form_valid(form)
+
+    def get_default_redirect_url(self):
+        # Only without a (safe) `next`: Django's get_success_url checks that one first.
+        return startpagina.voor(self.request.user)
+
+
+class UitlogView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        antwoord = super().post(request, *args, **kwargs)
+        # After logout the session is gone; the message travels in the messages cookie.
+        messages.info(request, _("Je bent uitgelogd."))
+        return antwoord

@@ -22,10 +22,12 @@ NAMESPACE = uuid.UUID("0f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f")
 BRON = "samenspel-demo"
 DAGEN = {"ma": "MO", "di": "TU", "wo": "WE", "do": "TH", "vr": "FR", "za": "SA", "zo": "SU"}
 
-# One account per role; the passwords are printed by `samenspel demo`.
+# At least one account per role; the passwords are printed by `samenspel demo`.
 DEMO_GEBRUIKERS = [
     ("netwerkhouder", Rol.NETWERKHOUDER, "Noor", "Netwerkhouder"),
     ("professional", Rol.PROFESSIONAL, "Pim", "Professional"),
+    # A second professional in the other big demo city, of Wijkteam Rotterdam West.
+    ("professional_west", Rol.PROFESSIONAL, "Romy", "de Wit"),
     ("initiatiefnemer", Rol.INITIATIEFNEMER, "Ine", "Initiatief"),
     ("analist", Rol.GEMEENTE_ANALIST, "Anna", "Analist"),
     ("beheerder", Rol.BEHEERDER, "Bas", "Beheer"),

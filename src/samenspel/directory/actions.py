@@ -5,6 +5,8 @@ what) and schedules its e-mail with transaction.on_commit, so nobody is mailed a
 that was rolled back.
 """
 
+import logging
+
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
@@ -29,6 +31,8 @@ from samenspel.directory.models import (
     TaxonomyTerm,
 )
 from samenspel.directory.registratie import Contactgegeven, beginwaarden, lees_tijden
+
+logger = logging.getLogger(__name__)
 
 # Registrations a netwerkhouder can still decide on.
 OPEN = (Moderatie.ONBEVESTIGD, Moderatie.WACHTRIJ, Moderatie.VRAAG)
@@ -57,7 +61,7 @@ def _leg_vast(service, actie: str, door, veld: str = "", oud="", nieuw="") -> No
 
 
 def _na_commit(functie, *args) -> None:
-    transaction.on_commit(lambda: functie(*args))
+    mail.na_commit(functie, *args)
 
 
 # --- e-mails ------------------------------------------------------------------------------
@@ -91,7 +95,8 @@ def netwerkhouders_voor(service) -> list[Gebruiker]:
     )
 
 
-def _meld_netwerkhouders(service) -> None:
+def _meld_netwerkhouders(service, antwoord: bool = False) -> None:
+    """A new registration, or (``antwoord``) the registrant's answer to a question."""
     ontvangers = [g.email for g in netwerkhouders_voor(service)]
     if ontvangers:
         mail.verstuur(
@@ -99,6 +104,7 @@ def _meld_netwerkhouders(service) -> None:
             ontvangers,
             {
                 "service": service,
+                "antwoord": antwoord,
                 "beoordeel_link": mail.absoluut(reverse("directory:beoordeel", args=[service.pk])),
             },
         )
@@ -336,10 +342,24 @@ def stel_vraag(service, door, vraag: str) -> Service:
     return service
 
 
+def aanspreekpunten(service, door=None) -> list[dict]:
+    """Whom a registrant can reach about a decision: the area's netwerkhouders by name and
+    e-mail address, or else whoever decided (a beheerder, where the area has nobody)."""
+    mensen = netwerkhouders_voor(service)
+    if not mensen and getattr(door, "email", ""):
+        mensen = [door]
+    return [{"naam": g.get_full_name() or g.get_username(), "email": g.email} for g in mensen]
+
+
 def wijs_af(service, door, reden: str) -> Service:
     reden = _verplicht(reden, "een reden")
     service = _beoordeel(service, door, "afgewezen", Moderatie.AFGEWEZEN, reden)
-    _na_commit(lambda s: _mail_eigenaar("aanmelding_afgewezen", s, reden=reden), service)
+    _na_commit(
+        lambda s: _mail_eigenaar(
+            "aanmelding_afgewezen", s, reden=reden, netwerkhouders=aanspreekpunten(s, door)
+        ),
+        service,
+    )
     return service
 
 
@@ -429,9 +449,12 @@ def bewerk(service, gegevens: dict, door) -> list[str]:
             _leg_vast(service, "bewerkt", door, VELDNAMEN.get(veld, veld), oud[veld], nieuw[veld])
         if service.moderatie in (Moderatie.VRAAG, Moderatie.ONBEVESTIGD):
             # Opening a link sent to the address proves it, like the confirmation link.
-            _leg_vast(service, "bewerkt", door, "moderatie", service.moderatie, Moderatie.WACHTRIJ)
+            # After a question, saving is the answer: the queue and the mail say so.
+            antwoord = service.moderatie == Moderatie.VRAAG
+            actie = "beantwoord" if antwoord else "bewerkt"
+            _leg_vast(service, actie, door, "moderatie", service.moderatie, Moderatie.WACHTRIJ)
             service.moderatie = Moderatie.WACHTRIJ
-            _na_commit(_meld_netwerkhouders, service)
+            _na_commit(_meld_netwerkhouders, service, antwoord)
         service.save()
         nieuw_email = service.beheerder_email
         if nieuw_email.lower() != (oud_email or "").lower():
@@ -455,6 +478,15 @@ def klopt_nog(service, door) -> Service:
         service.save(update_fields=["assured_date", "assurer_email", "herinnerd_op"])
         _leg_vast(service, "bevestigd", door, "assured_date", vorige or "", service.assured_date)
     return service
+
+
+def herinnerd(services, vandaag) -> None:
+    """The owner was sent a "klopt nog" reminder today: no new one for a month."""
+    with transaction.atomic():
+        for service in services:
+            vorige = service.herinnerd_op
+            Service.objects.filter(pk=service.pk).update(herinnerd_op=vandaag)
+            _leg_vast(service, "herinnerd", "systeem", "herinnerd_op", vorige or "", vandaag)
 
 
 def stop(service, door) -> Service:
@@ -505,4 +537,8 @@ def vraag_bewerklinks(email: str) -> None:
     cache.add(sleutel, 0, timeout=3600)
     if cache.incr(sleutel) > BEWERKLINK_MAX_PER_UUR:
         return
-    _stuur_bewerklinks(services[0].beheerder_email, services)
+    try:
+        _stuur_bewerklinks(services[0].beheerder_email, services)
+    except mail.MailNietVerstuurd as fout:
+        # An error page here would tell a stranger that this address owns a listing.
+        logger.error("Nieuwe bewerklinks niet verstuurd: %s", fout)

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from samenspel.core import mail
-from samenspel.directory import links
+from samenspel.directory import actions, links
 from samenspel.directory.models import Service
 
 logger = logging.getLogger(__name__)
@@ -64,12 +64,15 @@ def verstuur_herinneringen(vandaag: date | None = None) -> int:
                 [services[0].beheerder_email],
                 {"regels": [_regel(s) for s in services], "maanden": _maanden()},
             )
+        except mail.MailNietVerstuurd as fout:
+            # One refused address must not stop the others' reminders; this owner is
+            # simply tried again on the next run. The reason is enough, no traceback.
+            logger.warning("Herinnering aan %s niet verstuurd: %s", adres, fout)
+            continue
         except Exception:
-            # One unreachable mail server or address must not stop the others' reminders;
-            # this owner is simply tried again on the next run.
             logger.exception("Herinnering aan %s niet verstuurd", adres)
             continue
-        Service.objects.filter(pk__in=[s.pk for s in services]).update(herinnerd_op=vandaag)
+        actions.herinnerd(services, vandaag)
         verstuurd += 1
     return verstuurd
 

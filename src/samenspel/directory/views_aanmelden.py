@@ -6,10 +6,11 @@ leads to a page with one clear button that POSTs.
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.areas.models import Gebied
-from samenspel.directory import actions, links, registratie
+from samenspel.directory import actions, laden, links, registratie
 from samenspel.directory.models import Moderatie, ServiceStatus
 
 SJABLONEN = "directory/aanmelden/"
@@ -145,8 +146,20 @@ def bewerken(request, service):
     )
 
 
+def _zoals_op_de_kaart(service) -> dict:
+    """Times, place and contact as the kaart shows them now: what "klopt nog" confirms."""
+    laden.voor_lijst([service])
+    locaties = [sal.location for sal in service.service_at_locations.all()]
+    return {
+        "locaties": locaties,
+        "adressen": [a for loc in locaties for a in loc.addresses.all()],
+    }
+
+
 @_met_link(links.KLOPT_NOG)
 def klopt_nog(request, service):
+    """The page behind the e-mail's link: the current details and one button (a POST, so a
+    mail scanner opening the link confirms nothing)."""
     if request.method == "POST" and service.status == ServiceStatus.ACTIVE:
         actions.klopt_nog(service, _door(request, service))
         messages.success(request, _("Dank je wel! We hebben genoteerd dat alles nog klopt."))
@@ -154,7 +167,12 @@ def klopt_nog(request, service):
     return render(
         request,
         SJABLONEN + "klopt_nog.html",
-        {"service": service, "bewerk_link": links.pad(service, links.BEWERK)},
+        {
+            "service": service,
+            "bewerk_link": links.pad(service, links.BEWERK),
+            "vandaag_bevestigd": service.assured_date == timezone.localdate(),
+            **_zoals_op_de_kaart(service),
+        },
     )
 
 

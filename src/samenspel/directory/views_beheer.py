@@ -13,15 +13,32 @@ from django.utils.translation import gettext_lazy
 
 from samenspel.accounts.models import Rol
 from samenspel.core.forms import NLDSMixin
-from samenspel.directory import actions, registratie
+from samenspel.directory import actions, historie, registratie
 from samenspel.directory.models import Moderatie, Service, ServiceStatus, Wijziging
 
 SJABLONEN = "directory/beheer/"
 PER_PAGINA = 25
 
 
-class VraagFormulier(NLDSMixin, forms.Form):
+class _Beslisformulier(NLDSMixin, forms.Form):
+    """A decision's text; its help says how the registrant hears it (e-mail, or a call)."""
+
     use_required_attribute = False  # no red box before anyone typed; the server checks
+    veld = ""
+    uitleg_telefoon = ""
+
+    def __init__(self, *args, telefoon: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if telefoon:
+            self.fields[self.veld].help_text = self.uitleg_telefoon % {"nummer": telefoon}
+
+
+class VraagFormulier(_Beslisformulier):
+    veld = "vraag"
+    uitleg_telefoon = gettext_lazy(
+        "Deze aanmelder heeft geen e-mailadres. Bel je vraag door op %(nummer)s en schrijf "
+        "hier op wat je vroeg."
+    )
     vraag = forms.CharField(
         label=gettext_lazy("Je vraag aan de aanmelder"),
         max_length=2000,
@@ -31,8 +48,12 @@ class VraagFormulier(NLDSMixin, forms.Form):
     )
 
 
-class AfwijsFormulier(NLDSMixin, forms.Form):
-    use_required_attribute = False
+class AfwijsFormulier(_Beslisformulier):
+    veld = "reden"
+    uitleg_telefoon = gettext_lazy(
+        "Deze aanmelder heeft geen e-mailadres. Bel %(nummer)s om de reden te vertellen en "
+        "schrijf hier op wat je zei."
+    )
     reden = forms.CharField(
         label=gettext_lazy("Reden van afwijzen"),
         max_length=2000,
@@ -82,7 +103,7 @@ def wachtrij(request):
     if soort not in actions.OPEN:
         soort = Moderatie.WACHTRIJ
     lijst = (
-        alles.filter(moderatie=soort)
+        historie.met_antwoordvlag(alles.filter(moderatie=soort))
         .select_related("organization")
         .prefetch_related("service_at_locations__location__buurt")
         .order_by("aangemaakt")
@@ -105,29 +126,51 @@ def wachtrij(request):
     )
 
 
+def _alleen_telefoon(service) -> str:
+    """The registrant's phone number when that is the only way to reach them, else ''."""
+    return "" if service.beheerder_email else service.beheerder_telefoon
+
+
 def _uitvoeren(request, service, actie: str):
     """Run one moderation action; returns the bound form when it needs another look."""
+    telefoon = _alleen_telefoon(service)
+    namen = {"naam": service.name, "nummer": telefoon}
     if actie == "goedkeuren":
         actions.keur_goed(service, request.user)
-        messages.success(request, _("“%(naam)s” staat nu op de kaart.") % {"naam": service.name})
+        if telefoon:
+            melding = _(
+                "“%(naam)s” staat nu op de kaart. Bel de aanmelder op %(nummer)s om het "
+                "te vertellen."
+            )
+        else:
+            melding = _("“%(naam)s” staat nu op de kaart.")
+        messages.success(request, melding % namen)
         return None
     if actie == "vraag":
-        form = VraagFormulier(request.POST)
+        form = VraagFormulier(request.POST, telefoon=telefoon)
         if not form.is_valid():
             return form
         actions.stel_vraag(service, request.user, form.cleaned_data["vraag"])
-        messages.success(request, _("Je vraag is gemaild naar de aanmelder."))
+        if telefoon:
+            melding = _(
+                "Je vraag is opgeslagen. Een e-mail kan niet: bel de aanmelder op %(nummer)s."
+            )
+        else:
+            melding = _("Je vraag is gemaild naar de aanmelder.")
+        messages.success(request, melding % namen)
         return None
     if actie == "afwijzen":
-        form = AfwijsFormulier(request.POST)
+        form = AfwijsFormulier(request.POST, telefoon=telefoon)
         if not form.is_valid():
             return form
         actions.wijs_af(service, request.user, form.cleaned_data["reden"])
-        messages.success(
-            request,
-            _("“%(naam)s” is afgewezen. De aanmelder krijgt de reden per e-mail.")
-            % {"naam": service.name},
-        )
+        if telefoon:
+            melding = _(
+                "“%(naam)s” is afgewezen. Bel de aanmelder op %(nummer)s om de reden te vertellen."
+            )
+        else:
+            melding = _("“%(naam)s” is afgewezen. De aanmelder krijgt de reden per e-mail.")
+        messages.success(request, melding % namen)
         return None
     raise Http404
 
@@ -139,7 +182,9 @@ def beoordeel(request, pk):
     # An outsider learns nothing, not even that the registration exists.
     if not request.user.beoordeelt(_gebied_van(service)):
         raise Http404
-    vraag_form, afwijs_form = VraagFormulier(), AfwijsFormulier()
+    telefoon = _alleen_telefoon(service)
+    vraag_form = VraagFormulier(telefoon=telefoon)
+    afwijs_form = AfwijsFormulier(telefoon=telefoon)
     status = 200
     if request.method == "POST":
         actie = request.POST.get("actie", "")
@@ -165,7 +210,10 @@ def beoordeel(request, pk):
             "dubbelen": _dubbelen(service),
             "vraag_form": vraag_form,
             "afwijs_form": afwijs_form,
-            "historie": Wijziging.objects.filter(resource_type="service", resource_id=service.pk),
+            "historie": historie.regels(
+                Wijziging.objects.filter(resource_type="service", resource_id=service.pk)
+            ),
+            "antwoord": historie.antwoord_op_vraag(service),
         },
         status=status,
     )

@@ -6,6 +6,7 @@ and schedules its e-mails with transaction.on_commit, so nobody is mailed about 
 was rolled back. Views only orchestrate.
 """
 
+import logging
 from datetime import date, datetime
 
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _t
 
 from samenspel.accounts.models import Rol
+from samenspel.core import mail
 from samenspel.directory.models import Route
 from samenspel.privacy import audit
 from samenspel.privacy.models import Actie, Kanaal, Manier, Toestemming
@@ -24,7 +26,6 @@ from samenspel.referrals.models import (
     PERSOONSGEGEVENS,
     REDEN_VERPLICHT,
     REDEN_ZONDER_UITLEG,
-    Contactmanier,
     Gebeurtenis,
     Herkomst,
     Kennismaking,
@@ -37,6 +38,8 @@ from samenspel.referrals.models import (
     Voorval,
 )
 from samenspel.referrals.toegang import SYSTEEM, Partij, mag_verwijzen
+
+logger = logging.getLogger(__name__)
 
 
 class Geweigerd(Exception):
@@ -74,7 +77,7 @@ WIE_MAG = {
 
 
 def _na_commit(functie, *args) -> None:
-    transaction.on_commit(lambda: functie(*args))
+    mail.na_commit(functie, *args)
 
 
 def _gebeurtenis(v: Verwijzing, partij: Partij, soort: str, **velden) -> Gebeurtenis:
@@ -203,7 +206,7 @@ def verwijs(afzender, service, gegevens: dict, pk=None) -> tuple[Verwijzing, str
         _nieuwe_kennismaking(
             v, partij, gegevens["kennismaking_wanneer"], gegevens.get("kennismaking_waar", "")
         )
-    if v.contactmanier == Contactmanier.EMAIL and v.contact:
+    if v.bewoner_per_email:
         _na_commit(mails.bewoner_link, v, token)
     return v, token
 
@@ -248,7 +251,7 @@ def meld_zelf_aan(service, gegevens: dict, pk=None) -> tuple[Verwijzing, str]:
     _audit(Actie.AANGEMAAKT, v, partij)
     _audit(Actie.TOESTEMMING_GEGEVEN, v, partij)
     _na_commit(mails.nieuwe_verwijzing, v)
-    if v.contactmanier == Contactmanier.EMAIL and v.contact:
+    if v.bewoner_per_email:
         _na_commit(mails.bewoner_link, v, token)
     return v, token
 
@@ -548,4 +551,8 @@ def zet_ontvangst(service, vol: bool, wachttijd: str, reactie_email: str) -> Ont
 
 def stuur_nieuwe_antwoordlink(verwijzing: Verwijzing) -> None:
     """An expired answer link: a fresh one goes to the service's address, never elsewhere."""
-    mails.nieuwe_antwoordlink(verwijzing)
+    try:
+        mails.nieuwe_antwoordlink(verwijzing)
+    except mail.MailNietVerstuurd as fout:
+        # A mail server that is down is logged in one line, not a server error page.
+        logger.error("Nieuwe antwoordlink niet verstuurd: %s", fout)

@@ -30,7 +30,11 @@ BRON = "samenspel-demo"
 NAMESPACE = uuid.UUID("6a0d3c52-1f0e-4d8b-9a51-7c2e4b1d9f30")
 
 # Demo accounts and the organisation each works for (only set when they have none yet).
-ORGANISATIES = {"professional": "buurtteam-overvecht", "initiatiefnemer": "handjehelpen"}
+ORGANISATIES = {
+    "professional": "buurtteam-overvecht",
+    "professional_west": "wijkteam-rotterdam-west",
+    "initiatiefnemer": "handjehelpen",
+}
 # Initiatives refer to the buurtteam too (seed 004: "en-en, in twee richtingen").
 BUURTTEAM = "buurtteam-overvecht-hulp"
 
@@ -184,6 +188,18 @@ SCENARIOS = [
         "Ik wil graag mensen ontmoeten die snappen hoe het is.",
         "sam@example.org",
         dagen_geleden=2,
+    ),
+    # Rotterdam West: the wijkteam refers to a maatjesproject in the same wijk.
+    Scenario(
+        "west-aangenomen",
+        "wmo-radar-maatjesproject",
+        "professional_west",
+        "Ahmed",
+        "Woont sinds kort alleen en wil graag iemand om mee te wandelen en te praten.",
+        "ahmed@example.org",
+        stappen=[("aannemen", "", "")],
+        dagen_geleden=6,
+        antwoord_na=2,
     ),
     Scenario(
         "is-er-plek",

@@ -75,8 +75,11 @@ def herinner_onbeantwoord(vandaag: date | None = None) -> int:
                 [Ontvangst.van(verwijzingen[0].service).adres],
                 {"regels": regels, "werkdagen": werkdagen()},
             )
+        except mail.MailNietVerstuurd as fout:
+            # One refused address must not stop the others; it is tried again next run.
+            logger.warning("Herinnering over verwijzingen aan %s niet verstuurd: %s", adres, fout)
+            continue
         except Exception:
-            # One unreachable address must not stop the others; it is tried again next run.
             logger.exception("Herinnering over verwijzingen aan %s niet verstuurd", adres)
             continue
         Verwijzing.objects.filter(pk__in=[v.pk for v in verwijzingen]).update(herinnerd_op=vandaag)

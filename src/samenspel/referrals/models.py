@@ -323,6 +323,11 @@ class Verwijzing(models.Model):
     def is_gedeeld(self) -> bool:
         return self.status != Status.DRAFT
 
+    @property
+    def bewoner_per_email(self) -> bool:
+        """Does the resident hear from us by e-mail? Only when they gave an address."""
+        return self.contactmanier == Contactmanier.EMAIL and bool(self.contact)
+
     def overgangen(self) -> frozenset[str]:
         tabel = PLEKVRAAG_OVERGANGEN if self.is_plekvraag else OVERGANGEN
         return tabel.get(self.status, frozenset())

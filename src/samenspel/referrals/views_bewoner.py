@@ -53,7 +53,11 @@ def meedoen(request, pk):
             )
         else:
             v, token = actions.meld_zelf_aan(service, form.gegevens())
-            request.session["meedoen"] = {"service": service.name, "token": token}
+            request.session["meedoen"] = {
+                "service": service.name,
+                "token": token,
+                "per_email": v.bewoner_per_email,
+            }
             return redirect("referrals:meedoen_verstuurd")
     return render(
         request,
@@ -79,6 +83,7 @@ def meedoen_verstuurd(request):
         {
             "service": gegevens["service"],
             "link": request.build_absolute_uri(links.bewoner_pad(gegevens["token"])),
+            "per_email": gegevens.get("per_email", False),
         },
     )
 

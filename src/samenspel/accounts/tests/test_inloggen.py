@@ -50,3 +50,60 @@ def test_rollen_bepalen_wie_professioneel_aanbod_ziet(
 def test_netwerkhouder_beoordeelt_alleen_eigen_gebied(netwerkhouder, gebieden):
     assert netwerkhouder.beoordeelt(gebieden["zambesidreef"])
     assert not netwerkhouder.beoordeelt(gebieden["middelland_noord"])
+
+
+# --- where each role lands ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("persona", "startpagina"),
+    [
+        ("professional", "referrals:inbox"),
+        ("initiatiefnemer", "referrals:inbox"),
+        ("netwerkhouder", "directory:wachtrij"),
+        ("beheerder", "directory:wachtrij"),
+        ("analist", "referrals:cijfers"),
+    ],
+)
+def test_na_inloggen_landt_elke_rol_bij_zijn_werk(client, persona, startpagina, request):
+    request.getfixturevalue(persona)
+    antwoord = client.post(
+        INLOGGEN, {"username": persona, "password": "geheim-wachtwoord-123"}, follow=True
+    )
+    assert antwoord.redirect_chain[-1] == (reverse(startpagina), 302)
+    assert antwoord.status_code == 200  # the role may actually open its landing page
+
+
+def test_veilige_next_gaat_voor_de_startpagina(client, professional):
+    antwoord = client.post(
+        INLOGGEN,
+        {"username": "professional", "password": "geheim-wachtwoord-123", "next": "/zoeken/"},
+    )
+    assert antwoord["Location"] == "/zoeken/"
+
+
+def test_next_naar_een_andere_site_wordt_genegeerd(client, professional):
+    antwoord = client.post(
+        INLOGGEN,
+        {
+            "username": "professional",
+            "password": "geheim-wachtwoord-123",
+            "next": "https://kwaadwillend.example.org/",
+        },
+    )
+    assert antwoord["Location"] == reverse("referrals:inbox")
+
+
+def test_wie_al_is_ingelogd_gaat_van_de_inlogpagina_naar_zijn_werk(client, netwerkhouder):
+    client.force_login(netwerkhouder)
+    antwoord = client.get(INLOGGEN)
+    assert antwoord["Location"] == reverse("directory:wachtrij")
+
+
+def test_uitloggen_zegt_dat_je_bent_uitgelogd(client, professional):
+    client.force_login(professional)
+    antwoord = client.post(reverse("accounts:uitloggen"), follow=True)
+    tekst = antwoord.content.decode()
+    assert "Je bent uitgelogd." in tekst
+    assert "_auth_user_id" not in client.session
+    assert "Uitloggen" not in tekst  # the header no longer offers it

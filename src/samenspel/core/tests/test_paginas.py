@@ -32,3 +32,50 @@ def test_demo_mail_komt_in_het_postvak(client, settings, db):
     send_mail("Bevestig je aanmelding", "Klik op https://example.org/x", None, ["a@example.org"])
     pagina = client.get("/demo/post/").content.decode()
     assert "Bevestig je aanmelding" in pagina
+
+
+# --- a form without a valid safety code ---------------------------------------------------
+
+
+def _zonder_geldige_code():
+    from django.test import Client
+
+    return Client(enforce_csrf_checks=True)
+
+
+def test_verlopen_formulier_geeft_uitleg_in_gewone_woorden_met_link_terug(gebieden):
+    client = _zonder_geldige_code()
+    client.get("/aanmelden/")  # the browser has a cookie, but the form's code is stale
+    antwoord = client.post(
+        "/aanmelden/?gemeente=GM0344", {"naam": "x", "csrfmiddlewaretoken": "oud"}
+    )
+    assert antwoord.status_code == 403
+    tekst = antwoord.content.decode()
+    assert "Dit is niet verstuurd" in tekst
+    assert "te lang open" in tekst
+    assert 'href="/aanmelden/?gemeente=GM0344"' in tekst
+    assert 'class="kop"' in tekst  # our own page, with the site's header
+    assert "CSRF" not in tekst and " u " not in tekst  # no jargon, no formal "u"
+
+
+def test_geblokkeerde_cookies_worden_genoemd(db):
+    antwoord = _zonder_geldige_code().post("/inloggen/", {"username": "x", "password": "y"})
+    assert antwoord.status_code == 403
+    assert "Je browser stuurde geen cookie mee" in antwoord.content.decode()
+
+
+def test_mislukt_formulier_slaat_niets_op(gebieden):
+    from samenspel.directory.models import Service
+
+    _zonder_geldige_code().post(
+        "/aanmelden/",
+        {
+            "naam": "Breicafé",
+            "omschrijving": "Breien.",
+            "wanneer": "dinsdag 10-12 uur",
+            "buurt": "BU03440301",
+            "contact": "anna@example.org",
+            "bouwsteen": "sociale-contacten-en-ontmoeting",
+        },
+    )
+    assert not Service.objects.exists()

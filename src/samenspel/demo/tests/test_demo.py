@@ -76,3 +76,35 @@ def test_demo_heeft_plekken_met_toegankelijkheid_die_te_vinden_zijn(demo):
     aantal = m.Accessibility.objects.count()
     laden.laad_alles()
     assert m.Accessibility.objects.count() == aantal
+
+
+def test_demo_heeft_een_professional_van_een_rotterdams_wijkteam(demo):
+    from samenspel.accounts.models import Gebruiker
+
+    romy = Gebruiker.objects.get(username="professional_west")
+    assert romy.rol == "professional"
+    assert romy.organisatie.name == "Wijkteam Rotterdam West"
+    assert romy.email.endswith("@example.org")
+    assert romy.check_password(laden.wachtwoord("professional_west"))
+    assert ("professional_west", "demo-professional_west", "professional") in demo["accounts"]
+
+
+def test_rotterdamse_professional_ziet_haar_eigen_verwijzing_in_de_inbox(demo, client):
+    from samenspel.accounts.models import Gebruiker
+
+    client.force_login(Gebruiker.objects.get(username="professional_west"))
+    tekst = client.get("/verwijzingen/").content.decode()
+    assert "Maatjesproject" in tekst or "maatjesproject" in tekst
+    assert "Wandelgroep" not in tekst  # the Overvecht professional's referrals stay hers
+
+
+def test_demo_opzetten_drukt_de_rotterdamse_professional_af(demo, monkeypatch, capsys):
+    from samenspel import cli
+
+    monkeypatch.setenv("SAMENSPEL_DEMO", "1")  # restored afterwards; the demo sets it
+    monkeypatch.setattr(cli, "_voorbereiden", lambda: None)  # the test database is ready
+    monkeypatch.setattr(laden, "laad_alles", lambda: demo)
+    cli.main(["demo", "--geen-server"])
+    uitvoer = capsys.readouterr().out
+    regel = next(r for r in uitvoer.splitlines() if "professional_west" in r)
+    assert "demo-professional_west" in regel and "Wijkteam Rotterdam West" in regel

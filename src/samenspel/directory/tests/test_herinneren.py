@@ -133,3 +133,10 @@ def test_mislukte_mail_houdt_de_andere_herinneringen_niet_tegen(oud_aanbod, monk
 )
 def test_maanden_terug(datum, maanden, verwacht):
     assert herinneren.maanden_terug(datum, maanden) == verwacht
+
+
+def test_verstuurde_herinnering_staat_in_de_geschiedenis(oud_aanbod):
+    service = oud_aanbod()
+    herinneren.verstuur_herinneringen(VANDAAG)
+    rij = m.Wijziging.objects.get(resource_id=service.pk, last_action_type="herinnerd")
+    assert (rij.field_name, rij.replacement_value) == ("herinnerd_op", "2025-03-15")
