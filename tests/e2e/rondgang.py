@@ -65,7 +65,7 @@ class Rondgang:
     breedte: int
     overslaan: object
     genoeg: object
-    axe_per_soort: int = 2
+    axe_per_soort: int = 1
     bezocht: dict = field(default_factory=dict)  # url name -> number of pages
     bevindingen: list = field(default_factory=list)
     _gezien: set = field(default_factory=set)

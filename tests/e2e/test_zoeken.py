@@ -134,3 +134,20 @@ def test_gekozen_filters_blijven_zichtbaar_en_zijn_weg_te_halen_zonder_javascrip
     expect(pagina.get_by_role("link", name="Filter weghalen: Gratis")).to_have_count(0)
     assert "gratis" not in pagina.url and "q=taal" in pagina.url
     context.close()
+
+
+def test_zoekvak_plaats_en_knop_staan_op_een_lijn_op_een_breed_scherm(page, aanbod):
+    page.goto(page.basis + "/zoeken/?q=wandel")
+    onderkanten = [
+        page.locator(kiezer).evaluate("el => Math.round(el.getBoundingClientRect().bottom)")
+        for kiezer in ("input[name=q]", "input[name=bij]", ".zoekbalk button[type=submit]")
+    ]
+    assert max(onderkanten) - min(onderkanten) <= 2, onderkanten
+    # On a wide screen the filters are a side column, open beside the results.
+    expect(page.get_by_role("group", name="Soort hulp")).to_be_visible()
+
+
+def test_keuzelijsten_zien_eruit_als_keuzelijsten(page, aanbod):
+    page.goto(page.basis + "/zoeken/")
+    pijl = page.locator("select[name=dag]").evaluate("el => getComputedStyle(el).backgroundImage")
+    assert "svg" in pijl
