@@ -99,6 +99,7 @@ def demo_wijken(taxonomieen, settings, live_server):
     settings.SAMENSPEL = {**settings.SAMENSPEL, "TEGEL_URL": ""}  # no map tiles from outside
     laden.laad_alles()
     service = m.Service.objects.order_by("name").first()
+    service.name += f" {LANG_WOORD}"
     service.description += f" {LANG_WOORD}."
     service.email = LANG_ADRES
     service.url = LANGE_URL
@@ -194,3 +195,17 @@ def test_rondgang_ziet_een_pagina_die_te_breed_is_en_een_toegankelijkheidsfout(p
     wat = " ".join(b.wat for b in rondgang.bevindingen)
     assert "px breed" in wat
     assert "image-alt" in wat
+
+
+def test_gegevens_staan_op_een_telefoon_onder_elkaar_en_krijgen_de_hele_breedte(
+    telefoon, maak_aanbod
+):
+    # The resident's own page squeezed its values into a 70 px column beside the labels.
+    service = maak_aanbod(email=LANG_ADRES, url=LANGE_URL)
+    telefoon.goto(telefoon.basis + service.get_absolute_url())
+    kop = telefoon.locator("#contact-blok dl.gegevens dt").first.bounding_box()
+    waarde = telefoon.locator("#contact-blok dl.gegevens dd").first.bounding_box()
+    assert waarde["y"] > kop["y"]  # under the label, not beside it
+    assert waarde["width"] >= 300
+    expect(telefoon.get_by_role("link", name=LANG_ADRES)).to_be_visible()
+    assert telefoon.evaluate("document.documentElement.scrollWidth") <= 360
