@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.http import QueryDict
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 # Form fields that are not filters: what and where you search, and how results are ordered.
 GEEN_FILTER = frozenset({"q", "bij", "sorteer"})
