@@ -92,3 +92,62 @@ def test_toegankelijkheidscontrole_vindt_fouten_als_ze_er_zijn(page):
     # Guards the check above: axe must really run and report, not pass on an empty page.
     page.set_content('<html lang="nl"><body><main><img src="x.png"></main></body></html>')
     assert "image-alt" in {v["id"] for v in axe_overtredingen(page)}
+
+
+@pytest.fixture
+def demo_aanbod(taxonomieen, settings):
+    from samenspel.demo import laden
+
+    settings.SAMENSPEL = {**settings.SAMENSPEL, "TEGEL_URL": ""}
+    laden.laad_alles()
+
+
+def test_op_een_telefoon_staat_het_eerste_resultaat_op_het_eerste_scherm(telefoon, demo_aanbod):
+    # The filters fold away and the map follows the list, so a resident sees a result at once
+    # instead of scrolling past every filter (it was about 2,600 px down).
+    telefoon.set_viewport_size({"width": 360, "height": 740})
+    telefoon.goto(telefoon.basis + "/zoeken/?q=taal")
+    eerste = telefoon.locator("ul.resultaten > li").first
+    expect(eerste).to_be_visible()
+    assert telefoon.locator("ul.resultaten > li").count() >= 3
+    boven = telefoon.evaluate(
+        "el => el.getBoundingClientRect().top + window.scrollY", eerste.element_handle()
+    )
+    assert boven <= 900, f"het eerste resultaat begint op {boven:.0f} px"
+    filters = telefoon.get_by_text("Filters (0)")
+    expect(filters).to_be_visible()
+    expect(telefoon.get_by_role("group", name="Soort hulp")).to_be_hidden()
+    filters.click()
+    expect(telefoon.get_by_role("group", name="Soort hulp")).to_be_visible()
+
+
+def test_gekozen_filters_blijven_zichtbaar_en_zijn_weg_te_halen_zonder_javascript(
+    browser, live_server, demo_aanbod
+):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    pagina = context.new_page()
+    pagina.goto(live_server.url + "/zoeken/?q=taal&gratis=on&dag=TU")
+    expect(pagina.get_by_text("Filters (2)")).to_be_visible()
+    pagina.get_by_role("link", name="Filter weghalen: Gratis").click()
+    expect(pagina.get_by_text("Filters (1)")).to_be_visible()
+    expect(pagina.get_by_role("link", name="Filter weghalen: Open op: dinsdag")).to_be_visible()
+    expect(pagina.get_by_role("link", name="Filter weghalen: Gratis")).to_have_count(0)
+    assert "gratis" not in pagina.url and "q=taal" in pagina.url
+    context.close()
+
+
+def test_zoekvak_plaats_en_knop_staan_op_een_lijn_op_een_breed_scherm(page, aanbod):
+    page.goto(page.basis + "/zoeken/?q=wandel")
+    onderkanten = [
+        page.locator(kiezer).evaluate("el => Math.round(el.getBoundingClientRect().bottom)")
+        for kiezer in ("input[name=q]", "input[name=bij]", ".zoekbalk button[type=submit]")
+    ]
+    assert max(onderkanten) - min(onderkanten) <= 2, onderkanten
+    # On a wide screen the filters are a side column, open beside the results.
+    expect(page.get_by_role("group", name="Soort hulp")).to_be_visible()
+
+
+def test_keuzelijsten_zien_eruit_als_keuzelijsten(page, aanbod):
+    page.goto(page.basis + "/zoeken/")
+    pijl = page.locator("select[name=dag]").evaluate("el => getComputedStyle(el).backgroundImage")
+    assert "svg" in pijl

@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from samenspel.directory import laden
+from samenspel.search import gekozen
 from samenspel.search.antwoordcache import bewaar_antwoord
 from samenspel.search.forms import ZoekFormulier
 from samenspel.search.zoeken import Zoekvraag, zoek
@@ -68,6 +69,7 @@ def zoeken(request):
     laden.voor_kaartjes(t.service for t in resultaat.treffers)
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
+    gekozen_filters = gekozen.gekozen_filters(form)
     return render(
         request,
         "search/zoeken.html",
@@ -79,6 +81,12 @@ def zoeken(request):
                 (form.fields[n].label, n, _facet_keuzes(form, resultaat, n)) for n in FACET_LIJSTEN
             ],
             "querystring": querystring.urlencode(),
+            "gekozen": gekozen_filters,
+            "zonder_filters": gekozen.zonder_filters(form),
+            # A filter with an error must be visible, so the error summary can point at it.
+            "filters_open": any(
+                gekozen.is_filter(n, form.fields[n]) for n in form.errors if n in form.fields
+            ),
             "kaartpunten": [
                 {
                     "naam": t.service.name,

@@ -1,0 +1,211 @@
+"""Every page each role can reach works on a 360 px phone: no horizontal scrolling, axe-clean.
+
+Residents meet Samenspel on a phone; a page wider than the screen cuts off opening hours,
+addresses and e-mail addresses. The crawl starts from the home page, the demo mailbox (every
+e-mail the demo sent, with its links: the resident's own link, the answer link of a referral)
+and the links an owner gets by e-mail (edit, "klopt nog", stop, confirm), and follows every
+link on the site. It runs once per role on the demo data set.
+
+Every URL name of the project must be visited by the crawl or be listed in NIET_BEZOCHT with
+the reason, so a new page fails this test until it has been checked (or excluded on purpose).
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from samenspel.demo import laden
+from samenspel.directory import actions, registratie
+from samenspel.directory import links as eigenaarlinks
+from samenspel.directory import models as m
+from tests.e2e.rondgang import Rondgang, alle_url_namen
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+TELEFOON = {"width": 360, "height": 740}
+
+# URL names the crawl never opens, each with the reason. Keep this list short: a page a person
+# can open in a browser belongs in the crawl.
+NIET_BEZOCHT = {
+    "accounts:uitloggen": "alleen POST (de knop in de kop)",
+    "referrals:toestemming": "alleen POST (de ja/nee-knoppen op de eigen pagina)",
+    "referrals:terugkoppeling": "alleen POST (de keuze op de eigen pagina)",
+    "referrals:download": "een JSON-bestand om te bewaren, geen pagina",
+    "referrals:api_lijst": "JSON voor andere systemen",
+    "referrals:api_cijfers": "JSON voor andere systemen",
+    "referrals:api_detail": "JSON voor andere systemen",
+    "hsds:export_zip": "een zip-bestand (HSDS-export)",
+    "hsds:sjabloon_xlsx": "een spreadsheet-sjabloon",
+    "hsds:sjabloon_csv": "een csv-sjabloon",
+}
+NIET_BEZOCHTE_NAMESPACES = {
+    "admin": "Django's eigen beheerscherm (alleen beheerders); opmaak is van Django zelf",
+    "hsds:api": "de HSDS-API: JSON, en de OpenAPI-documentatie van django-ninja",
+}
+
+# (who, demo account, extra start pages); the anonymous resident first, so the pages every
+# role shares are checked in full once. Other start pages are the ones no link leads to.
+ROLLEN = [
+    ("bewoner", None, ["/demo/post/", "/aanmelden/verstuurd/"]),
+    ("initiatiefnemer", "initiatiefnemer", []),
+    ("professional", "professional", ["/verwijzingen/cijfers/"]),  # figures: by address
+    ("netwerkhouder", "netwerkhouder", []),
+    ("gemeente-analist", "analist", []),
+    ("beheerder", "beheerder", ["/privacy/logboek/"]),  # the audit log: by address (README)
+]
+
+# Links with query parameters combine endlessly (search filters, pages, a pre-chosen answer);
+# a few of each combination are enough.
+HOOGUIT_MET_PARAMETERS = 3
+# A logged-in role sees the public pages with another header only: one of each kind.
+HOOGUIT_GEDEELD = 1
+
+LANG_WOORD = "Buurtbewonersondersteuningsvrijwilligersnetwerkbijeenkomst"
+LANG_ADRES = "vrijwilligerscoordinatie.huiskamer-middelland@stichting-voorbeeld.example.org"
+LANGE_URL = (
+    "https://example.org/initiatieven/rotterdam-west/middelland/huiskamer-en-inloop-elke-dag"
+)
+
+
+def overslaan(naam: str) -> bool:
+    return naam in NIET_BEZOCHT or any(naam.startswith(ns + ":") for ns in NIET_BEZOCHTE_NAMESPACES)
+
+
+def _geregistreerd(naam: str, bevestigd: bool) -> m.Service:
+    """A registration made through the product's own form and action (a queue item)."""
+    form = registratie.AanmeldFormulier(
+        {
+            "naam": naam,
+            "omschrijving": "Elke week een breicafé met koffie, thee en bolletjes wol.",
+            "wanneer": "elke donderdag 14-16 uur in buurthuis De Boog",
+            "buurt": "BU03440311",
+            "contact": "breister@example.org",
+            "bouwsteen": "sociale-contacten-en-ontmoeting",
+        }
+    )
+    assert form.is_valid(), form.errors
+    service = actions.registreer(form.cleaned_data)
+    if bevestigd:
+        assert actions.bevestig_email(service)
+    return service
+
+
+@pytest.fixture
+def demo_wijken(taxonomieen, settings, live_server):
+    """The demo data set, its e-mails in the demo mailbox with links to this server, plus
+    the hardest content for a narrow screen (a very long word, address and URL)."""
+    settings.DEMO = True
+    settings.SITE_URL = live_server.url
+    settings.EMAIL_BACKEND = "samenspel.demo.mail.PostvakBackend"
+    settings.SAMENSPEL = {**settings.SAMENSPEL, "TEGEL_URL": ""}  # no map tiles from outside
+    laden.laad_alles()
+    service = m.Service.objects.order_by("name").first()
+    service.name += f" {LANG_WOORD}"
+    service.description += f" {LANG_WOORD}."
+    service.email = LANG_ADRES
+    service.url = LANGE_URL
+    service.save()
+    m.Phone.objects.create(service=service, number="010 123 45 67")
+    _geregistreerd("Breicafé De Steek", bevestigd=True)
+    nieuw = _geregistreerd("Breicafé De Boog", bevestigd=False)
+    return {
+        "eigenaarlinks": [
+            eigenaarlinks.pad(service, eigenaarlinks.BEWERK),
+            eigenaarlinks.pad(service, eigenaarlinks.KLOPT_NOG),
+            eigenaarlinks.pad(service, eigenaarlinks.STOP),
+            eigenaarlinks.pad(nieuw, eigenaarlinks.BEVESTIG),
+        ],
+        "meedoen": next(
+            s for s in m.Service.objects.order_by("name") if s.route == m.Route.AANMELDEN
+        ),
+    }
+
+
+def _log_in(pagina, basis: str, gebruikersnaam: str) -> None:
+    pagina.goto(basis + "/inloggen/")
+    pagina.locator("input[name=username]").fill(gebruikersnaam)
+    pagina.locator("input[name=password]").fill(laden.wachtwoord(gebruikersnaam))
+    pagina.locator("main form [type=submit]").click()
+    pagina.wait_for_load_state()
+    expect(pagina.locator("form[action='/uitloggen/'] button")).to_contain_text(gebruikersnaam)
+
+
+def _meedoen(rondgang: Rondgang, service: m.Service) -> None:
+    """The resident signs up with "Ik wil meedoen": the confirmation page only follows a POST."""
+    pagina = rondgang.pagina
+    pagina.goto(rondgang.basis + f"/meedoen/{service.pk}/")
+    pagina.locator("input[name=naam]").fill("Bo")
+    pagina.locator("input[name=contactmanier][value=telefoon]").check()
+    pagina.locator("input[name=contact]").fill("06 12345678")
+    pagina.locator("input[name=toestemming]").check()
+    pagina.locator("main form [type=submit]").last.click()
+    pagina.wait_for_load_state()
+    rondgang.loop(*rondgang.controleer())
+
+
+@pytest.mark.parametrize("taal", ["nl-NL"])
+def test_elke_pagina_past_op_een_telefoon_en_heeft_geen_toegankelijkheidsfouten(
+    browser, live_server, demo_wijken, taal
+):
+    basis = live_server.url
+    bezocht: dict[str, set[str]] = {}
+    bevindingen = []
+    aanmelden = demo_wijken["meedoen"].get_absolute_url()  # links to refer and to sign up
+    for wie, account, starts in ROLLEN:
+        context = browser.new_context(viewport=TELEFOON, locale=taal)
+        pagina = context.new_page()
+        pagina.set_default_timeout(15000)
+        gedeeld = {naam for naam, rollen in bezocht.items() if "bewoner" in rollen}
+
+        def genoeg(naam, parameters, al, gedeeld=gedeeld):
+            if parameters or naam == "search:zoeken":
+                return al >= HOOGUIT_MET_PARAMETERS
+            return naam in gedeeld and al >= HOOGUIT_GEDEELD
+
+        rondgang = Rondgang(pagina, basis, wie, TELEFOON["width"], overslaan, genoeg)
+        if account:
+            _log_in(pagina, basis, account)
+            rondgang.loop("/", aanmelden, *starts)
+        else:
+            rondgang.loop("/", *starts, *demo_wijken["eigenaarlinks"])
+            _meedoen(rondgang, demo_wijken["meedoen"])
+        for naam in rondgang.bezocht:
+            bezocht.setdefault(naam, set()).add(wie)
+        bevindingen += rondgang.bevindingen
+        context.close()
+
+    assert not bevindingen, "\n".join(map(str, bevindingen))
+    nooit = {n for n in alle_url_namen() if not overslaan(n)} - set(bezocht)
+    assert not nooit, (
+        f"Deze pagina's bezoekt geen enkele rol: {sorted(nooit)}. Zorg dat een link of "
+        "startpunt ze bereikt, of zet ze met de reden in NIET_BEZOCHT."
+    )
+    onbekend = set(NIET_BEZOCHT) - alle_url_namen()
+    assert not onbekend, f"NIET_BEZOCHT noemt URL-namen die niet (meer) bestaan: {onbekend}"
+
+
+def test_rondgang_ziet_een_pagina_die_te_breed_is_en_een_toegankelijkheidsfout(page):
+    # Guards the crawl: the checks must really measure, not pass on any page.
+    rondgang = Rondgang(page, "http://voorbeeld.test", "test", 360, overslaan, lambda *a: False)
+    page.set_viewport_size(TELEFOON)
+    page.set_content(
+        '<html lang="nl"><head><title>t</title></head><body><main>'
+        '<div style="width:600px">breed</div><img src="x.png"></main></body></html>'
+    )
+    rondgang.controleer()
+    wat = " ".join(b.wat for b in rondgang.bevindingen)
+    assert "px breed" in wat
+    assert "image-alt" in wat
+
+
+def test_gegevens_staan_op_een_telefoon_onder_elkaar_en_krijgen_de_hele_breedte(
+    telefoon, maak_aanbod
+):
+    # The resident's own page squeezed its values into a 70 px column beside the labels.
+    service = maak_aanbod(email=LANG_ADRES, url=LANGE_URL)
+    telefoon.goto(telefoon.basis + service.get_absolute_url())
+    kop = telefoon.locator("#contact-blok dl.gegevens dt").first.bounding_box()
+    waarde = telefoon.locator("#contact-blok dl.gegevens dd").first.bounding_box()
+    assert waarde["y"] > kop["y"]  # under the label, not beside it
+    assert waarde["width"] >= 300
+    expect(telefoon.get_by_role("link", name=LANG_ADRES)).to_be_visible()
+    assert telefoon.evaluate("document.documentElement.scrollWidth") <= 360
