@@ -40,6 +40,29 @@ def geldige_schemas(service) -> list:
     return [s for s in service.schedules.all() if s.is_geldig_op(vandaag)]
 
 
+def _op_volgorde(schemas) -> list:
+    return sorted(
+        schemas,
+        key=lambda s: (min((_VOLGORDE.index(d) for d in s.dagen if d in _KORT), default=9),),
+    )
+
+
+def _tijdvak(schema) -> str:
+    dagen = "/".join(_KORT[d] for d in schema.dagen if d in _KORT)
+    uren = "–".join(x for x in (_tijd(schema.opens_at), _tijd(schema.closes_at)) if x)
+    return " ".join(x for x in (dagen, uren) if x)
+
+
+@register.filter
+def uren(service) -> str:
+    """Only the times read from the schedules valid today ('di 10:00–12:00'), without the
+    owner's words: for pages that show both side by side, such as "klopt nog"."""
+    geldig = _op_volgorde(geldige_schemas(service))
+    if dag_en_nacht(geldig):
+        return _("dag en nacht")
+    return ", ".join(d for d in map(_tijdvak, geldig) if d)
+
+
 @register.filter
 def tijden(service) -> str:
     """When (and where) as its owner or source said it: the one place opening times become text.
@@ -53,21 +76,13 @@ def tijden(service) -> str:
     """
     if service.tijden_omschrijving:
         return service.tijden_omschrijving
-    geldig = geldige_schemas(service)
+    geldig = _op_volgorde(geldige_schemas(service))
     if dag_en_nacht(geldig):
         return _("dag en nacht")
-    geldig = sorted(
-        geldig,
-        key=lambda s: (min((_VOLGORDE.index(d) for d in s.dagen if d in _KORT), default=9),),
-    )
     woorden = list(dict.fromkeys(s.description.strip() for s in geldig if s.description.strip()))
     if woorden and all(s.description.strip() for s in geldig):
         return "; ".join(woorden)
-    delen = []
-    for schema in geldig:
-        dagen = "/".join(_KORT[d] for d in schema.dagen if d in _KORT)
-        uren = "–".join(x for x in (_tijd(schema.opens_at), _tijd(schema.closes_at)) if x)
-        delen.append(" ".join(x for x in (dagen, uren) if x) or schema.description)
+    delen = [_tijdvak(schema) or schema.description for schema in geldig]
     tekst = ", ".join(d for d in delen if d)
     if not tekst and service.op_afspraak:
         tekst = _("op afspraak")
