@@ -3,6 +3,7 @@ from django.shortcuts import render
 from samenspel.directory import laden
 from samenspel.search.antwoordcache import bewaar_antwoord
 from samenspel.search.forms import ZoekFormulier
+from samenspel.search.kaart import kaartpunten
 from samenspel.search.zoeken import Zoekvraag, zoek
 
 FILTERS = ("bouwsteen", "doelgroep", "sector", "gemeente", "wijk", "buurt")
@@ -64,13 +65,6 @@ def zoeken(request):
                 (form.fields[n].label, n, _facet_keuzes(form, resultaat, n)) for n in FACET_LIJSTEN
             ],
             "querystring": querystring.urlencode(),
-            "kaartpunten": [
-                {
-                    "naam": t.service.name,
-                    "url": t.service.get_absolute_url(),
-                    "punten": t.service.publieke_punten(),
-                }
-                for t in resultaat.treffers
-            ],
+            "kaartpunten": kaartpunten(t.service for t in resultaat.treffers),
         },
     )
