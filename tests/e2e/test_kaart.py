@@ -105,6 +105,19 @@ def test_kaartpopup_in_een_bundel_na_inzoomen(kaartpagina, aanbod_op_de_kaart):
     expect(popup.get_by_role("link", name="Breicafé Zambesidreef")).to_be_visible()
 
 
+def test_bundel_en_popup_werken_met_het_toetsenbord(kaartpagina, aanbod_op_de_kaart):
+    kaartpagina.goto(kaartpagina.basis + "/zoeken/")
+    kaart = kaartpagina.get_by_role("region", name="Kaart met de resultaten")
+    kaart.get_by_role("button", name="3 resultaten hier. Klik om in te zoomen.").focus()
+    kaartpagina.keyboard.press("Enter")
+    koffie = kaart.get_by_role("button", name="Koffieochtend Zambesidreef")
+    expect(koffie).to_be_visible()
+    koffie.focus()
+    kaartpagina.keyboard.press("Enter")
+    expect(kaart.locator(".leaflet-popup-content")).to_contain_text("Wanneer: di 10:00–12:00")
+    expect(kaart.get_by_role("button", name="Sluiten")).to_be_visible()
+
+
 def _axe_ziet_door_de_tegels_heen(pagina) -> None:
     """axe-core 4.14 cannot blend colours through Leaflet's `mix-blend-mode: plus-lighter` on
     tiles: it reports an error and silently skips the colour rules (link-in-text-block,
