@@ -40,9 +40,15 @@ def voor_lijst(services) -> list:
 
 
 def voor_kaartjes(services) -> list:
-    """What a result card and the map need: schedules, places and taxonomy terms (no
-    contacts: a card never shows them, and a search page has twenty cards)."""
+    """What a result card and the map need: schedules, places with their addresses and
+    buurt, and taxonomy terms (no contacts: a card never shows them, and a search page has
+    twenty cards)."""
     services = list(services)
-    prefetch_related_objects(services, "schedules", "service_at_locations__location")
+    prefetch_related_objects(
+        services,
+        "schedules",
+        "service_at_locations__location__addresses",
+        "service_at_locations__location__buurt",
+    )
     termen_erbij(services)
     return services

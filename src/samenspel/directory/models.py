@@ -333,11 +333,11 @@ class Service(Herkomst):
     def get_absolute_url(self) -> str:
         return reverse("directory:service", args=[self.pk])
 
-    def publieke_punten(self) -> list[tuple[float, float]]:
+    def publieke_locaties(self) -> list["Location"]:
         """Where it happens; a listing reached only via a contact person shows no place."""
         if self.zichtbaarheid == Zichtbaarheid.VIA_CONTACTPERSOON:
             return []
-        return [sal.location.punt for sal in self.service_at_locations.all() if sal.location.punt]
+        return [sal.location for sal in self.service_at_locations.all() if sal.location.punt]
 
     def is_vers(self, vandaag: date | None = None) -> bool:
         """Confirmed within the configured number of months."""

@@ -5,6 +5,7 @@ from samenspel.directory import laden
 from samenspel.search import gekozen
 from samenspel.search.antwoordcache import bewaar_antwoord
 from samenspel.search.forms import ZoekFormulier
+from samenspel.search.kaart import kaartpunten
 from samenspel.search.zoeken import Zoekvraag, zoek
 
 FILTERS = (
@@ -87,13 +88,6 @@ def zoeken(request):
             "filters_open": any(
                 gekozen.is_filter(n, form.fields[n]) for n in form.errors if n in form.fields
             ),
-            "kaartpunten": [
-                {
-                    "naam": t.service.name,
-                    "url": t.service.get_absolute_url(),
-                    "punten": t.service.publieke_punten(),
-                }
-                for t in resultaat.treffers
-            ],
+            "kaartpunten": kaartpunten(t.service for t in resultaat.treffers),
         },
     )

@@ -8,8 +8,8 @@ import pytest
 from samenspel.directory import taxonomieen
 from samenspel.directory.models import TaxonomyTerm
 
-REPO = Path(__file__).resolve().parents[4]
-SEED_003 = sorted((REPO.parent / "shared" / "seeds").glob("003_*.txt"))
+# The lines of seed 003 the definitions come from, with their citation (see its header).
+UITTREKSEL = Path(__file__).resolve().parent / "seed_003_bouwstenen.txt"
 
 ZEVEN = [
     "zorg en begeleiding",
@@ -41,10 +41,24 @@ def test_bouwstenen_staan_als_taxonomie_in_de_database():
     assert [t.name.lower() for t in TaxonomyTerm.objects.bouwstenen()] == ZEVEN
 
 
-def test_definities_komen_letterlijk_uit_seed_003():
-    assert SEED_003, "seed 003 ontbreekt naast de repository (shared/seeds/003_*.txt)"
-    ruw = SEED_003[0].read_text(encoding="utf-8")
-    varianten = (_plat(ruw), _plat(_zonder_afbreekstreepjes(ruw)))
+def _seed_regels() -> dict[int, str]:
+    """Line number in seed 003 -> its text, from the vendored excerpt."""
+    regels = {}
+    for regel in UITTREKSEL.read_text(encoding="utf-8").splitlines():
+        if not regel.startswith("#"):
+            nummer, tekst = regel.split("|", 1)
+            regels[int(nummer)] = tekst
+    return regels
+
+
+def test_definities_komen_letterlijk_uit_de_geciteerde_regels_van_seed_003():
+    regels = _seed_regels()
     for bouwsteen in taxonomieen.lees("bouwstenen.json"):
+        van, tot = map(
+            int, re.fullmatch(r"seed 003, regels (\d+)-(\d+)", bouwsteen["bron"]).groups()
+        )
+        assert set(range(van, tot + 1)) <= regels.keys(), bouwsteen["naam"]
+        ruw = "\n".join(regels[n] for n in range(van, tot + 1))
+        varianten = (_plat(ruw), _plat(_zonder_afbreekstreepjes(ruw)))
         definitie = _plat(bouwsteen["definitie"])
         assert any(definitie in seed for seed in varianten), bouwsteen["naam"]

@@ -15,11 +15,14 @@ from samenspel.directory import models as m
 from samenspel.hsds import tabellen as t
 from samenspel.hsds.exporteren import _Selectie
 
-# src/samenspel/hsds/tests/conftest.py -> the repository root is four folders up.
-HSDS = Path(__file__).resolve().parents[4] / ".." / "shared" / "hsds-3.0"
+DATA = Path(__file__).resolve().parent / "data"
+# The official examples and schemas the tests need, vendored (see its README.md).
+HSDS = DATA / "hsds-3.0"
 VOORBEELDEN = HSDS / "examples"
 COMPILED = HSDS / "schema" / "compiled"
-OAS_31 = Path(__file__).resolve().parent / "data" / "oas-3.1-schema.json"
+# The list schemas ship with the app (its OpenAPI document uses them): not copied twice.
+APP_SCHEMA = Path(__file__).resolve().parents[1] / "schema"
+OAS_31 = DATA / "oas-3.1-schema.json"
 
 # What a snapshot leaves out: bookkeeping, and where a record came from (an export read back
 # legitimately came from the export).
@@ -27,7 +30,7 @@ NIET_VERGELEKEN = {"aangemaakt", "gewijzigd", "bron", "bron_id", "bron_import"}
 
 
 def _verplicht(pad: Path) -> Path:
-    # The shared HSDS folder is part of the test data: its absence is a failure, not a skip.
+    # The HSDS files are part of the test data: their absence is a failure, not a skip.
     assert pad.exists(), f"HSDS-voorbeelden ontbreken: {pad}"
     return pad
 
@@ -74,7 +77,8 @@ def json_voorbeelden() -> list[Path]:
 
 @cache
 def _compiled(naam: str) -> dict:
-    return json.loads((_verplicht(COMPILED) / naam).read_text(encoding="utf-8"))
+    pad = APP_SCHEMA / naam if (APP_SCHEMA / naam).exists() else COMPILED / naam
+    return json.loads(_verplicht(pad).read_text(encoding="utf-8"))
 
 
 def valideer(body, schema: str) -> list[str]:
@@ -90,8 +94,6 @@ def hsds_register() -> Registry:
     """The single-table HSDS schemas, so `taxonomy_term.json` can resolve `taxonomy.json`."""
     register = Registry()
     for pad in (_verplicht(HSDS) / "schema").glob("*.json"):
-        if pad.name == "openapi.json":
-            continue
         inhoud = json.loads(pad.read_text(encoding="utf-8"))
         register = register.with_resource(f"https://hsds.test/{pad.name}", Resource.opaque(inhoud))
     return register

@@ -10,13 +10,22 @@ pytestmark = pytest.mark.django_db
 
 API = "/api/hsds"
 AANTAL = 55
+KLEIN = 5
+# What a full page costs depends on which nested tables have rows on it, not on its length:
+# a listing reached only via a contact person nests no contacts, phones or places, so a page
+# of only such listings costs fewer queries (21 instead of 49 for a resident). Search results
+# of equal relevance come in no fixed order, so with many such listings a page of 5 could be
+# just those. With fewer of them than a small page holds, every page has both kinds.
+VIA_CONTACTPERSOON = range(1, 12, 3)
 
 
 @pytest.fixture
 def veel_aanbod(maak_aanbod):
     """Enough listings for a full page of 50, with everything a full record nests."""
     for i in range(AANTAL):
-        zichtbaarheid = ("openbaar", "via_contactpersoon", "professionals")[i % 3]
+        zichtbaarheid = "professionals" if i % 3 == 2 else "openbaar"
+        if i in VIA_CONTACTPERSOON:
+            zichtbaarheid = "via_contactpersoon"
         service = maak_aanbod(
             naam=f"Wandelgroep {i:02d}",
             zichtbaarheid=zichtbaarheid,
@@ -68,10 +77,11 @@ def test_een_grotere_pagina_kost_niet_meer_queries(
         term = m.TaxonomyTerm.objects.bouwstenen().get(code=TERM)
         vraag = {**vraag, "taxonomy_term_id": str(term.pk)}
     kop = {"HTTP_AUTHORIZATION": f"Bearer {sleutel}"} if professioneel_bereik else {}
+    assert len(VIA_CONTACTPERSOON) < KLEIN
     client.get(f"{API}{pad}", vraag, **kop)  # the search index is built on first use
-    klein, pagina_klein = _queries(client, pad, {**vraag, "per_page": 5}, **kop)
+    klein, pagina_klein = _queries(client, pad, {**vraag, "per_page": KLEIN}, **kop)
     groot, pagina_groot = _queries(client, pad, {**vraag, "per_page": 50}, **kop)
-    assert pagina_klein["size"] == min(5, pagina_klein["total_items"])
+    assert pagina_klein["size"] == min(KLEIN, pagina_klein["total_items"])
     assert pagina_groot["size"] > pagina_klein["size"], "the test needs more than one page"
     assert groot == klein
     # A list page is a handful of queries; a fully nested one a few per nested table.
