@@ -27,6 +27,17 @@ def _schone_staat(settings):
 
 
 @pytest.fixture
+def met_commit(django_capture_on_commit_callbacks):
+    """Run a request or action and then its on_commit side effects, as a real commit would."""
+
+    def doe(functie, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return functie(*args, **kwargs)
+
+    return doe
+
+
+@pytest.fixture
 def taxonomieen(db):
     """The built-in taxonomies (a data migration; transactional tests flush it, so reload)."""
     from samenspel.directory import models as m

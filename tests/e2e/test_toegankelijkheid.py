@@ -27,9 +27,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def zichtbaar_maken(pagina, vinkje) -> None:
-    """Filters may sit folded away (a "Filters" control): open it as a visitor would."""
-    if not vinkje.is_visible():
-        pagina.locator("details:has(input[name='toegankelijkheid']) > summary").first.click()
+    """Filters may sit folded away (a "Filters" control): open it as a visitor would.
+
+    On a wide screen the page's script opens them itself; it runs before the load event, so
+    only after that event does the folded state say whether a visitor has to click."""
+    pagina.wait_for_load_state("load")
+    filters = pagina.locator("details:has(input[name='toegankelijkheid'])").first
+    if filters.get_attribute("open") is None:
+        filters.locator("> summary").click()
     expect(vinkje).to_be_visible()
 
 

@@ -10,32 +10,9 @@ from django.urls import reverse
 
 from samenspel.directory import actions, registratie
 from samenspel.directory import models as m
+from samenspel.directory.tests.formulieren import aanmelding
 
 URL = "/aanmelden/"
-
-
-@pytest.fixture
-def met_commit(django_capture_on_commit_callbacks):
-    """Run a request or action and then its on_commit side effects, as a real commit would."""
-
-    def doe(functie, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return functie(*args, **kwargs)
-
-    return doe
-
-
-def aanmelding(**over):
-    gegevens = {
-        "naam": "Breicafé Overvecht",
-        "omschrijving": "Samen breien en koffie drinken.",
-        "wanneer": "elke dinsdag 10-12 uur in buurthuis De Boog",
-        "buurt": "BU03440301",
-        "contact": "anna@example.org",
-        "bouwsteen": "sociale-contacten-en-ontmoeting",
-    }
-    gegevens.update(over)
-    return {k: v for k, v in gegevens.items() if v is not None}
 
 
 def link_uit(bericht, soort: str) -> str:

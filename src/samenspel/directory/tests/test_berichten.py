@@ -7,31 +7,10 @@ from django.urls import reverse
 
 from samenspel.directory import actions, historie, links
 from samenspel.directory import models as m
+from samenspel.directory.tests.formulieren import aanmelding
 
 AANMELDEN = "/aanmelden/"
 WACHTRIJ = "/beheer/aanmeldingen/"
-
-
-@pytest.fixture
-def met_commit(django_capture_on_commit_callbacks):
-    def doe(functie, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return functie(*args, **kwargs)
-
-    return doe
-
-
-def aanmelding(**over):
-    gegevens = {
-        "naam": "Breicafé Overvecht",
-        "omschrijving": "Samen breien en koffie drinken.",
-        "wanneer": "elke dinsdag 10-12 uur in buurthuis De Boog",
-        "buurt": "BU03440301",
-        "contact": "anna@example.org",
-        "bouwsteen": "sociale-contacten-en-ontmoeting",
-    }
-    gegevens.update(over)
-    return gegevens
 
 
 @pytest.fixture

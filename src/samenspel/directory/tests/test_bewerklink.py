@@ -10,15 +10,7 @@ from django.utils import timezone
 
 from samenspel.directory import links
 from samenspel.directory import models as m
-
-
-@pytest.fixture
-def met_commit(django_capture_on_commit_callbacks):
-    def doe(functie, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return functie(*args, **kwargs)
-
-    return doe
+from samenspel.directory.tests.formulieren import bewerking as formulier
 
 
 @pytest.fixture
@@ -29,22 +21,6 @@ def aanbod(maak_aanbod):
         beheerder_email="anna@example.org",
         tijden_omschrijving="dinsdag 10-12",
     )
-
-
-def formulier(service, **over) -> dict:
-    """What the edit form posts back when nothing is touched, plus changes."""
-    gegevens = {
-        "naam": service.name,
-        "omschrijving": service.description,
-        "wanneer": service.tijden_omschrijving,
-        "buurt": "BU03440301",
-        "contact": service.beheerder_email,
-        "bouwsteen": "sociale-contacten-en-ontmoeting",
-        "sector": "informeel",
-        "zichtbaarheid": "openbaar",
-    }
-    gegevens.update(over)
-    return gegevens
 
 
 def later(monkeypatch, dagen: int) -> None:

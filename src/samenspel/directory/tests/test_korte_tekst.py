@@ -15,15 +15,6 @@ pytestmark = pytest.mark.django_db
 KORT = "Samen breien, daarna koffie."
 
 
-@pytest.fixture
-def met_commit(django_capture_on_commit_callbacks):
-    def doe(functie, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return functie(*args, **kwargs)
-
-    return doe
-
-
 def _aanmelding(**over):
     return {
         "naam": "Breicafé Overvecht",

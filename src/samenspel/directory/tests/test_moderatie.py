@@ -15,15 +15,6 @@ WACHTRIJ = "/beheer/aanmeldingen/"
 
 
 @pytest.fixture
-def met_commit(django_capture_on_commit_callbacks):
-    def doe(functie, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return functie(*args, **kwargs)
-
-    return doe
-
-
-@pytest.fixture
 def aanmelding(maak_aanbod):
     """A registration in Overvecht waiting for a decision."""
 

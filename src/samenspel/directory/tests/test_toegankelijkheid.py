@@ -9,48 +9,11 @@ from django.urls import reverse
 
 from samenspel.directory import links, registratie, toegankelijkheid
 from samenspel.directory import models as m
+from samenspel.directory.tests.formulieren import aanmelding, bewerking
 
 pytestmark = pytest.mark.django_db
 
 URL = "/aanmelden/"
-
-
-@pytest.fixture
-def met_commit(django_capture_on_commit_callbacks):
-    def doe(functie, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return functie(*args, **kwargs)
-
-    return doe
-
-
-def aanmelding(**over):
-    gegevens = {
-        "naam": "Breicafé Overvecht",
-        "omschrijving": "Samen breien en koffie drinken.",
-        "wanneer": "elke dinsdag 10-12 uur in buurthuis De Boog",
-        "buurt": "BU03440301",
-        "contact": "anna@example.org",
-        "bouwsteen": "sociale-contacten-en-ontmoeting",
-    }
-    gegevens.update(over)
-    return gegevens
-
-
-def bewerking(service, **over) -> dict:
-    """What the edit form posts back when nothing is touched, plus changes."""
-    gegevens = {
-        "naam": service.name,
-        "omschrijving": service.description,
-        "wanneer": service.tijden_omschrijving,
-        "buurt": "BU03440301",
-        "contact": service.beheerder_email,
-        "bouwsteen": "sociale-contacten-en-ontmoeting",
-        "sector": "informeel",
-        "zichtbaarheid": "openbaar",
-    }
-    gegevens.update(over)
-    return gegevens
 
 
 def plek(service) -> m.Location:

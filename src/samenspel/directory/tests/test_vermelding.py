@@ -28,15 +28,6 @@ DIENST = "22222222-2222-4222-8222-222222222222"
 PLEK = "33333333-3333-4333-8333-333333333333"
 
 
-@pytest.fixture
-def met_commit(django_capture_on_commit_callbacks):
-    def doe(functie, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return functie(*args, **kwargs)
-
-    return doe
-
-
 def _pagina(client, service) -> str:
     antwoord = client.get(service.get_absolute_url())
     assert antwoord.status_code == 200

@@ -17,17 +17,6 @@ from samenspel.referrals import actions
 from samenspel.referrals.models import Contactmanier, Terugkoppeling
 
 
-@pytest.fixture
-def met_commit(django_capture_on_commit_callbacks):
-    """Run a function and the e-mails it schedules for after the commit."""
-
-    def doe(functie, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return functie(*args, **kwargs)
-
-    return doe
-
-
 def _organisatie(naam, sector, gebieden):
     return m.Organization.objects.create(
         name=naam, description=naam, sector=sector, gemeente=gebieden["utrecht"]
