@@ -41,6 +41,33 @@ def _in_map(pad: Path):
         os.chdir(oud)
 
 
+# Texts that live in data files, not in code: the built-in taxonomies' names and definitions
+# (shown through the `vertaal` filter). For makemessages they are written, only while it
+# runs, into this file of gettext_noop calls.
+INGEBOUWDE_TEKSTEN = Path("directory") / "_ingebouwde_teksten.py"
+
+
+def ingebouwde_teksten(bron: Path = PAKKET) -> list[str]:
+    import json
+
+    teksten = []
+    for bestand in sorted((bron / "directory" / "data").glob("*.json")):
+        for term in json.loads(bestand.read_text(encoding="utf-8")):
+            teksten += [term["naam"], term.get("definitie") or ""]
+    return list(dict.fromkeys(t for t in teksten if t))
+
+
+def _schrijf_ingebouwde_teksten(bron: Path) -> Path:
+    regels = [
+        "# Written by samenspel.core.vertalen while makemessages runs; not part of the code.",
+        "from django.utils.translation import gettext_noop",
+        "",
+    ] + [f"gettext_noop({tekst!r})" for tekst in ingebouwde_teksten(bron)]
+    pad = bron / INGEBOUWDE_TEKSTEN
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    return pad
+
+
 def extraheer(bron: Path = PAKKET, locale: Path = LOCALE) -> None:
     """Bring the catalogues in `locale` up to date with the source in `bron`.
 
@@ -50,18 +77,22 @@ def extraheer(bron: Path = PAKKET, locale: Path = LOCALE) -> None:
     from django.core.management import call_command
     from django.test.utils import override_settings
 
-    with override_settings(LOCALE_PATHS=[str(locale)]), _in_map(bron):
-        for domein, extensies in DOMEINEN.items():
-            call_command(
-                "makemessages",
-                locale=TALEN,
-                domain=domein,
-                extensions=extensies,
-                ignore_patterns=NEGEER,
-                no_obsolete=True,
-                add_location="file",
-                verbosity=0,
-            )
+    teksten = _schrijf_ingebouwde_teksten(bron)
+    try:
+        with override_settings(LOCALE_PATHS=[str(locale)]), _in_map(bron):
+            for domein, extensies in DOMEINEN.items():
+                call_command(
+                    "makemessages",
+                    locale=TALEN,
+                    domain=domein,
+                    extensions=extensies,
+                    ignore_patterns=NEGEER,
+                    no_obsolete=True,
+                    add_location="file",
+                    verbosity=0,
+                )
+    finally:
+        teksten.unlink()
 
 
 def _sleutel(entry) -> tuple:
@@ -126,7 +157,9 @@ def verouderd(locale: Path = LOCALE) -> list[str]:
             if not mo.exists():
                 fouten.append(f"{mo.relative_to(locale)} is missing")
                 continue
-            uit_po = {_sleutel(e): _vertaling(e) for e in polib.pofile(str(po)).translated_entries()}
+            uit_po = {
+                _sleutel(e): _vertaling(e) for e in polib.pofile(str(po)).translated_entries()
+            }
             uit_mo = {_sleutel(e): _vertaling(e) for e in polib.mofile(str(mo)) if e.msgid}
             if uit_po != uit_mo:
                 verschil = sorted(k[1] for k in uit_po.keys() ^ uit_mo.keys())
@@ -138,6 +171,62 @@ def verouderd(locale: Path = LOCALE) -> list[str]:
                     f"({len(verschil)} messages differ, e.g. {verschil[:3]})"
                 )
     return fouten
+
+
+# Shorter pieces of a message could be ordinary words in Dutch data (a listing's description).
+MIN_FRAGMENT = 20
+_TAG = re.compile(r"<[^>]+>")
+_SPATIE = re.compile(r"\s+")
+
+
+def _normaal(tekst: str) -> str:
+    return _SPATIE.sub(" ", tekst).strip()
+
+
+def bronteksten(taal: str = "en", locale: Path = LOCALE) -> tuple[set[str], set[str]]:
+    """The Dutch a page in `taal` must not show: (whole messages, long pieces of messages).
+
+    Only messages whose translation differs (not "Filters", "Privacy", "Website"); a whole
+    message counts when it is an element's entire text, a piece when it appears anywhere.
+    """
+    import polib
+
+    hele, stukken = set(), set()
+    for domein in DOMEINEN:
+        po = po_pad(taal, domein, locale)
+        if not po.exists():
+            continue
+        for entry in polib.pofile(str(po)):
+            for bron, vertaald in (
+                (entry.msgid, entry.msgstr or entry.msgstr_plural.get(0, "")),
+                (entry.msgid_plural, entry.msgstr_plural.get(1, "")),
+            ):
+                if not bron or _normaal(bron) == _normaal(vertaald):
+                    continue
+                tekst = _normaal(_TAG.sub("", bron).replace("%%", "%"))
+                if not PLAATSHOUDER.search(tekst) and len(tekst) >= 3:
+                    hele.add(tekst.rstrip(":").strip())
+                for stuk in PLAATSHOUDER.split(tekst):
+                    stuk = stuk.strip(" “”\"'.,:;!?()")
+                    if len(stuk) >= MIN_FRAGMENT:
+                        stukken.add(stuk)
+    return hele, stukken
+
+
+def nederlands_op_pagina(
+    elementteksten: list[str], paginatekst: str, taal: str = "en", locale: Path = LOCALE
+) -> list[str]:
+    """Dutch messages of the catalogue that a page in `taal` still shows.
+
+    `elementteksten`: the text of each visible element without its children's text (and
+    labels such as aria-label); `paginatekst`: all visible text. Data (names and descriptions
+    of listings) may be Dutch; it rarely equals a whole message or a long piece of one.
+    """
+    hele, stukken = bronteksten(taal, locale)
+    gevonden = {t for t in (_normaal(e).rstrip(":").strip() for e in elementteksten) if t in hele}
+    tekst = _normaal(paginatekst)
+    gevonden |= {s for s in stukken if s in tekst}
+    return sorted(gevonden)
 
 
 def main() -> None:
