@@ -128,7 +128,8 @@ def ontbrekend(locale: Path = LOCALE) -> list[str]:
             for entry in polib.pofile(str(po)):
                 if entry.obsolete:
                     continue
-                naam = f"{taal}/{po.name}: {entry.msgid!r}"
+                context = f" (msgctxt {entry.msgctxt!r})" if entry.msgctxt else ""
+                naam = f"{taal}/{po.name}: {entry.msgid!r}{context}"
                 if "fuzzy" in entry.flags:
                     fouten.append(f"{naam} is fuzzy (check the guess, then remove 'fuzzy')")
                 elif not all(_vertaling(entry)):
