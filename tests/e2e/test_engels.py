@@ -160,3 +160,29 @@ def test_in_het_engels_staat_op_geen_pagina_nog_nederlandse_tekst(page, wijk):
     assert page.evaluate("document.documentElement.lang") == "nl"
     # The same check on the Dutch page finds the messages, so it can see them at all.
     assert {"Jouw aanmeldingen", "Wie ziet wat"} <= set(nederlands(page))
+
+
+def test_de_netwerkhouder_beoordeelt_in_het_engels(page, maak_aanbod, django_user_model, gebieden):
+    maak_aanbod(naam="Breicafé De Steek", moderatie="wachtrij")
+    netwerkhouder = django_user_model.objects.create_user(
+        username="nina",
+        email="nina@example.org",
+        password="geheim-wachtwoord-123",
+        rol=Rol.NETWERKHOUDER,
+    )
+    netwerkhouder.gebieden.add(gebieden["overvecht"])
+
+    page.goto(page.basis + "/inloggen/")
+    page.get_by_role("link", name="English").click()
+    page.get_by_label("Username").fill("nina")
+    page.get_by_label("Password").fill("geheim-wachtwoord-123")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(page.basis + "/beheer/aanmeldingen/")
+    controleer(page, "registrations queue")
+    page.get_by_role("link", name="Breicafé De Steek").click()
+    expect(page).to_have_title(re.compile("^Registration: Breicafé De Steek"))
+    controleer(page, "review")
+    page.get_by_label("Your question to the registrant").fill("Is it every week?")
+    page.get_by_role("button", name="Send question").click()
+    expect(page.get_by_text("Your question has been e-mailed to the registrant.")).to_be_visible()
+    controleer(page, "queue after a question")
