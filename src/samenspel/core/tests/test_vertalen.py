@@ -160,3 +160,15 @@ def test_elke_mail_is_in_het_engels_te_versturen(sjabloon, mailoutbox, settings,
     nederlands = vertalen.nederlands_op_pagina(teksten, f"{bericht.body} {html}")
     assert nederlands == [], f"{sjabloon}: Dutch in the English mail: {nederlands}"
     assert '<html lang="en">' in html
+
+
+def test_de_antwoordcache_geeft_elke_taal_een_eigen_pagina(client, maak_aanbod):
+    """Search pages for anonymous visitors come from a shared cache; a visitor who chose
+    English must not get the Dutch copy, nor the other way round."""
+    maak_aanbod()
+    adres = reverse("search:zoeken") + "?q=wandel"
+    assert '<html lang="nl"' in client.get(adres).content.decode()
+    client.cookies["django_language"] = "en"
+    assert '<html lang="en"' in client.get(adres).content.decode()
+    client.cookies["django_language"] = "nl"
+    assert '<html lang="nl"' in client.get(adres).content.decode()
