@@ -1,6 +1,8 @@
 // Progressive enhancement: the list works without this; with JavaScript a map shows the results.
 (function () {
   "use strict";
+  // Django's JavaScript catalogue (base.html) translates; without it the Dutch source shows.
+  var gettext = window.gettext || function (s) { return s; };
   var el = document.getElementById("kaart");
   var data = document.getElementById("kaartpunten");
   if (!el || !data || typeof L === "undefined") return;
@@ -12,7 +14,7 @@
   if (!punten.length) return;
   el.hidden = false;
   el.setAttribute("role", "region");
-  el.setAttribute("aria-label", "Kaart met de resultaten");
+  el.setAttribute("aria-label", gettext("Kaart met de resultaten"));
   var kaart = L.map(el, { scrollWheelZoom: false });
   if (el.dataset.tegels) {
     L.tileLayer(el.dataset.tegels, { maxZoom: 19, attribution: el.dataset.bron || "" }).addTo(kaart);
