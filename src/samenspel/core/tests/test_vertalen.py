@@ -4,6 +4,7 @@ language. Dutch is the source language and the default."""
 import datetime as dt
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import polib
 import pytest
@@ -151,6 +152,7 @@ def test_elke_mail_is_in_het_engels_te_versturen(sjabloon, mailoutbox, settings,
         "aantal": 2,
         "n": 2,
         "link": "/x/",
+        "gebruiker": SimpleNamespace(first_name="Pim", get_username=lambda: "pim"),
     }
     with translation.override("en"):
         mail.verstuur(sjabloon, ["iemand@example.org"], context)
