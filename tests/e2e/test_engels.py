@@ -14,34 +14,10 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from samenspel.accounts.models import Rol
-from samenspel.core import vertalen
 from samenspel.directory import models as m
-from tests.e2e.conftest import axe_overtredingen
+from tests.e2e.conftest import axe_overtredingen, nederlands
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# Visible text per element (without its children's text), labels for assistive technology,
-# and all visible text.
-TEKSTEN = """() => {
-    const elementen = [document.title];
-    for (const el of document.body.querySelectorAll('*')) {
-        if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName)) continue;
-        for (const a of ['aria-label', 'placeholder', 'title', 'alt']) {
-            if (el.getAttribute(a)) elementen.push(el.getAttribute(a));
-        }
-        if (el.matches('input[type=submit], input[type=button]')) elementen.push(el.value);
-        if (el.checkVisibility && !el.checkVisibility()) continue;
-        const eigen = [...el.childNodes].filter(n => n.nodeType === 3)
-            .map(n => n.textContent).join(' ').trim();
-        if (eigen) elementen.push(eigen);
-    }
-    return {elementen, tekst: document.body.innerText};
-}"""
-
-
-def nederlands(pagina) -> list[str]:
-    gelezen = pagina.evaluate(TEKSTEN)
-    return vertalen.nederlands_op_pagina(gelezen["elementen"], gelezen["tekst"])
 
 
 def controleer(pagina, wat: str) -> None:
@@ -186,3 +162,76 @@ def test_de_netwerkhouder_beoordeelt_in_het_engels(page, maak_aanbod, django_use
     page.get_by_role("button", name="Send question").click()
     expect(page.get_by_text("Your question has been e-mailed to the registrant.")).to_be_visible()
     controleer(page, "queue after a question")
+
+
+def _in_het_engels(page) -> None:
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": page.basis}])
+
+
+def test_zoeken_met_de_nieuwe_filters_in_het_engels(page, wijk):
+    locatie = wijk["wandel"].service_at_locations.get().location
+    m.Accessibility.objects.create(location=locatie, description="Drempelvrij (rollator)")
+    m.Attribute.objects.create(
+        link_entity="service",
+        link_id=wijk["wandel"].pk,
+        taxonomy_term=m.TaxonomyTerm.objects.levensdomeinen().get(code="psychische-gezondheid"),
+    )
+    _in_het_engels(page)
+
+    # The facets, from the built-in taxonomies and the accessibility list, in English.
+    page.goto(page.basis + "/zoeken/?q=wandel")
+    for label in ("Step-free (walker)", "Mental health", "Open now", "After office hours"):
+        expect(page.get_by_label(label, exact=False).first).to_be_attached()
+    controleer(page, "search page with the new filters")
+
+    # Chosen filters become removable chips, named in English.
+    page.goto(page.basis + "/zoeken/?q=wandel&toegankelijkheid=drempelvrij&na_kantoortijd=on")
+    expect(page.get_by_role("link", name="Remove all filters")).to_be_visible()
+    expect(page.locator(".gekozen").get_by_role("link").first).to_contain_text("Step-free")
+    expect(page.get_by_text("Filters (2)")).to_be_attached()
+    controleer(page, "search with chips")
+
+
+def test_wegwijzer_wachtwoord_en_klopt_nog_in_het_engels(page, wijk):
+    from samenspel.directory import links as eigenaarlinks
+
+    wandel = wijk["wandel"]
+    taalcafe = m.Service.objects.get(name="Taalcafé De Brug")
+    _in_het_engels(page)
+
+    # A personal guide with two listings, picked on their pages.
+    for service in (wandel, taalcafe):
+        page.goto(page.basis + service.get_absolute_url())
+        page.get_by_role("button", name="Add to my guide").click()
+        controleer(page, "service on the guide")
+    page.goto(page.basis + "/wegwijzer/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Personal guide")
+    expect(page.get_by_role("heading", name="Taalcafé De Brug")).to_be_visible()
+    controleer(page, "personal guide")
+
+    # Password reset, from the e-mail to the new password.
+    page.goto(page.basis + "/inloggen/")
+    page.get_by_role("link", name="Forgot your password?").click()
+    controleer(page, "forgot password")
+    page.get_by_label("Your e-mail address").fill("pim@example.org")
+    page.get_by_role("button", name="Send me a link").click()
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    controleer(page, "password link sent")
+    assert [b.subject for b in mail.outbox if b.to == ["pim@example.org"]] == [
+        "Choose a new password for Samenspel"
+    ]
+    page.goto(page.basis + _pad_uit_mail("pim@example.org", r"/wachtwoord-nieuw/"))
+    controleer(page, "new password")
+    page.get_by_label("New password").fill("een-heel-nieuw-wachtwoord-42")
+    page.get_by_label("The same password again").fill("een-heel-nieuw-wachtwoord-42")
+    page.get_by_role("button", name="Save password").click()
+    nieuw = "Your new password has been saved. Log in with it now."
+    expect(page.get_by_text(nieuw)).to_be_visible()
+    controleer(page, "login after a new password")
+
+    # "Klopt nog" from the owner's e-mail: what to check, and confirm in one step.
+    page.goto(page.basis + eigenaarlinks.pad(wandel, eigenaarlinks.KLOPT_NOG))
+    controleer(page, "still correct?")
+    page.get_by_role("button", name="Yes, this is still correct").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("is confirmed")
+    controleer(page, "confirmed")

@@ -189,7 +189,22 @@ def bronteksten(taal: str = "en", locale: Path = LOCALE) -> tuple[set[str], set[
 
     Only messages whose translation differs (not "Filters", "Privacy", "Website"); a whole
     message counts when it is an element's entire text, a piece when it appears anywhere.
+    Read once per version of the catalogue: a crawl checks hundreds of pages.
     """
+    versie = tuple(
+        (str(pad), pad.stat().st_mtime_ns)
+        for pad in (po_pad(taal, domein, locale) for domein in DOMEINEN)
+        if pad.exists()
+    )
+    if versie not in _BRONTEKSTEN:
+        _BRONTEKSTEN[versie] = _lees_bronteksten(taal, locale)
+    return _BRONTEKSTEN[versie]
+
+
+_BRONTEKSTEN: dict[tuple, tuple[set[str], set[str]]] = {}
+
+
+def _lees_bronteksten(taal: str, locale: Path) -> tuple[set[str], set[str]]:
     import polib
 
     hele, stukken = set(), set()

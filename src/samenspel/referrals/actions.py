@@ -7,11 +7,14 @@ was rolled back. Views only orchestrate.
 """
 
 import logging
+import re
 from datetime import date, datetime
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from samenspel.accounts.models import Rol
 from samenspel.core import mail
@@ -114,11 +117,25 @@ def _herkomst(gebruiker) -> str:
     return Herkomst.HYBRIDE
 
 
+# The purpose a consent is given for, written in the page's language and then kept as given.
+_DOEL = gettext_noop("Zodat %(organisatie)s contact met je opneemt over %(service)s.")
+
+
 def doel_tekst(service) -> str:
-    return _("Zodat %(organisatie)s contact met je opneemt over %(service)s.") % {
-        "organisatie": service.organization.name,
-        "service": service.name,
-    }
+    return _(_DOEL) % {"organisatie": service.organization.name, "service": service.name}
+
+
+def doel_taal(doel: str) -> str:
+    """The language a recorded purpose is written in ("" when unknown), so a page in another
+    language can mark it: a consent shows what the resident agreed to, word for word."""
+    for taal, _naam in settings.LANGUAGES:
+        with translation.override(taal):
+            patroon = re.escape(_(_DOEL))
+        for plaatshouder in ("%(organisatie)s", "%(service)s"):
+            patroon = patroon.replace(re.escape(plaatshouder), ".+")
+        if re.fullmatch(patroon, doel or "", re.DOTALL):
+            return taal
+    return ""
 
 
 def _gedeelde_gegevens(gegevens: dict) -> list[str]:
