@@ -14,12 +14,15 @@ the reason, so a new page fails this test until it has been checked (or excluded
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from samenspel.accounts.actions import herstel_link
 from samenspel.demo import laden
 from samenspel.directory import actions, registratie
 from samenspel.directory import links as eigenaarlinks
 from samenspel.directory import models as m
+from samenspel.wegwijzer import lijst as wegwijzerlijst
 from tests.e2e.conftest import nederlands
 from tests.e2e.rondgang import Rondgang, alle_url_namen
 
@@ -40,6 +43,8 @@ NIET_BEZOCHT = {
     "hsds:export_zip": "een zip-bestand (HSDS-export)",
     "hsds:sjabloon_xlsx": "een spreadsheet-sjabloon",
     "hsds:sjabloon_csv": "een csv-sjabloon",
+    "wegwijzer:zet": "alleen POST (de knoppen op de aanbodpagina en de wegwijzer)",
+    "core:jsi18n": "JavaScript: de vertalingen voor de scripts, geen pagina",
 }
 NIET_BEZOCHTE_NAMESPACES = {
     "admin": "Django's eigen beheerscherm (alleen beheerders); opmaak is van Django zelf",
@@ -49,7 +54,7 @@ NIET_BEZOCHTE_NAMESPACES = {
 # (who, demo account, extra start pages); the anonymous resident first, so the pages every
 # role shares are checked in full once. Other start pages are the ones no link leads to.
 ROLLEN = [
-    ("bewoner", None, ["/demo/post/", "/aanmelden/verstuurd/"]),
+    ("bewoner", None, ["/demo/post/", "/aanmelden/verstuurd/", "/wachtwoord-vergeten/verstuurd/"]),
     ("initiatiefnemer", "initiatiefnemer", []),
     ("professional", "professional", ["/verwijzingen/cijfers/"]),  # figures: by address
     ("netwerkhouder", "netwerkhouder", []),
@@ -122,11 +127,14 @@ def demo_wijken(taxonomieen, settings, live_server):
     _geregistreerd("Breicafé De Steek", bevestigd=True)
     nieuw = _geregistreerd("Breicafé De Boog", bevestigd=False)
     return {
-        "eigenaarlinks": [
+        # Links people get by e-mail or from someone else; no page links to them.
+        "links_van_buiten": [
             eigenaarlinks.pad(service, eigenaarlinks.BEWERK),
             eigenaarlinks.pad(service, eigenaarlinks.KLOPT_NOG),
             eigenaarlinks.pad(service, eigenaarlinks.STOP),
             eigenaarlinks.pad(nieuw, eigenaarlinks.BEVESTIG),
+            herstel_link(get_user_model().objects.get(username="professional")),
+            wegwijzerlijst.pad(s.pk for s in m.Service.objects.order_by("name")[:3]),
         ],
         "meedoen": next(
             s for s in m.Service.objects.order_by("name") if s.route == m.Route.AANMELDEN
@@ -192,7 +200,9 @@ def test_elke_pagina_past_op_een_telefoon_en_heeft_geen_toegankelijkheidsfouten(
             _log_in(pagina, basis, account)
             rondgang.loop("/", aanmelden, *starts)
         else:
-            rondgang.loop("/", *starts, *demo_wijken["eigenaarlinks"])
+            # The switch to the crawl's own language: the header only links to the other one.
+            eigen_taal = f"/taal/{taal[:2]}/?volgende=/"
+            rondgang.loop("/", *starts, *demo_wijken["links_van_buiten"], eigen_taal)
             _meedoen(rondgang, demo_wijken["meedoen"])
         for naam in rondgang.bezocht:
             bezocht.setdefault(naam, set()).add(wie)

@@ -174,3 +174,25 @@ def test_de_antwoordcache_geeft_elke_taal_een_eigen_pagina(client, maak_aanbod):
     assert '<html lang="en"' in client.get(adres).content.decode()
     client.cookies["django_language"] = "nl"
     assert '<html lang="nl"' in client.get(adres).content.decode()
+
+
+def test_het_doel_van_een_toestemming_houdt_de_taal_waarin_het_gegeven_is(maak_aanbod):
+    # A consent shows what the resident agreed to, word for word; an English page marks a
+    # Dutch purpose as Dutch (lang="nl") instead of translating it.
+    from samenspel.referrals import actions
+
+    service = maak_aanbod(naam="Taalcafé De Brug")
+    with translation.override("nl"):
+        nederlands = actions.doel_tekst(service)
+    with translation.override("en"):
+        engels = actions.doel_tekst(service)
+        assert actions.doel_taal(nederlands) == "nl"
+    assert actions.doel_taal(engels) == "en"
+    assert actions.doel_taal("Voor iets anders") == ""
+
+
+def test_de_demopost_weet_in_welke_taal_een_mail_geschreven_is():
+    from samenspel.demo.models import Bericht
+
+    assert Bericht(html='<!doctype html><html lang="en"><body>Hi</body></html>').taal == "en"
+    assert Bericht(html="", tekst="Hallo").taal == ""
