@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Bootstrap: `python3 dev.py demo` starts the demo, `python3 dev.py test` runs every test.
+"""Bootstrap: `python3 dev.py demo` starts the demo, `python3 dev.py test` runs every test,
+`python3 dev.py vertaal` brings the English catalogue up to date with the source.
 
 Needs only Python 3.11; it creates `.venv`, installs the project into it and runs the step.
-For the browser tests it installs Debian's chromium with apt-get when it is missing.
+For the browser tests it installs Debian's chromium with apt-get when it is missing, and for
+extracting messages (the translation test, `vertaal`) Debian's gettext.
 """
 
 import os
@@ -39,15 +41,24 @@ def installeer(extra: str = "") -> None:
     )
 
 
-def chromium() -> None:
-    if CHROMIUM.exists():
-        return
+def debian_pakket(pakket: str, nodig_voor: str) -> None:
     if not shutil.which("apt-get"):
-        sys.exit("De browsertests hebben Debian's chromium nodig (apt-get install chromium).")
+        sys.exit(f"{nodig_voor} hebben Debian's {pakket} nodig (apt-get install {pakket}).")
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     stap(*sudo, "apt-get", "update", "-q", env=env)
-    stap(*sudo, "apt-get", "install", "-y", "-q", "chromium", env=env)
+    stap(*sudo, "apt-get", "install", "-y", "-q", pakket, env=env)
+
+
+def chromium() -> None:
+    if not CHROMIUM.exists():
+        debian_pakket("chromium", "De browsertests")
+
+
+def gettext() -> None:
+    """xgettext and msgmerge, for Django's makemessages."""
+    if not (shutil.which("xgettext") and shutil.which("msgmerge")):
+        debian_pakket("gettext", "De vertaaltest en dev.py vertaal")
 
 
 def demo(argv: list[str]) -> None:
@@ -58,15 +69,26 @@ def demo(argv: list[str]) -> None:
 def test(argv: list[str]) -> None:
     installeer("test")
     chromium()
+    gettext()
     stap(str(BIN / "ruff"), "check", ".")
     stap(str(BIN / "ruff"), "format", "--check", ".")
     stap(str(BIN / "python"), "-m", "pytest", *argv)
 
 
+def vertaal(argv: list[str]) -> None:
+    """Extract new and changed messages into locale/en, compile, list what lacks English."""
+    installeer("test")
+    gettext()
+    stap(str(BIN / "python"), "-m", "samenspel.core.vertalen", *argv)
+
+
 def main() -> None:
-    opdrachten = {"demo": demo, "test": test}
+    opdrachten = {"demo": demo, "test": test, "vertaal": vertaal}
     if len(sys.argv) < 2 or sys.argv[1] not in opdrachten:
-        sys.exit("Gebruik: python3 dev.py demo | python3 dev.py test [pytest-opties]")
+        sys.exit(
+            "Gebruik: python3 dev.py demo | python3 dev.py test [pytest-opties] "
+            "| python3 dev.py vertaal"
+        )
     try:
         opdrachten[sys.argv[1]](sys.argv[2:])
     except subprocess.CalledProcessError as fout:

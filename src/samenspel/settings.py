@@ -67,6 +67,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "samenspel.core.context.samenspel",
             ],
+            "builtins": ["samenspel.core.templatetags.vertalen"],
         },
     }
 ]

@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-admin.site.site_header = "Samenspel beheer"
-admin.site.site_title = "Samenspel beheer"
+admin.site.site_header = _("Samenspel beheer")
+admin.site.site_title = _("Samenspel beheer")
 
 urlpatterns = [
     path("", include("samenspel.core.urls")),

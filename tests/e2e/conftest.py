@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from samenspel.core import vertalen
+
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls the tests make
 # between browser steps are synchronous and safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -71,6 +73,42 @@ def axe_overtredingen(pagina) -> list[dict]:
                 nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
         }"""
     )
+
+
+# Visible text per element (without its children's text), labels for assistive technology,
+# and all visible text. Text marked as another language (lang="nl" on a Dutch mail in the
+# demo mailbox, the "Nederlands" switch) is content in that language, not a missing translation.
+TEKSTEN = """() => {
+    const taal = document.documentElement.lang.split('-')[0];
+    const anders = el => {
+        const deel = el && el.closest('[lang]');
+        return !!deel && deel.lang.split('-')[0] !== taal;
+    };
+    const elementen = [document.title];
+    for (const el of document.body.querySelectorAll('*')) {
+        if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName)) continue;
+        if (anders(el)) continue;
+        for (const a of ['aria-label', 'placeholder', 'title', 'alt']) {
+            if (el.getAttribute(a)) elementen.push(el.getAttribute(a));
+        }
+        if (el.matches('input[type=submit], input[type=button]')) elementen.push(el.value);
+        if (el.checkVisibility && !el.checkVisibility()) continue;
+        const eigen = [...el.childNodes].filter(n => n.nodeType === 3)
+            .map(n => n.textContent).join(' ').trim();
+        if (eigen) elementen.push(eigen);
+    }
+    let tekst = document.body.innerText;
+    for (const el of document.body.querySelectorAll('[lang]')) {
+        if (anders(el) && !anders(el.parentElement)) tekst = tekst.replace(el.innerText, ' ');
+    }
+    return {elementen, tekst};
+}"""
+
+
+def nederlands(pagina) -> list[str]:
+    """Dutch messages of the catalogue on an English page (`vertalen.nederlands_op_pagina`)."""
+    gelezen = pagina.evaluate(TEKSTEN)
+    return vertalen.nederlands_op_pagina(gelezen["elementen"], gelezen["tekst"])
 
 
 @pytest.fixture

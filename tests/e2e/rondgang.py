@@ -66,6 +66,12 @@ class Rondgang:
     overslaan: object
     genoeg: object
     axe_per_soort: int = 1
+    # pagina -> what is wrong with the page's language (an English page showing Dutch
+    # messages of the catalogue); checked on every page, like the overflow.
+    taalcontrole: object = None
+    # The page language the crawl keeps: the header's switch to another language is not
+    # followed (it sets a cookie, and every later page would be in that language).
+    taal: str | None = None
     bezocht: dict = field(default_factory=dict)  # url name -> number of pages
     bevindingen: list = field(default_factory=list)
     _gezien: set = field(default_factory=set)
@@ -84,13 +90,21 @@ class Rondgang:
                 continue
             self._gezien.add(url)
             naam, parameters = self._soort(url)
-            if naam is None or self.overslaan(naam):
+            if naam is None or self.overslaan(naam) or self._andere_taal(url):
                 continue
             soort = (naam, parameters)
             if self.genoeg(naam, parameters, self._per_soort.get(soort, 0)):
                 continue
             self._per_soort[soort] = self._per_soort.get(soort, 0) + 1
             wachtrij.extend(self.bekijk(url))
+
+    def _andere_taal(self, url: str) -> bool:
+        gevonden = resolve(urlsplit(url).path)
+        return (
+            self.taal is not None
+            and gevonden.view_name == "core:taal"
+            and gevonden.kwargs["taal"] != self.taal
+        )
 
     def bekijk(self, url: str) -> list[str]:
         """Open and check one page; return the links on it."""
@@ -115,6 +129,9 @@ class Rondgang:
             self.bevindingen.append(
                 Bevinding(self.wie, echt, f"{breedte} px breed: {self._te_breed()}")
             )
+        if self.taalcontrole is not None:
+            for fout in self.taalcontrole(self.pagina):
+                self.bevindingen.append(Bevinding(self.wie, echt, fout))
         soort = self._soort(echt)
         if self._axe_per_soort.get(soort, 0) < self.axe_per_soort:
             self._axe_per_soort[soort] = self._axe_per_soort.get(soort, 0) + 1

@@ -1,22 +1,29 @@
-"""Every page each role can reach works on a 360 px phone: no horizontal scrolling, axe-clean.
+"""Every page each role can reach works on a 360 px phone: no horizontal scrolling, axe-clean,
+in Dutch and in English; in English no page shows a Dutch message of the catalogue.
 
 Residents meet Samenspel on a phone; a page wider than the screen cuts off opening hours,
 addresses and e-mail addresses. The crawl starts from the home page, the demo mailbox (every
 e-mail the demo sent, with its links: the resident's own link, the answer link of a referral)
 and the links an owner gets by e-mail (edit, "klopt nog", stop, confirm), and follows every
-link on the site. It runs once per role on the demo data set.
+link on the site. It runs once per role on the demo data set, per browser language.
+The English run opens one page of each kind per role (the Dutch run already measures varied
+content, which decides overflow); its labels, messages and axe findings come from the templates.
 
 Every URL name of the project must be visited by the crawl or be listed in NIET_BEZOCHT with
 the reason, so a new page fails this test until it has been checked (or excluded on purpose).
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from samenspel.accounts.actions import herstel_link
 from samenspel.demo import laden
 from samenspel.directory import actions, registratie
 from samenspel.directory import links as eigenaarlinks
 from samenspel.directory import models as m
+from samenspel.wegwijzer import lijst as wegwijzerlijst
+from tests.e2e.conftest import nederlands
 from tests.e2e.rondgang import Rondgang, alle_url_namen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,6 +43,10 @@ NIET_BEZOCHT = {
     "hsds:export_zip": "een zip-bestand (HSDS-export)",
     "hsds:sjabloon_xlsx": "een spreadsheet-sjabloon",
     "hsds:sjabloon_csv": "een csv-sjabloon",
+    "wegwijzer:zet": "alleen POST (de knoppen op de aanbodpagina en de wegwijzer)",
+    "core:taal": "zet de taalcookie en stuurt door; de crawl houdt zijn taal (test_engels.py "
+    "volgt de taalkeuze in de kop)",
+    "core:jsi18n": "JavaScript: de vertalingen voor de scripts, geen pagina",
 }
 NIET_BEZOCHTE_NAMESPACES = {
     "admin": "Django's eigen beheerscherm (alleen beheerders); opmaak is van Django zelf",
@@ -45,7 +56,7 @@ NIET_BEZOCHTE_NAMESPACES = {
 # (who, demo account, extra start pages); the anonymous resident first, so the pages every
 # role shares are checked in full once. Other start pages are the ones no link leads to.
 ROLLEN = [
-    ("bewoner", None, ["/demo/post/", "/aanmelden/verstuurd/"]),
+    ("bewoner", None, ["/demo/post/", "/aanmelden/verstuurd/", "/wachtwoord-vergeten/verstuurd/"]),
     ("initiatiefnemer", "initiatiefnemer", []),
     ("professional", "professional", ["/verwijzingen/cijfers/"]),  # figures: by address
     ("netwerkhouder", "netwerkhouder", []),
@@ -64,6 +75,16 @@ LANG_ADRES = "vrijwilligerscoordinatie.huiskamer-middelland@stichting-voorbeeld.
 LANGE_URL = (
     "https://example.org/initiatieven/rotterdam-west/middelland/huiskamer-en-inloop-elke-dag"
 )
+
+
+def _engels(pagina) -> list[str]:
+    taal = pagina.evaluate("document.documentElement.lang")
+    fouten = [] if taal == "en" else [f"lang={taal!r}, niet Engels"]
+    return fouten + [f"Nederlandse tekst: {tekst!r}" for tekst in nederlands(pagina)]
+
+
+# Browser language -> (how many pages of each kind, check of the page's language).
+TALEN = {"nl-NL": (None, None), "en-US": (1, _engels)}
 
 
 def overslaan(naam: str) -> bool:
@@ -108,11 +129,14 @@ def demo_wijken(taxonomieen, settings, live_server):
     _geregistreerd("Breicafé De Steek", bevestigd=True)
     nieuw = _geregistreerd("Breicafé De Boog", bevestigd=False)
     return {
-        "eigenaarlinks": [
+        # Links people get by e-mail or from someone else; no page links to them.
+        "links_van_buiten": [
             eigenaarlinks.pad(service, eigenaarlinks.BEWERK),
             eigenaarlinks.pad(service, eigenaarlinks.KLOPT_NOG),
             eigenaarlinks.pad(service, eigenaarlinks.STOP),
             eigenaarlinks.pad(nieuw, eigenaarlinks.BEVESTIG),
+            herstel_link(get_user_model().objects.get(username="professional")),
+            wegwijzerlijst.pad(s.pk for s in m.Service.objects.order_by("name")[:3]),
         ],
         "meedoen": next(
             s for s in m.Service.objects.order_by("name") if s.route == m.Route.AANMELDEN
@@ -142,7 +166,7 @@ def _meedoen(rondgang: Rondgang, service: m.Service) -> None:
     rondgang.loop(*rondgang.controleer())
 
 
-@pytest.mark.parametrize("taal", ["nl-NL"])
+@pytest.mark.parametrize("taal", list(TALEN))
 def test_elke_pagina_past_op_een_telefoon_en_heeft_geen_toegankelijkheidsfouten(
     browser, live_server, demo_wijken, taal
 ):
@@ -150,6 +174,7 @@ def test_elke_pagina_past_op_een_telefoon_en_heeft_geen_toegankelijkheidsfouten(
     bezocht: dict[str, set[str]] = {}
     bevindingen = []
     aanmelden = demo_wijken["meedoen"].get_absolute_url()  # links to refer and to sign up
+    per_soort, taalcontrole = TALEN[taal]
     for wie, account, starts in ROLLEN:
         context = browser.new_context(viewport=TELEFOON, locale=taal)
         pagina = context.new_page()
@@ -157,16 +182,27 @@ def test_elke_pagina_past_op_een_telefoon_en_heeft_geen_toegankelijkheidsfouten(
         gedeeld = {naam for naam, rollen in bezocht.items() if "bewoner" in rollen}
 
         def genoeg(naam, parameters, al, gedeeld=gedeeld):
+            if per_soort is not None:
+                return al >= per_soort
             if parameters or naam == "search:zoeken":
                 return al >= HOOGUIT_MET_PARAMETERS
             return naam in gedeeld and al >= HOOGUIT_GEDEELD
 
-        rondgang = Rondgang(pagina, basis, wie, TELEFOON["width"], overslaan, genoeg)
+        rondgang = Rondgang(
+            pagina,
+            basis,
+            wie,
+            TELEFOON["width"],
+            overslaan,
+            genoeg,
+            taalcontrole=taalcontrole,
+            taal=taal[:2],
+        )
         if account:
             _log_in(pagina, basis, account)
             rondgang.loop("/", aanmelden, *starts)
         else:
-            rondgang.loop("/", *starts, *demo_wijken["eigenaarlinks"])
+            rondgang.loop("/", *starts, *demo_wijken["links_van_buiten"])
             _meedoen(rondgang, demo_wijken["meedoen"])
         for naam in rondgang.bezocht:
             bezocht.setdefault(naam, set()).add(wie)
@@ -195,6 +231,26 @@ def test_rondgang_ziet_een_pagina_die_te_breed_is_en_een_toegankelijkheidsfout(p
     wat = " ".join(b.wat for b in rondgang.bevindingen)
     assert "px breed" in wat
     assert "image-alt" in wat
+
+
+def test_rondgang_in_het_engels_ziet_nederlandse_tekst(page):
+    # Guards the English run: a Dutch message of the catalogue on a page is a finding.
+    rondgang = Rondgang(
+        page,
+        "http://voorbeeld.test",
+        "test",
+        360,
+        overslaan,
+        lambda *a: False,
+        taalcontrole=TALEN["en-US"][1],
+    )
+    page.set_viewport_size(TELEFOON)
+    page.set_content(
+        '<html lang="en"><head><title>t</title></head><body><main>'
+        "<h1>Wachtwoord vergeten?</h1></main></body></html>"
+    )
+    rondgang.controleer()
+    assert [b.wat for b in rondgang.bevindingen] == ["Nederlandse tekst: 'Wachtwoord vergeten?'"]
 
 
 def test_gegevens_staan_op_een_telefoon_onder_elkaar_en_krijgen_de_hele_breedte(

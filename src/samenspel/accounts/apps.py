@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "samenspel.accounts"
     label = "accounts"
-    verbose_name = "Accounts en rollen"
+    verbose_name = _("Accounts en rollen")

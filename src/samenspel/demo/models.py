@@ -1,3 +1,5 @@
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,3 +20,10 @@ class Bericht(models.Model):
 
     def __str__(self) -> str:
         return self.onderwerp
+
+    @property
+    def taal(self) -> str:
+        """The language the mail was written in (its HTML part says), for a lang attribute:
+        the mailbox keeps mails as sent, in whatever language the page that sent them had."""
+        gevonden = re.search(r'<html[^>]*\blang="([a-z-]+)"', self.html or "")
+        return gevonden.group(1) if gevonden else ""

@@ -282,12 +282,12 @@ class AanmeldFormulier(NLDSMixin, forms.Form):
         self.fields["buurt"].choices = buurt_keuzes(gemeente)
         self.bouwstenen = list(TaxonomyTerm.objects.bouwstenen())
         self.fields["bouwsteen"].choices = [("", _("Kies wat het beste past"))] + [
-            (term.code, term.name) for term in self.bouwstenen
+            (term.code, _(term.name)) for term in self.bouwstenen
         ]
         doelgroepen = list(TaxonomyTerm.objects.doelgroepen())
         if doelgroepen:
             self.fields["doelgroep"].choices = [("", _("Voor iedereen"))] + [
-                (term.code, term.name) for term in doelgroepen
+                (term.code, _(term.name)) for term in doelgroepen
             ]
         else:
             del self.fields["doelgroep"]

@@ -3,6 +3,7 @@
 import csv
 import io
 
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -37,7 +38,9 @@ def xlsx() -> bytes:
     uitleg = boek.create_sheet("Uitleg")
     uitleg.append(["Kolom", "Wat vul je in", "Voorbeeld"])
     for kolom in KOLOMMEN + EXTRA:
-        uitleg.append([_kop(kolom), kolom.uitleg, kolom.voorbeeld])
+        # The file is Dutch, like its column names, whatever the language of the page.
+        with translation.override("nl"):
+            uitleg.append([_kop(kolom), str(kolom.uitleg), kolom.voorbeeld])
     uitleg.append([])
     uitleg.append(["Bouwstenen (code)", "Naam"])
     for term in TaxonomyTerm.objects.bouwstenen():

@@ -1,5 +1,7 @@
 """Writing the audit log: one call per read or change of a record with personal data."""
 
+from django.utils.translation import gettext_noop
+
 from samenspel.privacy.models import Auditregel, Kanaal
 
 
@@ -8,7 +10,7 @@ def leg_vast(actie: str, record, wie: str, partij: str, kanaal: str = Kanaal.PAG
         actie=actie,
         record_soort=record._meta.label_lower,
         record_id=str(record.pk),
-        wie=(wie or "onbekend")[:200],
+        wie=(wie or gettext_noop("onbekend"))[:200],
         partij=partij,
         kanaal=kanaal,
     )
@@ -20,7 +22,7 @@ def leg_vast_veel(actie: str, records, wie: str, partij: str, kanaal: str = Kana
             actie=actie,
             record_soort=r._meta.label_lower,
             record_id=str(r.pk),
-            wie=(wie or "onbekend")[:200],
+            wie=(wie or gettext_noop("onbekend"))[:200],
             partij=partij,
             kanaal=kanaal,
         )

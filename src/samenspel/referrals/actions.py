@@ -7,11 +7,14 @@ was rolled back. Views only orchestrate.
 """
 
 import logging
+import re
 from datetime import date, datetime
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from samenspel.accounts.models import Rol
 from samenspel.core import mail
@@ -50,7 +53,7 @@ class OngeldigeOvergang(Geweigerd):
     def __init__(self, verwijzing: Verwijzing, naar: str):
         self.van, self.naar = verwijzing.status, naar
         super().__init__(
-            _t("Dit kan nu niet: de verwijzing staat op “%(status)s”.")
+            _("Dit kan nu niet: de verwijzing staat op “%(status)s”.")
             % {"status": verwijzing.status_label()}
         )
 
@@ -114,11 +117,25 @@ def _herkomst(gebruiker) -> str:
     return Herkomst.HYBRIDE
 
 
+# The purpose a consent is given for, written in the page's language and then kept as given.
+_DOEL = gettext_noop("Zodat %(organisatie)s contact met je opneemt over %(service)s.")
+
+
 def doel_tekst(service) -> str:
-    return _t("Zodat %(organisatie)s contact met je opneemt over %(service)s.") % {
-        "organisatie": service.organization.name,
-        "service": service.name,
-    }
+    return _(_DOEL) % {"organisatie": service.organization.name, "service": service.name}
+
+
+def doel_taal(doel: str) -> str:
+    """The language a recorded purpose is written in ("" when unknown), so a page in another
+    language can mark it: a consent shows what the resident agreed to, word for word."""
+    for taal, _naam in settings.LANGUAGES:
+        with translation.override(taal):
+            patroon = re.escape(_(_DOEL))
+        for plaatshouder in ("%(organisatie)s", "%(service)s"):
+            patroon = patroon.replace(re.escape(plaatshouder), ".+")
+        if re.fullmatch(patroon, doel or "", re.DOTALL):
+            return taal
+    return ""
 
 
 def _gedeelde_gegevens(gegevens: dict) -> list[str]:
@@ -158,9 +175,9 @@ def verwijs(afzender, service, gegevens: dict, pk=None) -> tuple[Verwijzing, str
     the resident consents through their own link; nothing is shared before that.
     """
     if not mag_verwijzen(afzender):
-        raise Geweigerd(_t("Je mag geen verwijzingen sturen."))
+        raise Geweigerd(_("Je mag geen verwijzingen sturen."))
     if not neemt_verwijzingen(service):
-        raise Geweigerd(_t("Dit aanbod neemt geen aanmeldingen via Samenspel aan."))
+        raise Geweigerd(_("Dit aanbod neemt geen aanmeldingen via Samenspel aan."))
     nu = timezone.now()
     mondeling = gegevens["toestemming"] == Manier.MONDELING
     toestemming = Toestemming.objects.create(
@@ -215,7 +232,7 @@ def verwijs(afzender, service, gegevens: dict, pk=None) -> tuple[Verwijzing, str
 def meld_zelf_aan(service, gegevens: dict, pk=None) -> tuple[Verwijzing, str]:
     """'Ik wil meedoen': the resident refers themself and consents online, in one step."""
     if not neemt_verwijzingen(service):
-        raise Geweigerd(_t("Dit aanbod neemt geen aanmeldingen via Samenspel aan."))
+        raise Geweigerd(_("Dit aanbod neemt geen aanmeldingen via Samenspel aan."))
     nu = timezone.now()
     toestemming = Toestemming.objects.create(
         organisatie=service.organization,
@@ -260,9 +277,9 @@ def meld_zelf_aan(service, gegevens: dict, pk=None) -> tuple[Verwijzing, str]:
 def vraag_plek(afzender, service, vraag: str = "", pk=None) -> Verwijzing:
     """Without consent only this goes out: an anonymous 'is er plek?'."""
     if not mag_verwijzen(afzender):
-        raise Geweigerd(_t("Je mag geen verwijzingen sturen."))
+        raise Geweigerd(_("Je mag geen verwijzingen sturen."))
     if not neemt_verwijzingen(service):
-        raise Geweigerd(_t("Dit aanbod neemt geen aanmeldingen via Samenspel aan."))
+        raise Geweigerd(_("Dit aanbod neemt geen aanmeldingen via Samenspel aan."))
     nu = timezone.now()
     v = _maak(
         service,
@@ -290,7 +307,7 @@ def _controleer_reden(naar: str, reden_code: str, reden: str) -> None:
         return
     if reden_code in REDEN_ZONDER_UITLEG or reden:
         return
-    raise Geweigerd(_t("Schrijf kort op waarom."))
+    raise Geweigerd(_("Schrijf kort op waarom."))
 
 
 @transaction.atomic
@@ -310,7 +327,7 @@ def wijzig_status(
     v = _vergrendeld(verwijzing)
     reden = (reden or "").strip()
     if naar not in WIE_MAG.get(partij.rol, ()):
-        raise Geweigerd(_t("Dit mag jij niet veranderen."))
+        raise Geweigerd(_("Dit mag jij niet veranderen."))
     if v.status == naar:
         return v, False
     if naar not in v.overgangen():
@@ -351,9 +368,9 @@ def antwoord(
     """The receiving side picks one of its answers (KEUZES)."""
     gekozen = keuze(verwijzing, naam)
     if gekozen is None:
-        raise Geweigerd(_t("Kies wat je wilt doen."))
+        raise Geweigerd(_("Kies wat je wilt doen."))
     if gekozen.uitleg_nodig and not (reden or "").strip():
-        raise Geweigerd(_t("Schrijf kort op waarom."))
+        raise Geweigerd(_("Schrijf kort op waarom."))
     return wijzig_status(verwijzing, partij, gekozen.naar, gekozen.reden_code, reden, notitie)
 
 
@@ -374,7 +391,7 @@ def geef_toestemming(verwijzing: Verwijzing, partij: Partij, terugkoppeling: str
             return v, False
         raise OngeldigeOvergang(v, Status.REQUESTED)
     if v.toestemming.geldig_tot < timezone.localdate():
-        raise Geweigerd(_t("Deze vraag om toestemming is verlopen."))
+        raise Geweigerd(_("Deze vraag om toestemming is verlopen."))
     if terugkoppeling and terugkoppeling != v.terugkoppeling:
         _zet_terugkoppeling(v, partij, terugkoppeling)
     toestemming = v.toestemming
@@ -392,7 +409,7 @@ def trek_toestemming_in(verwijzing: Verwijzing, partij: Partij) -> Verwijzing:
     """The resident withdraws (or refuses) consent: sharing stops and their data is erased."""
     v = _vergrendeld(verwijzing)
     if v.toestemming is None:
-        raise Geweigerd(_t("Hier hoort geen toestemming bij."))
+        raise Geweigerd(_("Hier hoort geen toestemming bij."))
     if v.toestemming.ingetrokken_op is not None:
         return v
     toestemming = v.toestemming
@@ -421,7 +438,7 @@ def wijzig_terugkoppeling(verwijzing: Verwijzing, partij: Partij, terugkoppeling
 
 def _zet_terugkoppeling(v: Verwijzing, partij: Partij, terugkoppeling: str) -> None:
     if terugkoppeling not in Terugkoppeling.values:
-        raise Geweigerd(_t("Kies wat de verwijzer mag horen."))
+        raise Geweigerd(_("Kies wat de verwijzer mag horen."))
     _gebeurtenis(v, partij, Voorval.TERUGKOPPELING, reden_code=terugkoppeling)
     v.terugkoppeling = terugkoppeling
     v.save(update_fields=["terugkoppeling"])
@@ -494,10 +511,10 @@ def _nieuwe_kennismaking(v: Verwijzing, partij: Partij, wanneer: datetime, waar:
 
 def _mag_kennismaken(v: Verwijzing, partij: Partij) -> None:
     if v.is_plekvraag or v.is_afgesloten or v.is_gewist:
-        raise Geweigerd(_t("Voor deze verwijzing kun je geen kennismaking meer plannen."))
+        raise Geweigerd(_("Voor deze verwijzing kun je geen kennismaking meer plannen."))
     if partij.is_verwijzer and v.terugkoppeling == Terugkoppeling.NIETS:
         raise Geweigerd(
-            _t("De bewoner wil niet dat je hoort hoe het gaat. Samen kennismaken kan dus niet.")
+            _("De bewoner wil niet dat je hoort hoe het gaat. Samen kennismaken kan dus niet.")
         )
 
 
@@ -505,7 +522,7 @@ def _mag_kennismaken(v: Verwijzing, partij: Partij) -> None:
 def stel_kennismaking_voor(verwijzing: Verwijzing, partij: Partij, wanneer, waar: str):
     v = _vergrendeld(verwijzing)
     if not (partij.is_verwijzer or partij.is_ontvanger):
-        raise Geweigerd(_t("Dit mag jij niet veranderen."))
+        raise Geweigerd(_("Dit mag jij niet veranderen."))
     _mag_kennismaken(v, partij)
     k = _nieuwe_kennismaking(v, partij, wanneer, waar)
     _audit(Actie.GEWIJZIGD, v, partij)
@@ -518,12 +535,12 @@ def bevestig_kennismaking(verwijzing: Verwijzing, partij: Partij) -> tuple[Kenni
     _mag_kennismaken(v, partij)
     k = v.kennismakingen.order_by("-aangemaakt", "-id").first()
     if k is None:
-        raise Geweigerd(_t("Er is nog geen kennismaking voorgesteld."))
+        raise Geweigerd(_("Er is nog geen kennismaking voorgesteld."))
     veld = {Rolnaam.VERWIJZER: "akkoord_verwijzer", Rolnaam.ONTVANGER: "akkoord_ontvanger"}.get(
         partij.rol
     )
     if veld is None:
-        raise Geweigerd(_t("Dit mag jij niet veranderen."))
+        raise Geweigerd(_("Dit mag jij niet veranderen."))
     if getattr(k, veld) is not None:
         return k, False
     setattr(k, veld, timezone.now())

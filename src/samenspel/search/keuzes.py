@@ -11,6 +11,7 @@ from collections.abc import Callable
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext
 
 from samenspel.areas.models import Gebied
 from samenspel.directory.models import BOUWSTENEN, DOELGROEPEN, LEVENSDOMEINEN, TaxonomyTerm
@@ -104,7 +105,8 @@ def _per_wijk(rijen: list[tuple[str, str, str]]) -> list[tuple[str, list]]:
 
 
 def termen(taxonomie: str) -> list[tuple[str, str]]:
-    return _bewaard(
+    """(code, name) of a taxonomy's terms, names in the active language (built-in terms)."""
+    rijen = _bewaard(
         f"termen-{TAXONOMIE_SLEUTELS[taxonomie]}",
         lambda: list(
             TaxonomyTerm.objects.filter(taxonomy__name=taxonomie)
@@ -112,6 +114,8 @@ def termen(taxonomie: str) -> list[tuple[str, str]]:
             .values_list("code", "name")
         ),
     )
+    # Translated per call: the list above is shared by visitors in every language.
+    return [(code, gettext(naam)) for code, naam in rijen]
 
 
 def bouwstenen() -> list[tuple[str, str]]:

@@ -29,6 +29,8 @@ def wegwijzer(request):
             "datum": timezone.localdate(),
             "MINIMAAL": lijst.MINIMAAL,
             "MAXIMAAL": lijst.MAXIMAAL,
+            # The language switch goes back to the list as shown, not to ids it left out.
+            "taal_volgende": lijst.pad(ww.ids) if gedeeld and not ww.te_veel else "",
         },
     )
 

@@ -6,12 +6,21 @@ from django import template
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from samenspel.directory.models import Dag
 
 register = template.Library()
 
-_KORT = {"MO": "ma", "TU": "di", "WE": "wo", "TH": "do", "FR": "vr", "SA": "za", "SU": "zo"}
+_KORT = {
+    "MO": pgettext_lazy("weekdag, afgekort", "ma"),
+    "TU": pgettext_lazy("weekdag, afgekort", "di"),
+    "WE": pgettext_lazy("weekdag, afgekort", "wo"),
+    "TH": pgettext_lazy("weekdag, afgekort", "do"),
+    "FR": pgettext_lazy("weekdag, afgekort", "vr"),
+    "SA": pgettext_lazy("weekdag, afgekort", "za"),
+    "SU": pgettext_lazy("weekdag, afgekort", "zo"),
+}
 _VOLGORDE = list(_KORT)
 
 
@@ -48,7 +57,7 @@ def _op_volgorde(schemas) -> list:
 
 
 def _tijdvak(schema) -> str:
-    dagen = "/".join(_KORT[d] for d in schema.dagen if d in _KORT)
+    dagen = "/".join(str(_KORT[d]) for d in schema.dagen if d in _KORT)
     uren = "–".join(x for x in (_tijd(schema.opens_at), _tijd(schema.closes_at)) if x)
     return " ".join(x for x in (dagen, uren) if x)
 

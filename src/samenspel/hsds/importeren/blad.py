@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy
+
 from samenspel.hsds.importeren.csvlezer import lees_rijen
 from samenspel.hsds.importeren.fouten import ImportFout, Plaats
 
@@ -22,7 +24,7 @@ MAX_KOPREGEL_ZOEKEN = 10
 class Sjabloonkolom:
     sleutel: str
     kop: str  # the header in the template
-    uitleg: str
+    uitleg: str  # translated: the exchange page explains each column in the page's language
     voorbeeld: str
     varianten: tuple[str, ...] = ()
     verplicht: bool = False
@@ -34,7 +36,7 @@ SJABLOON = (
     Sjabloonkolom(
         "naam",
         "Naam",
-        "Naam van het aanbod of initiatief.",
+        gettext_lazy("Naam van het aanbod of initiatief."),
         "Wandelgroep Overvecht",
         (
             "naam aanbod",
@@ -52,64 +54,66 @@ SJABLOON = (
     Sjabloonkolom(
         "organisatie",
         "Organisatie",
-        "Wie het aanbiedt. Leeg: de naam zelf.",
+        gettext_lazy("Wie het aanbiedt. Leeg: de naam zelf."),
         "Buurtvereniging Overvecht",
         ("aanbieder", "organisatienaam", "naam organisatie", "instelling", "door"),
     ),
     Sjabloonkolom(
         "omschrijving",
         "Omschrijving",
-        "Wat mensen er kunnen doen of krijgen.",
+        gettext_lazy("Wat mensen er kunnen doen of krijgen."),
         "Elke week samen wandelen door het park, koffie na afloop.",
         ("beschrijving", "toelichting", "wat", "wat doen jullie", "inhoud"),
     ),
     Sjabloonkolom(
         "adres",
         "Adres",
-        "Straat en huisnummer, als mensen langs kunnen komen.",
+        gettext_lazy("Straat en huisnummer, als mensen langs kunnen komen."),
         "Zambesidreef 4",
         ("straat huisnummer", "straat", "bezoekadres", "straat huisnr", "straatnaam huisnummer"),
     ),
-    Sjabloonkolom("postcode", "Postcode", "Bij een adres: de postcode.", "3561 GK", ("pc",)),
+    Sjabloonkolom(
+        "postcode", "Postcode", gettext_lazy("Bij een adres: de postcode."), "3561 GK", ("pc",)
+    ),
     Sjabloonkolom(
         "plaats",
         "Plaats",
-        "Bij een adres: de plaats. Leeg: de gemeente van de buurt.",
+        gettext_lazy("Bij een adres: de plaats. Leeg: de gemeente van de buurt."),
         "Utrecht",
         ("woonplaats", "stad", "plaatsnaam"),
     ),
     Sjabloonkolom(
         "buurt",
         "Buurt",
-        "CBS-buurtcode (BU…) of de naam van de buurt.",
+        gettext_lazy("CBS-buurtcode (BU…) of de naam van de buurt."),
         "BU03440301",
         ("buurtcode", "buurtnaam", "wijk buurt", "cbs buurt", "cbs buurtcode"),
     ),
     Sjabloonkolom(
         "bouwsteen",
         "Bouwsteen",
-        "Een of meer bouwstenen (code of naam), gescheiden door ; of ,.",
+        gettext_lazy("Een of meer bouwstenen (code of naam), gescheiden door ; of ,."),
         "sociale-contacten-en-ontmoeting",
         ("bouwstenen", "categorie", "thema"),
     ),
     Sjabloonkolom(
         "doelgroep",
         "Doelgroep",
-        "Een of meer doelgroepen (code of naam), gescheiden door ;.",
+        gettext_lazy("Een of meer doelgroepen (code of naam), gescheiden door ;."),
         "ouderen",
         ("doelgroepen", "voor wie"),
     ),
     Sjabloonkolom(
         "dagen_en_tijden",
         "Dagen en tijden",
-        "Bijvoorbeeld: dinsdag 10-12 uur; ma t/m vr 9.00-17.00. Of: op afspraak.",
+        gettext_lazy("Bijvoorbeeld: dinsdag 10-12 uur; ma t/m vr 9.00-17.00. Of: op afspraak."),
         "dinsdag 10-12 uur",
         ("wanneer", "tijden", "openingstijden", "dag tijd", "dagen"),
     ),
     Sjabloonkolom(
         "contact",
         "Contact",
-        "Naam, e-mailadres en/of telefoonnummer van de contactpersoon.",
+        gettext_lazy("Naam, e-mailadres en/of telefoonnummer van de contactpersoon."),
         "Fatima de Vries, 06 12345678, wandelen@example.org",
         (
             "contactgegevens",
@@ -129,31 +133,38 @@ SJABLOON = (
     Sjabloonkolom(
         "website",
         "Website",
-        "Webadres.",
+        gettext_lazy("Webadres."),
         "https://example.org/wandelen",
         ("site", "url", "internet", "webadres", "link", "internetadres"),
     ),
     Sjabloonkolom(
         "sector",
         "Formeel/informeel",
-        "formeel (betaalde krachten), informeel (bewoners of vrijwilligers) of hybride (allebei).",
+        gettext_lazy(
+            "formeel (betaalde krachten), informeel (bewoners of vrijwilligers) "
+            "of hybride (allebei)."
+        ),
         "informeel",
         ("formeel informeel", "sector", "soort organisatie", "soort", "type"),
     ),
     Sjabloonkolom(
         "toegankelijkheid",
         "Toegankelijkheid",
-        "Wat de plek heeft, gescheiden door ;. Kies uit: rolstoeltoegankelijk, drempelvrij, "
-        "aangepast-toilet, ringleiding, prikkelarm, parkeren-dichtbij (code of naam). "
-        "Leeg: niet bekend.",
+        gettext_lazy(
+            "Wat de plek heeft, gescheiden door ;. Kies uit: rolstoeltoegankelijk, drempelvrij, "
+            "aangepast-toilet, ringleiding, prikkelarm, parkeren-dichtbij (code of naam). "
+            "Leeg: niet bekend."
+        ),
         "drempelvrij; aangepast-toilet",
         ("toegankelijk", "toegang", "toegankelijkheid locatie", "voorzieningen toegankelijkheid"),
     ),
     Sjabloonkolom(
         "id",
         "Nummer",
-        "Niet verplicht: uw eigen vaste nummer voor deze rij. Zonder nummer "
-        "herkent Samenspel een rij aan organisatie en naam.",
+        gettext_lazy(
+            "Niet verplicht: je eigen vaste nummer voor deze rij. Zonder nummer "
+            "herkent Samenspel een rij aan organisatie en naam."
+        ),
         "W-001",
         ("id", "kenmerk", "eigen nummer", "referentie", "code"),
         in_sjabloon=False,
@@ -161,7 +172,7 @@ SJABLOON = (
     Sjabloonkolom(
         "zichtbaarheid",
         "Zichtbaarheid",
-        "Niet verplicht: openbaar, professionals of via contactpersoon.",
+        gettext_lazy("Niet verplicht: openbaar, professionals of via contactpersoon."),
         "openbaar",
         ("wie mag dit zien", "zichtbaar voor"),
         in_sjabloon=False,
@@ -169,7 +180,7 @@ SJABLOON = (
     Sjabloonkolom(
         "lat",
         "Breedtegraad",
-        "Niet verplicht: breedtegraad (WGS84).",
+        gettext_lazy("Niet verplicht: breedtegraad (WGS84)."),
         "52.1190",
         ("latitude", "lat", "breedte"),
         in_sjabloon=False,
@@ -177,7 +188,7 @@ SJABLOON = (
     Sjabloonkolom(
         "lon",
         "Lengtegraad",
-        "Niet verplicht: lengtegraad (WGS84).",
+        gettext_lazy("Niet verplicht: lengtegraad (WGS84)."),
         "5.1150",
         ("longitude", "lon", "lng", "lengte"),
         in_sjabloon=False,

@@ -56,3 +56,9 @@ def isodatum(waarde, met_tijd=True):
     except (TypeError, ValueError):
         return waarde
     return formats.date_format(moment, "j F Y H:i" if met_tijd else "j F Y")
+
+
+@register.filter
+def doel_taal(doel: str) -> str:
+    """The language of a consent's recorded purpose, for its lang attribute."""
+    return actions.doel_taal(doel)
