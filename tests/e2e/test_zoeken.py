@@ -62,7 +62,7 @@ def test_zoeken_werkt_op_telefoonscherm_zonder_horizontaal_scrollen(telefoon, aa
 
 
 def test_zoeken_werkt_zonder_javascript(browser, live_server, aanbod):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
     pagina = context.new_page()
     pagina.goto(live_server.url + "/zoeken/?q=wandelen")
     expect(pagina.get_by_role("link", name="Wandelgroep Overvecht")).to_be_visible()
@@ -124,7 +124,9 @@ def test_op_een_telefoon_staat_het_eerste_resultaat_op_het_eerste_scherm(telefoo
 def test_gekozen_filters_blijven_zichtbaar_en_zijn_weg_te_halen_zonder_javascript(
     browser, live_server, demo_aanbod
 ):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, java_script_enabled=False, locale="nl-NL"
+    )
     pagina = context.new_page()
     pagina.goto(live_server.url + "/zoeken/?q=taal&gratis=on&dag=TU")
     expect(pagina.get_by_text("Filters (2)")).to_be_visible()
