@@ -3,7 +3,6 @@ from samenspel.referrals.tests.conftest import (  # noqa: F401
     bart,
     buurtteam,
     ine,
-    met_commit,
     olaf,
     organisaties,
     petra,
