@@ -89,7 +89,10 @@ def test_kaartpopup_zegt_wanneer_en_waar_met_link_naar_het_aanbod(kaartpagina, a
     popup = kaart.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("Wanneer: do 10:00–12:00")
     expect(popup).to_contain_text("Waar: Nieuwe Binnenweg 10, 3014 GE Rotterdam")
-    popup.get_by_role("link", name="Taalcafé Middelland").click()
+    # Wait for the listing's page itself: on a busy machine it can take longer to arrive than
+    # an assertion's few seconds, while the old page is still showing.
+    with kaartpagina.expect_navigation(url="**/aanbod/**"):
+        popup.get_by_role("link", name="Taalcafé Middelland").click()
     expect(kaartpagina.get_by_role("heading", level=1)).to_have_text("Taalcafé Middelland")
 
 
