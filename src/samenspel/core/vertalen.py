@@ -105,14 +105,20 @@ def _vertaling(entry) -> tuple:
     return (entry.msgstr,)
 
 
-def compileer(locale: Path = LOCALE) -> None:
-    import polib
-
+def _catalogi(locale: Path):
+    """(language, .po path) of every catalogue that exists, in a fixed order."""
     for taal in TALEN:
         for domein in DOMEINEN:
             po = po_pad(taal, domein, locale)
             if po.exists():
-                polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo")))
+                yield taal, po
+
+
+def compileer(locale: Path = LOCALE) -> None:
+    import polib
+
+    for _taal, po in _catalogi(locale):
+        polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo")))
 
 
 def ontbrekend(locale: Path = LOCALE) -> list[str]:
@@ -120,27 +126,23 @@ def ontbrekend(locale: Path = LOCALE) -> list[str]:
     import polib
 
     fouten = []
-    for taal in TALEN:
-        for domein in DOMEINEN:
-            po = po_pad(taal, domein, locale)
-            if not po.exists():
+    for taal, po in _catalogi(locale):
+        for entry in polib.pofile(str(po)):
+            if entry.obsolete:
                 continue
-            for entry in polib.pofile(str(po)):
-                if entry.obsolete:
-                    continue
-                context = f" (msgctxt {entry.msgctxt!r})" if entry.msgctxt else ""
-                naam = f"{taal}/{po.name}: {entry.msgid!r}{context}"
-                if "fuzzy" in entry.flags:
-                    fouten.append(f"{naam} is fuzzy (check the guess, then remove 'fuzzy')")
-                elif not all(_vertaling(entry)):
-                    fouten.append(f"{naam} has no translation")
-                elif "python-format" in entry.flags or "python-brace-format" in entry.flags:
-                    verwacht = sorted(PLAATSHOUDER.findall(entry.msgid))
-                    for vertaald in _vertaling(entry):
-                        if sorted(PLAATSHOUDER.findall(vertaald)) != verwacht and not (
-                            entry.msgid_plural
-                        ):
-                            fouten.append(f"{naam} has other placeholders: {vertaald!r}")
+            context = f" (msgctxt {entry.msgctxt!r})" if entry.msgctxt else ""
+            naam = f"{taal}/{po.name}: {entry.msgid!r}{context}"
+            if "fuzzy" in entry.flags:
+                fouten.append(f"{naam} is fuzzy (check the guess, then remove 'fuzzy')")
+            elif not all(_vertaling(entry)):
+                fouten.append(f"{naam} has no translation")
+            elif "python-format" in entry.flags or "python-brace-format" in entry.flags:
+                verwacht = sorted(PLAATSHOUDER.findall(entry.msgid))
+                for vertaald in _vertaling(entry):
+                    if sorted(PLAATSHOUDER.findall(vertaald)) != verwacht and not (
+                        entry.msgid_plural
+                    ):
+                        fouten.append(f"{naam} has other placeholders: {vertaald!r}")
     return fouten
 
 
@@ -149,28 +151,22 @@ def verouderd(locale: Path = LOCALE) -> list[str]:
     import polib
 
     fouten = []
-    for taal in TALEN:
-        for domein in DOMEINEN:
-            po = po_pad(taal, domein, locale)
-            if not po.exists():
-                continue
-            mo = po.with_suffix(".mo")
-            if not mo.exists():
-                fouten.append(f"{mo.relative_to(locale)} is missing")
-                continue
-            uit_po = {
-                _sleutel(e): _vertaling(e) for e in polib.pofile(str(po)).translated_entries()
-            }
-            uit_mo = {_sleutel(e): _vertaling(e) for e in polib.mofile(str(mo)) if e.msgid}
-            if uit_po != uit_mo:
-                verschil = sorted(k[1] for k in uit_po.keys() ^ uit_mo.keys())
-                verschil += sorted(
-                    k[1] for k in uit_po.keys() & uit_mo.keys() if uit_po[k] != uit_mo[k]
-                )
-                fouten.append(
-                    f"{mo.relative_to(locale)} is older than its .po "
-                    f"({len(verschil)} messages differ, e.g. {verschil[:3]})"
-                )
+    for _taal, po in _catalogi(locale):
+        mo = po.with_suffix(".mo")
+        if not mo.exists():
+            fouten.append(f"{mo.relative_to(locale)} is missing")
+            continue
+        uit_po = {_sleutel(e): _vertaling(e) for e in polib.pofile(str(po)).translated_entries()}
+        uit_mo = {_sleutel(e): _vertaling(e) for e in polib.mofile(str(mo)) if e.msgid}
+        if uit_po != uit_mo:
+            verschil = sorted(k[1] for k in uit_po.keys() ^ uit_mo.keys())
+            verschil += sorted(
+                k[1] for k in uit_po.keys() & uit_mo.keys() if uit_po[k] != uit_mo[k]
+            )
+            fouten.append(
+                f"{mo.relative_to(locale)} is older than its .po "
+                f"({len(verschil)} messages differ, e.g. {verschil[:3]})"
+            )
     return fouten
 
 
