@@ -7,10 +7,12 @@ For the browser tests it installs Debian's chromium with apt-get when it is miss
 extracting messages (the translation test, `vertaal`) Debian's gettext.
 """
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -41,24 +43,40 @@ def installeer(extra: str = "") -> None:
     )
 
 
-def debian_pakket(pakket: str, nodig_voor: str) -> None:
+def debian_pakket(pakket: str, nodig_voor: str, aanwezig) -> None:
+    """Install a Debian package unless ``aanwezig()`` says it is there.
+
+    Two test runs started together on a fresh machine would both call apt-get, and the second
+    would stop at apt's lock. So they queue on a lock of their own, and the second one checks
+    again once it has the lock: by then the first has usually installed the package. apt's own
+    lock timeout covers other programs that use apt at the same moment.
+    """
+    if aanwezig():
+        return
     if not shutil.which("apt-get"):
         sys.exit(f"{nodig_voor} hebben Debian's {pakket} nodig (apt-get install {pakket}).")
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    stap(*sudo, "apt-get", "update", "-q", env=env)
-    stap(*sudo, "apt-get", "install", "-y", "-q", pakket, env=env)
+    wacht = ["-o", "DPkg::Lock::Timeout=600"]
+    with open(Path(tempfile.gettempdir()) / "samenspel-apt-get.lock", "w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        if aanwezig():
+            return
+        stap(*sudo, "apt-get", *wacht, "update", "-q", env=env)
+        stap(*sudo, "apt-get", *wacht, "install", "-y", "-q", pakket, env=env)
 
 
 def chromium() -> None:
-    if not CHROMIUM.exists():
-        debian_pakket("chromium", "De browsertests")
+    debian_pakket("chromium", "De browsertests", CHROMIUM.exists)
 
 
 def gettext() -> None:
     """xgettext and msgmerge, for Django's makemessages."""
-    if not (shutil.which("xgettext") and shutil.which("msgmerge")):
-        debian_pakket("gettext", "De vertaaltest en dev.py vertaal")
+    debian_pakket(
+        "gettext",
+        "De vertaaltest en dev.py vertaal",
+        lambda: bool(shutil.which("xgettext") and shutil.which("msgmerge")),
+    )
 
 
 def demo(argv: list[str]) -> None:
