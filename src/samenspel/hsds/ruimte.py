@@ -1,19 +1,9 @@
-"""Geometry for imports: which buurt holds a point, RD coordinates to WGS84, centroids.
+"""Geometry for the area import: RD coordinates to WGS84, bounding boxes and centroids.
 
-`areas.buurt_voor_punt` tests every buurt; for an import of many locations across the
-country that is too slow, so `Buurtzoeker` first narrows the candidates by bounding box on a
-coarse grid and only then runs the exact point-in-polygon test.
+Which buurt holds a point is `samenspel.areas.buurtzoeker`.
 """
 
-import math
-from collections import defaultdict
 from collections.abc import Iterable
-
-from samenspel.areas.models import Gebied, punt_in_geometrie
-
-# Grid cells of about 1 x 1 km in the Netherlands.
-_CEL_LAT = 0.01
-_CEL_LON = 0.015
 
 
 def _ringen(geometrie: dict) -> Iterable[list]:
@@ -57,42 +47,6 @@ def zwaartepunt(geometrie: dict) -> tuple[float, float] | None:
             return None
         return ((grenzen[0] + grenzen[2]) / 2, (grenzen[1] + grenzen[3]) / 2)
     return beste
-
-
-class Buurtzoeker:
-    def __init__(self, buurten: Iterable[tuple[str, dict]]):
-        self._geometrie: dict[str, dict] = {}
-        self._cellen: dict[tuple[int, int], list[str]] = defaultdict(list)
-        for code, geometrie in buurten:
-            grenzen = omhullende(geometrie) if geometrie else None
-            if grenzen is None:
-                continue
-            self._geometrie[code] = geometrie
-            min_lat, min_lon, max_lat, max_lon = grenzen
-            for i in range(_cel(min_lat, _CEL_LAT), _cel(max_lat, _CEL_LAT) + 1):
-                for j in range(_cel(min_lon, _CEL_LON), _cel(max_lon, _CEL_LON) + 1):
-                    self._cellen[(i, j)].append(code)
-
-    @classmethod
-    def uit_database(cls) -> "Buurtzoeker":
-        return cls(
-            Gebied.objects.buurten().exclude(geometrie=None).values_list("code", "geometrie")
-        )
-
-    def __bool__(self) -> bool:
-        return bool(self._geometrie)
-
-    def buurt_voor(self, lat: float, lon: float) -> str | None:
-        if not self._geometrie or not (math.isfinite(lat) and math.isfinite(lon)):
-            return None
-        for code in self._cellen.get((_cel(lat, _CEL_LAT), _cel(lon, _CEL_LON)), ()):
-            if punt_in_geometrie(lat, lon, self._geometrie[code]):
-                return code
-        return None
-
-
-def _cel(waarde: float, grootte: float) -> int:
-    return math.floor(waarde / grootte)
 
 
 # --- Rijksdriehoeksstelsel (EPSG:28992) to WGS84 ------------------------------------------

@@ -4,10 +4,11 @@ import json
 
 import pytest
 
+from samenspel.areas.buurtzoeker import Buurtzoeker
 from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
 from samenspel.hsds.importeren.gebieden import importeer_gebieden
-from samenspel.hsds.ruimte import Buurtzoeker, rd_naar_wgs84
+from samenspel.hsds.ruimte import rd_naar_wgs84
 from samenspel.search.models import Zoekwijziging
 
 pytestmark = pytest.mark.django_db
