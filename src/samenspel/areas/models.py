@@ -1,8 +1,5 @@
 """Gemeente > wijk > buurt, keyed by CBS code (GM…, WK…, BU…)."""
 
-import json
-import math
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -84,54 +81,6 @@ class Gebied(models.Model):
         return keten
 
     def bevat_punt(self, lat: float, lon: float) -> bool:
-        if not self.geometrie:
-            return False
-        return punt_in_geometrie(lat, lon, self.geometrie)
+        from samenspel.areas.buurtzoeker import Buurtzoeker
 
-
-def _in_ring(lat: float, lon: float, ring: list) -> bool:
-    # Ray casting; GeoJSON rings are [lon, lat].
-    binnen = False
-    j = len(ring) - 1
-    for i in range(len(ring)):
-        xi, yi = ring[i][0], ring[i][1]
-        xj, yj = ring[j][0], ring[j][1]
-        if (yi > lat) != (yj > lat):
-            snij_x = (xj - xi) * (lat - yi) / ((yj - yi) or 1e-12) + xi
-            if lon < snij_x:
-                binnen = not binnen
-        j = i
-    return binnen
-
-
-def punt_in_geometrie(lat: float, lon: float, geometrie: dict | str) -> bool:
-    if isinstance(geometrie, str):
-        geometrie = json.loads(geometrie)
-    soort = geometrie.get("type")
-    polygonen = []
-    if soort == "Polygon":
-        polygonen = [geometrie["coordinates"]]
-    elif soort == "MultiPolygon":
-        polygonen = geometrie["coordinates"]
-    for polygon in polygonen:
-        if polygon and _in_ring(lat, lon, polygon[0]):
-            if not any(_in_ring(lat, lon, gat) for gat in polygon[1:]):
-                return True
-    return False
-
-
-def afstand_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0088 * 2 * math.asin(math.sqrt(h))
-
-
-def buurt_voor_punt(lat: float, lon: float) -> Gebied | None:
-    """The buurt whose geometry holds the point, if any buurt has geometry."""
-    for buurt in Gebied.objects.buurten().exclude(geometrie=None):
-        if buurt.bevat_punt(lat, lon):
-            return buurt
-    return None
+        return Buurtzoeker([(self.code, self.geometrie)]).buurt_voor(lat, lon) is not None

@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Query
 
+from samenspel.areas.afstand import afstand_km
 from samenspel.areas.geo import punt_voor_postcode
-from samenspel.areas.models import afstand_km
 from samenspel.directory import models as m
 from samenspel.hsds import openapi
 from samenspel.hsds.bereik import Bereik

@@ -1,19 +1,13 @@
-"""Geometry for imports: which buurt holds a point, RD coordinates to WGS84, centroids.
+"""Geometry for the area import: RD coordinates to WGS84, bounding boxes and centroids.
 
-`areas.buurt_voor_punt` tests every buurt; for an import of many locations across the
-country that is too slow, so `Buurtzoeker` first narrows the candidates by bounding box on a
-coarse grid and only then runs the exact point-in-polygon test.
+Which buurt holds a point is `samenspel.areas.buurtzoeker`.
 """
 
-import math
-from collections import defaultdict
+import threading
 from collections.abc import Iterable
 
-from samenspel.areas.models import Gebied, punt_in_geometrie
-
-# Grid cells of about 1 x 1 km in the Netherlands.
-_CEL_LAT = 0.01
-_CEL_LON = 0.015
+import numpy as np
+from pyproj import Transformer
 
 
 def _ringen(geometrie: dict) -> Iterable[list]:
@@ -59,83 +53,27 @@ def zwaartepunt(geometrie: dict) -> tuple[float, float] | None:
     return beste
 
 
-class Buurtzoeker:
-    def __init__(self, buurten: Iterable[tuple[str, dict]]):
-        self._geometrie: dict[str, dict] = {}
-        self._cellen: dict[tuple[int, int], list[str]] = defaultdict(list)
-        for code, geometrie in buurten:
-            grenzen = omhullende(geometrie) if geometrie else None
-            if grenzen is None:
-                continue
-            self._geometrie[code] = geometrie
-            min_lat, min_lon, max_lat, max_lon = grenzen
-            for i in range(_cel(min_lat, _CEL_LAT), _cel(max_lat, _CEL_LAT) + 1):
-                for j in range(_cel(min_lon, _CEL_LON), _cel(max_lon, _CEL_LON) + 1):
-                    self._cellen[(i, j)].append(code)
-
-    @classmethod
-    def uit_database(cls) -> "Buurtzoeker":
-        return cls(
-            Gebied.objects.buurten().exclude(geometrie=None).values_list("code", "geometrie")
-        )
-
-    def __bool__(self) -> bool:
-        return bool(self._geometrie)
-
-    def buurt_voor(self, lat: float, lon: float) -> str | None:
-        if not self._geometrie or not (math.isfinite(lat) and math.isfinite(lon)):
-            return None
-        for code in self._cellen.get((_cel(lat, _CEL_LAT), _cel(lon, _CEL_LON)), ()):
-            if punt_in_geometrie(lat, lon, self._geometrie[code]):
-                return code
-        return None
-
-
-def _cel(waarde: float, grootte: float) -> int:
-    return math.floor(waarde / grootte)
-
-
 # --- Rijksdriehoeksstelsel (EPSG:28992) to WGS84 ------------------------------------------
-# The approximation published by Schreutelaar and used by PDOK tools (accurate to about a
-# metre within the Netherlands), so CBS files in RD can be read without a projection library.
+# PROJ's best transformation that needs no grid files to be downloaded: EPSG's "Amersfoort to
+# WGS 84 (4)", a Helmert transformation accurate to about a metre in the Netherlands, far
+# below the size of a buurt.
 
-_X0, _Y0 = 155000.0, 463000.0
-_PHI0, _LAM0 = 52.15517440, 5.38720621
-_K = [
-    (0, 1, 3235.65389),
-    (2, 0, -32.58297),
-    (0, 2, -0.24750),
-    (2, 1, -0.84978),
-    (0, 3, -0.06550),
-    (2, 2, -0.01709),
-    (1, 0, -0.00738),
-    (4, 0, 0.00530),
-    (2, 3, -0.00039),
-    (4, 1, 0.00033),
-    (1, 1, -0.00012),
-]
-_L = [
-    (1, 0, 5260.52916),
-    (1, 1, 105.94684),
-    (1, 2, 2.45656),
-    (3, 0, -0.81885),
-    (1, 3, 0.05594),
-    (3, 1, -0.05607),
-    (0, 1, 0.01199),
-    (3, 2, -0.00256),
-    (1, 4, 0.00128),
-    (0, 2, 0.00022),
-    (2, 0, -0.00022),
-    (5, 0, 0.00026),
-]
+_omrekenaars = threading.local()
+
+
+def _omrekenaar() -> Transformer:
+    # A Transformer is not safe to share between threads; it is cheap to keep one per thread.
+    omrekenaar = getattr(_omrekenaars, "rd", None)
+    if omrekenaar is None:
+        omrekenaar = Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True)
+        _omrekenaars.rd = omrekenaar
+    return omrekenaar
 
 
 def rd_naar_wgs84(x: float, y: float) -> tuple[float, float]:
     """(lat, lon) for RD coordinates in metres."""
-    dx, dy = (x - _X0) * 1e-5, (y - _Y0) * 1e-5
-    phi = sum(k * dx**p * dy**q for p, q, k in _K)
-    lam = sum(k * dx**p * dy**q for p, q, k in _L)
-    return _PHI0 + phi / 3600, _LAM0 + lam / 3600
+    lon, lat = _omrekenaar().transform(x, y)
+    return lat, lon
 
 
 def lijkt_rd(x: float, y: float) -> bool:
@@ -145,11 +83,24 @@ def lijkt_rd(x: float, y: float) -> bool:
 
 def geometrie_naar_wgs84(geometrie: dict) -> dict:
     """The same GeoJSON geometry with every [x, y] in RD converted to [lon, lat]."""
+    xs, ys = [], []
+
+    def verzamel(deel):
+        if deel and isinstance(deel[0], int | float):
+            xs.append(deel[0])
+            ys.append(deel[1])
+        else:
+            for d in deel:
+                verzamel(d)
+
+    verzamel(geometrie["coordinates"])
+    # One call for the whole outline: a CBS buurt has hundreds of points.
+    lons, lats = _omrekenaar().transform(np.array(xs, float), np.array(ys, float))
+    omgerekend = zip(np.round(lons, 7).tolist(), np.round(lats, 7).tolist(), strict=True)
 
     def zet_om(deel):
         if deel and isinstance(deel[0], int | float):
-            lat, lon = rd_naar_wgs84(deel[0], deel[1])
-            return [round(lon, 7), round(lat, 7)]
+            return list(next(omgerekend))
         return [zet_om(d) for d in deel]
 
     return {**geometrie, "coordinates": zet_om(geometrie["coordinates"])}

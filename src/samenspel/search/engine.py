@@ -42,6 +42,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from samenspel.areas.afstand import AARDSTRAAL_KM, afstand_km, afstanden_km
 from samenspel.search.tekst import normaliseer, stam, tokens, zoekstammen
 
 VELDGEWICHTEN: Mapping[str, float] = {
@@ -76,9 +77,8 @@ HALVE_NABIJHEID_KM = 5.0
 
 _K1 = 1.2
 _B = 0.75
-_AARDSTRAAL_KM = 6371.0088
 # Half the earth's circumference: no two points are farther apart.
-_HALVE_OMTREK_KM = math.pi * _AARDSTRAAL_KM
+_HALVE_OMTREK_KM = math.pi * AARDSTRAAL_KM
 # Up to this many results, sorting by distance measures them all in one pass; above it a
 # growing circle finds the nearest ones without measuring the rest.
 _DIRECT_MEETGRENS = 2_000
@@ -914,7 +914,7 @@ class ZoekIndex:
         if bekend is None:
             document = self._docs[nummer]
             assert document is not None
-            bekend = min((_haversine(punt, plek) for plek in document.punten), default=math.inf)
+            bekend = min((afstand_km(punt, plek) for plek in document.punten), default=math.inf)
         return None if math.isinf(bekend) else float(bekend)
 
 
@@ -1290,7 +1290,7 @@ class _Geo:
         # The bounding box: latitude differs at most by the angle itself, longitude by the
         # angle widened at the latitude farthest from the equator. A hair wider, so that
         # rounding never drops a location; the exact distance decides below.
-        hoek = straal_km / _AARDSTRAAL_KM * (1 + 1e-9)
+        hoek = straal_km / AARDSTRAAL_KM * (1 + 1e-9)
         dlat = math.degrees(hoek) + 1e-9
         verste = abs(lat) + dlat
         dlon = None
@@ -1316,7 +1316,7 @@ class _Geo:
             plekken = np.flatnonzero(toets(nummers))
             lats, lons, nummers = lats.take(plekken), lons.take(plekken), nummers.take(plekken)
 
-        afstanden = _haversine_np(lat, lon, lats, lons)
+        afstanden = afstanden_km(lat, lon, lats, lons)
         plekken = np.flatnonzero(afstanden <= straal_km)
         nummers, afstanden = nummers.take(plekken), afstanden.take(plekken)
         # Per document its nearest location.
@@ -1543,17 +1543,6 @@ def _verlengd(array: np.ndarray, lengte: int) -> np.ndarray:
     return nieuw
 
 
-def _haversine_np(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    """`_haversine` from one point to many at once."""
-    lat1, lon1 = math.radians(lat), math.radians(lon)
-    lat2, lon2 = np.radians(lats), np.radians(lons)
-    h = (
-        np.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * _AARDSTRAAL_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
-
-
 # -- small helpers --------------------------------------------------------------------------
 
 
@@ -1611,13 +1600,3 @@ def _idf(totaal: int, df: int) -> float:
 def _minstens(stammen: dict[str, float], stamwoord: str, factor: float) -> None:
     if factor > stammen.get(stamwoord, 0.0):
         stammen[stamwoord] = factor
-
-
-def _haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1 = math.radians(a[0]), math.radians(a[1])
-    lat2, lon2 = math.radians(b[0]), math.radians(b[1])
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * _AARDSTRAAL_KM * math.asin(min(1.0, math.sqrt(h)))

@@ -45,7 +45,7 @@ def test_gemeentepagina_noemt_haar_wijken(client, gebieden):
 
 
 def test_punt_in_polygoon_kiest_de_juiste_buurt(gebieden):
-    from samenspel.areas.models import buurt_voor_punt
+    from samenspel.areas.buurtzoeker import buurt_voor_punt
 
     vierkant = {
         "type": "Polygon",

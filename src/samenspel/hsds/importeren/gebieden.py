@@ -10,21 +10,17 @@ has a column with the CBS code; every other column is stored in ``Gebied.cijfers
 import json
 import re
 from collections import defaultdict
+from itertools import islice
 from pathlib import Path
 
+from samenspel.areas.buurtzoeker import Buurtzoeker
 from samenspel.areas.models import CODE_PREFIX, Gebied, Niveau
 from samenspel.directory.models import Location, ServiceAtLocation
 from samenspel.hsds.importeren.csvlezer import lees_rijen
 from samenspel.hsds.importeren.fouten import ImportFout, Meldingen, Plaats
 from samenspel.hsds.importeren.schrijven import Telling
 from samenspel.hsds.importeren.uitvoeren import Uitkomst, bestaat, voer_uit
-from samenspel.hsds.ruimte import (
-    Buurtzoeker,
-    geometrie_naar_wgs84,
-    lijkt_rd,
-    omhullende,
-    zwaartepunt,
-)
+from samenspel.hsds.ruimte import geometrie_naar_wgs84, lijkt_rd, omhullende, zwaartepunt
 from samenspel.hsds.voortgang import Voortgang
 from samenspel.search.models import Zoekwijziging
 
@@ -58,6 +54,8 @@ CIJFER_CODEKOLOMMEN = (
     "statcode",
 )
 CIJFER_NAAMKOLOMMEN = ("naam", "gemeentenaam", "gemeentenaam_1", "regioaanduiding", "statnaam")
+# Locations placed in one call to the buurtzoeker (and one step of the progress bar).
+STUK = 2000
 # CBS marks a secret or unknown figure with a dot.
 _LEEG = {"", ".", "-", "x", "?"}
 
@@ -243,11 +241,13 @@ def _koppel_locaties(buurten: list[str], tellingen, voortgang: Voortgang) -> int
     ).values_list("pk", "latitude", "longitude", "buurt_id")
     gewijzigd = []
     voortgang.start("locaties", locaties.count())
-    for pk, lat, lon, huidig in locaties.iterator(chunk_size=2000):
-        buurt = zoeker.buurt_voor(lat, lon)
-        if buurt and buurt != huidig:
-            gewijzigd.append(Location(pk=pk, buurt_id=buurt))
-        voortgang.stap()
+    rijen = locaties.iterator(chunk_size=STUK)
+    while stuk := list(islice(rijen, STUK)):
+        pks, lats, lons, huidige = zip(*stuk, strict=True)
+        for pk, buurt, huidig in zip(pks, zoeker.buurten_voor(lats, lons), huidige, strict=True):
+            if buurt and buurt != huidig:
+                gewijzigd.append(Location(pk=pk, buurt_id=buurt))
+        voortgang.stap(len(stuk))
     voortgang.klaar()
     Location.objects.bulk_update(gewijzigd, ["buurt_id"], batch_size=500)
     ids = [loc.pk for loc in gewijzigd]

@@ -24,13 +24,13 @@ from uuid import UUID
 
 from django.utils import timezone
 
+from samenspel.areas.buurtzoeker import Buurtzoeker
 from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
 from samenspel.hsds import tabellen as t
 from samenspel.hsds.importeren.fouten import Meldingen, Plaats
 from samenspel.hsds.importeren.invoegen import Invoeger, indexen_achteraf
 from samenspel.hsds.importeren.laden import POLY_TABEL, Afwijkend, Blok, Kolomplan, lees_veld
-from samenspel.hsds.ruimte import Buurtzoeker
 from samenspel.hsds.voortgang import Voortgang
 from samenspel.hsds.waarden import Ongeldig, als_tekst, is_leeg, lees_tijd, sleutel
 from samenspel.search.models import Zoekwijziging
@@ -362,10 +362,7 @@ class Schrijver:
         elif tabel.naam == "location" and "buurt_id" not in blok.waarden:
             breedte, lengte = blok.waarden.get("latitude"), blok.waarden.get("longitude")
             if breedte is not None and lengte is not None:
-                blok.waarden["buurt_id"] = [
-                    (self._buurt_voor(b, lg) or None) if b is not None and lg is not None else None
-                    for b, lg in zip(breedte, lengte, strict=True)
-                ]
+                blok.waarden["buurt_id"] = self._zoeker().buurten_voor(breedte, lengte)
 
     def _blok_verwijst_goed(self, tabel: t.Tabel, blok: Blok) -> bool:
         """Every reference of the block points to a record that exists, every area is known."""
@@ -568,7 +565,7 @@ class Schrijver:
         if tabel.naam == "location" and "buurt_id" not in waarden:
             lat, lon = waarden.get("latitude"), waarden.get("longitude")
             if lat is not None and lon is not None:
-                buurt = self._buurt_voor(lat, lon)
+                buurt = self._zoeker().buurt_voor(lat, lon)
                 if buurt:
                     waarden["buurt_id"] = buurt
 
@@ -817,11 +814,11 @@ class Schrijver:
             self._gebieden = dict(Gebied.objects.values_list("code", "niveau"))
         return self._gebieden.get(code)
 
-    def _buurt_voor(self, lat: float, lon: float) -> str | None:
+    def _zoeker(self) -> Buurtzoeker:
+        # Built on first need and kept for the whole import: the buurten do not change in it.
         if self._buurtzoeker is None:
             self._buurtzoeker = Buurtzoeker.uit_database()
-        buurt = self._buurtzoeker.buurt_voor(lat, lon)
-        return buurt
+        return self._buurtzoeker
 
 
 def _wijzigingsregel(teken: str, tabel: t.Tabel, pk: UUID, naam, velden=()) -> str:

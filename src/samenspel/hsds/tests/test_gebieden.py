@@ -4,10 +4,11 @@ import json
 
 import pytest
 
+from samenspel.areas.buurtzoeker import Buurtzoeker
 from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
 from samenspel.hsds.importeren.gebieden import importeer_gebieden
-from samenspel.hsds.ruimte import Buurtzoeker, rd_naar_wgs84
+from samenspel.hsds.ruimte import geometrie_naar_wgs84, rd_naar_wgs84
 from samenspel.search.models import Zoekwijziging
 
 pytestmark = pytest.mark.django_db
@@ -128,6 +129,35 @@ def test_rd_omrekening_van_de_westertoren():
     lat, lon = rd_naar_wgs84(120700.723, 487525.501)
     assert lat == pytest.approx(52.37453253, abs=1e-4)
     assert lon == pytest.approx(4.88352559, abs=1e-4)
+
+
+# 1e-5 degrees is about a metre: what RD to WGS84 without grid files promises.
+@pytest.mark.parametrize(
+    ("x", "y", "lat", "lon"),
+    [
+        # The origin of the grid, the Onze Lieve Vrouwetoren in Amersfoort, in WGS84.
+        (155000, 463000, 52.15517440, 5.38720621),
+        # The Westertoren in Amsterdam, the other reference point of the published formulas.
+        (120700.723, 487525.501, 52.37453253, 4.88352559),
+    ],
+)
+def test_rd_omrekening_valt_binnen_een_meter_op_de_referentiepunten(x, y, lat, lon):
+    assert rd_naar_wgs84(x, y) == pytest.approx((lat, lon), abs=1e-5)
+
+
+def test_rd_omrekening_zet_de_dom_op_de_domtoren():
+    # The Domtoren in Utrecht: 52.0907 N 5.1213 E, in RD 136,777 / 455,860 (the published
+    # approximation formulas give the same to within a metre).
+    assert rd_naar_wgs84(136777, 455860) == pytest.approx((52.0907, 5.1213), abs=1e-4)
+
+
+def test_rd_geometrie_wordt_lengte_breedte_met_zeven_decimalen():
+    ring = [[155000, 463000], [156000, 463000], [156000, 464000], [155000, 463000]]
+    omgerekend = geometrie_naar_wgs84({"type": "Polygon", "coordinates": [ring]})
+    lon, lat = omgerekend["coordinates"][0][0]
+    assert (lat, lon) == pytest.approx((52.15517, 5.38721), abs=1e-5)
+    assert lon == round(lon, 7)
+    assert len(omgerekend["coordinates"][0]) == 4
 
 
 def test_ontbrekende_gemeente_wordt_gemaakt_als_de_naam_bekend_is(tmp_path, db):

@@ -1,5 +1,6 @@
 """HSDS import behaviour: provenance, dry runs, the summary, search, and work per batch."""
 
+import io
 import uuid
 
 import pytest
@@ -75,14 +76,39 @@ def test_samenvatting_en_voortgangsbalk(tmp_path, capsys):
     cli.main(["importeer", "hsds", str(tmp_path / "p")])
     uitvoer = capsys.readouterr()
     assert "service" in uitvoer.out and "3" in uitvoer.out and "importrun" in uitvoer.out
-    assert "[##############################] 100% 3/3 services.csv" in uitvoer.err
+    # One line per tenth into a pipe: the table, all of it done, and the pace.
+    regel = next(r for r in uitvoer.err.splitlines() if r.startswith("services.csv: 100%|"))
+    assert "| 3/3 [" in regel and " rijen/s]" in regel
 
 
 def test_voortgangsbalk_tekent_het_deel_dat_klaar_is():
     balk = Voortgang(aan=False)
     balk.start("services.csv", 4)
     balk.stap(1)
-    assert balk.regel().startswith("[" + "#" * 8 + "-" * 22 + "]  25% 1/4")
+    # Label, share, a bar a quarter full, done of total, then elapsed < left, rows/s.
+    assert balk.regel().startswith("services.csv:  25%|##5       | 1/4 [00:00<")
+    assert balk.regel().endswith(" rijen/s]")
+
+
+def test_voortgang_schrijft_in_een_pijp_een_regel_per_tiende(tmp_path):
+    stroom = io.StringIO()
+    balk = Voortgang(stroom=stroom)
+    balk.start("locaties", 100)
+    for _ in range(100):
+        balk.stap()
+    balk.klaar()
+    regels = stroom.getvalue().splitlines()
+    assert [r.split("|")[0] for r in regels] == [f"locaties: {p:3d}%" for p in range(0, 101, 10)]
+    assert "\r" not in stroom.getvalue()
+
+
+def test_stil_schrijft_niets():
+    stroom = io.StringIO()
+    balk = Voortgang(stroom=stroom, aan=False)
+    balk.start("locaties", 10)
+    balk.stap(10)
+    balk.klaar()
+    assert stroom.getvalue() == ""
 
 
 def test_geimporteerd_aanbod_is_direct_vindbaar(tmp_path):
@@ -137,3 +163,19 @@ def test_onbekende_organisatie_voor_een_sleutel_geeft_status_2(capsys, db):
     with pytest.raises(SystemExit) as uitgang:
         cli.main(["apisleutel", "nieuw", str(uuid.uuid4())])
     assert uitgang.value.code == 2
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_voortgang_op_een_terminal_tekent_de_balk_op_zijn_plaats_opnieuw():
+    stroom = _Terminal()
+    balk = Voortgang(stroom=stroom)
+    balk.start("services.csv", 3)
+    balk.stap(3)
+    balk.klaar()
+    uit = stroom.getvalue()
+    assert "\r" in uit and uit.endswith("\n")
+    assert "services.csv: 100%" in uit and "3/3" in uit and " rijen/s]" in uit
