@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Query
 
-from samenspel.areas.geo import punt_voor_postcode
 from samenspel.areas.models import afstand_km
 from samenspel.directory import models as m
+from samenspel.directory.plaatsen import punt_voor_postcode
 from samenspel.hsds import openapi
 from samenspel.hsds.bereik import Bereik
 from samenspel.hsds.models import ApiToken
