@@ -1175,16 +1175,18 @@ class _Facet:
         if ok is None:
             if len(self._ok) >= _MAX_MASKERS:
                 self._ok.clear()
-            ok = self._ok[gekozen] = np.fromiter(
-                (not combinatie.isdisjoint(gekozen) for combinatie in self.combinaties),
-                bool,
-                len(self.combinaties),
-            )
+            # From the (combination, value) pairs rather than a test per combination: a facet
+            # such as the organisation has tens of thousands of combinations.
+            combinaties, waarden = self._paren()
+            nummers = [self._waarde_nr[waarde] for waarde in gekozen if waarde in self._waarde_nr]
+            ok = np.zeros(len(self.combinaties), bool)
+            if nummers:
+                ok[combinaties[np.isin(waarden, nummers)]] = True
+            self._ok[gekozen] = ok
         return ok
 
-    def tel(self, codes: np.ndarray, aantallen: np.ndarray) -> dict[str, int]:
-        """Documents per value, given groups (their combination codes and sizes): non-zero
-        counts, most frequent first, then by value."""
+    def _paren(self) -> tuple[np.ndarray, np.ndarray]:
+        """Which values each combination holds, as (combination, value) number arrays."""
         if self._spreiding is None:
             paren = [
                 (code, self._waarde_nr[waarde])
@@ -1195,8 +1197,13 @@ class _Facet:
                 np.array([code for code, _ in paren], np.intp),
                 np.array([waarde for _, waarde in paren], np.intp),
             )
+        return self._spreiding
+
+    def tel(self, codes: np.ndarray, aantallen: np.ndarray) -> dict[str, int]:
+        """Documents per value, given groups (their combination codes and sizes): non-zero
+        counts, most frequent first, then by value."""
         per_combinatie = np.bincount(codes, weights=aantallen, minlength=len(self.combinaties))
-        combinaties, waarden = self._spreiding
+        combinaties, waarden = self._paren()
         per_waarde = np.bincount(
             waarden, weights=per_combinatie[combinaties], minlength=len(self.waarden)
         )
