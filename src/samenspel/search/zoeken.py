@@ -1,7 +1,9 @@
 """The one search interface the pages and the API use.
 
 Everything below this module (engine, index, documents) may change; callers only see
-`Zoekvraag` in and `Zoekresultaat` out.
+`Zoekvraag` in and `Zoekresultaat` out (or, from `zoek_ids`, the total and the ids). Every
+filter, the HSDS API's by key and date included, is applied inside the index, so totals are
+exact whatever is combined.
 """
 
 import uuid
