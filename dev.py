@@ -90,6 +90,8 @@ def test(argv: list[str]) -> None:
     gettext()
     stap(str(BIN / "ruff"), "check", ".")
     stap(str(BIN / "ruff"), "format", "--check", ".")
+    # The layer order (pyproject's [tool.importlinter]): no app imports one above it.
+    stap(str(BIN / "lint-imports"), "--no-cache")
     stap(str(BIN / "python"), "-m", "pytest", *argv)
 
 

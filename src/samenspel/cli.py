@@ -4,14 +4,11 @@ import argparse
 import os
 import sys
 
+from samenspel.core import opstart
+
 
 def _django(demo: bool = False) -> None:
-    if demo:
-        os.environ.setdefault("SAMENSPEL_DEMO", "1")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samenspel.settings")
-    import django
-
-    django.setup()
+    opstart.django_opzetten(demo)
 
 
 def _voorbereiden() -> None:

@@ -1,9 +1,10 @@
-"""Where is 'near': a postcode or an area name turned into a point, without external services."""
+"""Where is 'near': an area name turned into a point, without external services.
+
+A postcode becomes a point through the directory's addresses: `directory.plaatsen`.
+"""
 
 import re
 from dataclasses import dataclass
-
-from django.db.models import Avg
 
 from samenspel.areas.models import Gebied
 
@@ -34,25 +35,6 @@ def is_postcode(tekst: str) -> bool:
     return bool(POSTCODE.match(tekst or ""))
 
 
-def punt_voor_postcode(tekst: str) -> tuple[float, float] | None:
-    """Centre of the known addresses in the same 4-digit postcode area.
-
-    The directory's own addresses are the only geodata we can rely on offline; a
-    municipality can import area geometry for more precision.
-    """
-    from samenspel.directory.models import Address
-
-    match = POSTCODE.match(tekst or "")
-    if not match:
-        return None
-    rij = Address.objects.filter(
-        postal_code__startswith=match.group(1), location__latitude__isnull=False
-    ).aggregate(lat=Avg("location__latitude"), lon=Avg("location__longitude"))
-    if rij["lat"] is None:
-        return None
-    return (rij["lat"], rij["lon"])
-
-
 def punt_voor_gebied(tekst: str) -> tuple[float, float] | None:
     tekst = (tekst or "").strip()
     if not tekst:
@@ -65,9 +47,3 @@ def punt_voor_gebied(tekst: str) -> tuple[float, float] | None:
     if gebied is None or gebied.latitude is None:
         return None
     return (gebied.latitude, gebied.longitude)
-
-
-def punt_voor(tekst: str) -> tuple[float, float] | None:
-    if is_postcode(tekst):
-        return punt_voor_postcode(tekst)
-    return punt_voor_gebied(tekst)

@@ -1,17 +1,16 @@
+from collections.abc import Callable
+
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 
-from samenspel.areas.models import Gebied
-from samenspel.directory.models import TaxonomyTerm
+# What the home page shows beside the search box, per template variable. Filled by the apps
+# that own it (areas: the gemeenten and their wijken, directory: the bouwstenen) in their
+# `AppConfig.ready()`: core is the lowest layer and imports none of them.
+home_inhoud: dict[str, Callable[[], object]] = {}
 
 
 def home(request):
-    gemeenten = Gebied.objects.gemeenten().prefetch_related("kinderen")
-    return render(
-        request,
-        "core/home.html",
-        {"gemeenten": gemeenten, "bouwstenen": TaxonomyTerm.objects.bouwstenen()},
-    )
+    return render(request, "core/home.html", {naam: maak() for naam, maak in home_inhoud.items()})
 
 
 def niet_gevonden(request, exception=None):

@@ -8,4 +8,7 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Sociale kaart")
 
     def ready(self) -> None:
-        from samenspel.directory import signals  # noqa: F401  (keeps search current)
+        from samenspel.core.views import home_inhoud
+        from samenspel.directory.models import TaxonomyTerm
+
+        home_inhoud["bouwstenen"] = TaxonomyTerm.objects.bouwstenen

@@ -18,22 +18,22 @@ from django.utils import timezone
 from ninja import Query
 
 from samenspel.areas.afstand import afstand_km
-from samenspel.areas.geo import punt_voor_postcode
 from samenspel.directory import models as m
+from samenspel.directory.plaatsen import punt_voor_postcode
 from samenspel.hsds import openapi
 from samenspel.hsds.bereik import Bereik
 from samenspel.hsds.models import ApiToken
 from samenspel.hsds.serialiseren import Serialiseerder
 from samenspel.search.antwoordcache import bewaar_antwoord
-from samenspel.search.zoeken import Zoekvraag, zoek
+from samenspel.search.zoeken import Zoekvraag, zoek, zoek_ids
 
 HSDS_VERSIE = "3.0"
 STANDAARD_PER_PAGINA = 50
 MAX_PER_PAGINA = 500
-# With search or distance combined with other filters, at most this many search hits are
-# filtered further; a query that broad should be narrowed by the caller anyway.
-MAX_ZOEKTREFFERS = 10_000
 NDJSON_STUK = 200
+# Ids per IN list when looking up the rows of many search hits: within every database's limit
+# on query parameters.
+ID_STUK = 900
 
 
 class Fout(Exception):
@@ -148,105 +148,16 @@ def _ndjson(regels) -> StreamingHttpResponse:
     return StreamingHttpResponse(stroom(), content_type="application/x-ndjson; charset=utf-8")
 
 
-def _in_stukken(pks: list, maak) -> list:
-    for begin in range(0, len(pks), NDJSON_STUK):
-        yield from maak(pks[begin : begin + NDJSON_STUK])
+def _in_stukken(pks: list, maak, grootte: int = NDJSON_STUK) -> list:
+    for begin in range(0, len(pks), grootte):
+        yield from maak(pks[begin : begin + grootte])
 
 
 # --- finding services -----------------------------------------------------------------------
 
-# The search facet a term's attribute lands in, by the name of its taxonomy; every other
-# taxonomy's terms go into "term". Mirrors `search.documenten._document`, which also keys a
-# term by its code, or by its id when it has no code.
-FACET_VAN_TAXONOMIE = {
-    m.BOUWSTENEN: "bouwsteen",
-    m.DOELGROEPEN: "doelgroep",
-    m.LEVENSDOMEINEN: "levensdomein",
-}
-TERMFACET = "term"
-# The term filters name nothing that exists: no search needed to know the answer is empty.
-NIETS = object()
-
-
-def _facet(taxonomie: str | None) -> str:
-    return FACET_VAN_TAXONOMIE.get(taxonomie or "", TERMFACET)
-
-
-def _facetwaarde(rij: dict) -> str:
-    return rij["code"] or str(rij["pk"])
-
-
-def _termen_als_facet(termen, naamgenoten) -> tuple[str, set[str]] | None:
-    """The facet and values that select exactly the services carrying one of `termen`.
-
-    None when another term shares a value in the same facet (two taxonomies named alike, or
-    two foreign taxonomies with the same code): then the index cannot tell them apart.
-    """
-    facetten = {_facet(r["taxonomy__name"]) for r in termen}
-    if len(facetten) != 1:
-        return None
-    facet = facetten.pop()
-    waarden = {_facetwaarde(r) for r in termen}
-    eigen = {r["pk"] for r in termen}
-    for rij in naamgenoten:
-        if (
-            rij["pk"] not in eigen
-            and _facet(rij["taxonomy__name"]) == facet
-            and _facetwaarde(rij) in waarden
-        ):
-            return None
-    return facet, waarden
-
-
-def _termfilters(taxonomy_term_id, taxonomy_id) -> dict[str, list[str]] | object | None:
-    """`taxonomy_term_id` and `taxonomy_id` as search filters, in one query.
-
-    Returns the facet filters, `NIETS` when no service can match, or None when the index
-    cannot express them exactly (the caller then filters in the database).
-    """
-    if not taxonomy_term_id and not taxonomy_id:
-        return {}
-    gevraagd = Q()
-    if taxonomy_term_id:
-        gevraagd |= Q(pk=_uuid(taxonomy_term_id))
-    if taxonomy_id:
-        gevraagd |= Q(taxonomy_id=_uuid(taxonomy_id))
-    termen = m.TaxonomyTerm.objects.all()
-    # The asked terms and every term that shares a code with one of them: the candidates
-    # for a facet value that would match more than was asked.
-    codes = termen.filter(gevraagd).exclude(code="").values("code")
-    rijen = list(
-        termen.filter(gevraagd | Q(code__in=codes)).values(
-            "pk", "code", "taxonomy_id", "taxonomy__name"
-        )
-    )
-    filters: dict[str, set[str]] = {}
-    for soort, past in (
-        (taxonomy_term_id, lambda r: r["pk"] == _uuid(taxonomy_term_id)),
-        (taxonomy_id, lambda r: r["taxonomy_id"] == _uuid(taxonomy_id)),
-    ):
-        if not soort:
-            continue
-        eigen = [r for r in rijen if past(r)]
-        if not eigen:
-            return NIETS
-        vertaald = _termen_als_facet(eigen, rijen)
-        if vertaald is None:
-            return None
-        facet, waarden = vertaald
-        if facet in filters:
-            # Values within a facet are alternatives; both filters hold together only when
-            # one asks for a subset of the other.
-            klein, groot = sorted((filters[facet], waarden), key=len)
-            if not klein <= groot:
-                return None
-            waarden = klein
-        filters[facet] = waarden
-    return {facet: sorted(waarden) for facet, waarden in filters.items()}
-
 
 def _services(bereik, filters: dict):
-    """The visible services that pass the filters, as a query."""
+    """The visible services that pass the filters, as a query (lists without search)."""
     smal = filters["organization_id"] or filters["taxonomy_term_id"] or filters["taxonomy_id"]
     return _service_filters(bereik.services_per_rij() if smal else bereik.services(), **filters)
 
@@ -271,20 +182,20 @@ def _service_filters(qs, taxonomy_term_id, taxonomy_id, organization_id, modifie
     return qs
 
 
-def _zoek(bereik, tekst, punt, straal_km, begin, aantal, filters=None) -> tuple[int, list]:
-    """Total and the services of the asked slice of search results."""
-    per_pagina = max(aantal, 1)
-    vraag = Zoekvraag(
-        tekst=tekst or "",
-        filters=filters or {},
+def _zoekvraag(filters: dict, geo, search, zoekfilters=None) -> Zoekvraag:
+    """The HSDS parameters as a question to search, which applies every filter itself."""
+    punt, straal_km = geo
+    return Zoekvraag(
+        tekst=search or "",
+        filters=zoekfilters or {},
         punt=punt,
         straal_km=straal_km,
-        sorteer="afstand" if punt and not tekst else "relevantie",
-        pagina=begin // per_pagina + 1,
-        per_pagina=per_pagina,
+        sorteer="afstand" if punt and not search else "relevantie",
+        organisaties=[_uuid(filters["organization_id"])] if filters["organization_id"] else [],
+        termen=[_uuid(filters["taxonomy_term_id"])] if filters["taxonomy_term_id"] else [],
+        taxonomieen=[_uuid(filters["taxonomy_id"])] if filters["taxonomy_id"] else [],
+        gewijzigd_vanaf=_tijdstip(filters["modified_after"]),
     )
-    uitkomst = zoek(vraag, bereik, facetten=())  # the scope answers `is_professional`
-    return uitkomst.totaal, [treffer.service for treffer in uitkomst.treffers]
 
 
 def service_ids(
@@ -295,40 +206,23 @@ def service_ids(
     Also the services a search loaded already, by id, so they need not be read again.
     `zoekfilters` narrow a search further (facet filters, as `zoek` takes them).
     """
-    punt, straal_km = geo
-    if not search and punt is None:
+    if not search and geo[0] is None:
         qs = _services(bereik, filters)
         totaal = qs.count()
         qs = qs.order_by("name", "pk").values_list("pk", flat=True)
         if per_page is None:
             return totaal, list(qs), {}
         return totaal, list(qs[(page - 1) * per_page : page * per_page]), {}
-    termfilters = _termfilters(filters["taxonomy_term_id"], filters["taxonomy_id"])
-    if termfilters is NIETS:
-        return 0, [], {}
-    rest = {k: v for k, v in filters.items() if k in ("organization_id", "modified_after")}
-    if termfilters is not None and not any(rest.values()):
-        # Everything the caller asked for is in the index: it filters and pages.
-        facetten = {**termfilters, **(zoekfilters or {})}
-        if per_page is not None:
-            begin = (page - 1) * per_page
-            totaal, gevonden = _zoek(bereik, search, punt, straal_km, begin, per_page, facetten)
-        else:
-            _, gevonden = _zoek(bereik, search, punt, straal_km, 0, MAX_ZOEKTREFFERS, facetten)
-            totaal = len(gevonden)
-        return totaal, [s.pk for s in gevonden], {s.pk: s for s in gevonden}
-    # Filters the index does not know: narrow the search hits in the database.
-    _, gevonden = _zoek(bereik, search, punt, straal_km, 0, MAX_ZOEKTREFFERS, zoekfilters)
-    qs = _services(bereik, filters)
-    toegestaan = set()
-    for begin in range(0, len(gevonden), 900):
-        stuk = [s.pk for s in gevonden[begin : begin + 900]]
-        toegestaan.update(qs.filter(pk__in=stuk).values_list("pk", flat=True))
-    ids = [s.pk for s in gevonden if s.pk in toegestaan]
-    geladen = {s.pk: s for s in gevonden}
+    vraag = _zoekvraag(filters, geo, search, zoekfilters)
     if per_page is None:
-        return len(ids), ids, geladen
-    return len(ids), ids[(page - 1) * per_page : page * per_page], geladen
+        # Every result: only ids, read in portions by whoever streams them.
+        vraag.per_pagina = None
+        totaal, ids = zoek_ids(vraag, bereik)  # the scope answers `is_professional`
+        return totaal, ids, {}
+    vraag.pagina, vraag.per_pagina = page, per_page
+    uitkomst = zoek(vraag, bereik, facetten=())
+    gevonden = [treffer.service for treffer in uitkomst.treffers]
+    return uitkomst.totaal, [s.pk for s in gevonden], {s.pk: s for s in gevonden}
 
 
 # --- endpoints ----------------------------------------------------------------------------
@@ -395,7 +289,15 @@ def _minimaal(bereik, filters, geo, search, page, per_page) -> tuple[int, list[t
             qs = qs[(page - 1) * per_page : page * per_page]
         return totaal, list(qs.values_list("pk", "last_modified"))
     totaal, ids, geladen = service_ids(bereik, filters, geo, search, page, per_page)
-    return totaal, [(pk, geladen[pk].last_modified) for pk in ids]
+    gewijzigd = {pk: service.last_modified for pk, service in geladen.items()}
+    gewijzigd.update(
+        _in_stukken(
+            [pk for pk in ids if pk not in gewijzigd],
+            lambda stuk: m.Service.objects.filter(pk__in=stuk).values_list("pk", "last_modified"),
+            ID_STUK,
+        )
+    )
+    return totaal, [(pk, gewijzigd[pk]) for pk in ids]
 
 
 @api.get("/services/{id}", summary="Eén aanbod, volledig", operation_id="getFullyNestedServiceById")
@@ -514,18 +416,24 @@ def _gezochte_koppelingen(bereik, filters, punt, straal_km, search) -> list:
     # search need not return those listings at all.
     zoekfilters = None if bereik.professioneel else {"zichtbaarheid": [m.Zichtbaarheid.OPENBAAR]}
     _, ids, _ = service_ids(bereik, filters, (punt, straal_km), search, 1, None, zoekfilters)
-    koppelingen = bereik.service_at_locations_per_rij().filter(service_id__in=ids)
+    # In portions: every hit of a broad search as one IN list would not fit in a statement.
+    koppelingen = bereik.service_at_locations_per_rij()
     if punt is None:
         volgorde = {pk: i for i, pk in enumerate(ids)}
-        rijen = koppelingen.values_list("pk", "service_id")
-        return [pk for pk, _ in sorted(rijen, key=lambda r: (volgorde[r[1]], r[0]))]
-    afstanden = [
-        (afstand_km(punt, (lat, lon)), pk)
-        for pk, lat, lon in koppelingen.values_list(
-            "pk", "location__latitude", "location__longitude"
+        rijen = _in_stukken(
+            ids,
+            lambda stuk: koppelingen.filter(service_id__in=stuk).values_list("pk", "service_id"),
+            ID_STUK,
         )
-        if lat is not None and lon is not None
-    ]
+        return [pk for pk, _ in sorted(rijen, key=lambda r: (volgorde[r[1]], r[0]))]
+    plekken = _in_stukken(
+        ids,
+        lambda stuk: koppelingen.filter(service_id__in=stuk).values_list(
+            "pk", "location__latitude", "location__longitude"
+        ),
+        ID_STUK,
+    )
+    afstanden = [(afstand_km(punt, (lat, lon)), pk) for pk, lat, lon in plekken if lat is not None]
     return [pk for afstand, pk in sorted(afstanden) if straal_km is None or afstand <= straal_km]
 
 

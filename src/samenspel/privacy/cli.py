@@ -2,9 +2,9 @@
 
 
 def bewaartermijn(args) -> None:
-    from samenspel.cli import _django
+    from samenspel.core.opstart import django_opzetten
 
-    _django()
+    django_opzetten()
     from samenspel.privacy import bewaartermijn as termijn
 
     maanden = args.maanden if args.maanden is not None else termijn.bewaar_maanden()

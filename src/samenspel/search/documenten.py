@@ -23,6 +23,7 @@ from django.utils import timezone
 from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
 from samenspel.directory import openingstijden, toegankelijkheid
+from samenspel.search import facetten
 from samenspel.search.engine import Document
 
 # A listing not confirmed within the configured months ranks lower (not hidden).
@@ -31,12 +32,6 @@ GEWICHT_NIET_BEVESTIGD = 0.6
 # Listings per portion: small enough for every database's limit on query parameters and for
 # little memory in flight, large enough that the per-query overhead does not matter.
 PORTIE = 2000
-
-SOORT_VAN_TAXONOMIE = {
-    m.BOUWSTENEN: "bouwsteen",
-    m.DOELGROEPEN: "doelgroep",
-    m.LEVENSDOMEINEN: "levensdomein",
-}
 
 _SERVICEVELDEN = (
     "pk",
@@ -52,6 +47,8 @@ _SERVICEVELDEN = (
     "assured_date",
     "organization__name",
     "organization__sector",
+    "organization_id",
+    "last_modified",
 )
 _VLAGGEN = ("gratis", "zonder_indicatie", "inloop")
 _JA = frozenset({"ja"})
@@ -124,11 +121,20 @@ class _Bouwer:
     """What one build needs besides the rows of a portion: terms, areas, today's date."""
 
     def __init__(self, alle_gebieden: bool) -> None:
-        # Per term: its facet, its filter value and its name (the name is searchable).
+        # Per term: its facet, its filter value, its name (searchable), its key and the key of
+        # its taxonomy (the HSDS API filters on those).
         self.termen = {
-            sleutel: (SOORT_VAN_TAXONOMIE.get(taxonomie or "", "term"), code or str(pk), naam)
-            for sleutel, pk, code, naam, taxonomie in m.TaxonomyTerm.objects.order_by().values_list(
-                _als_tekst("pk"), "pk", "code", "name", "taxonomy__name"
+            sleutel: (
+                facetten.facet_van_taxonomie(taxonomie),
+                facetten.termwaarde(code, pk),
+                naam,
+                facetten.sleutel(pk),
+                facetten.sleutel(taxonomie_id) if taxonomie_id else None,
+            )
+            for sleutel, pk, code, naam, taxonomie, taxonomie_id in (
+                m.TaxonomyTerm.objects.order_by().values_list(
+                    _als_tekst("pk"), "pk", "code", "name", "taxonomy__name", "taxonomy_id"
+                )
             )
         }
         # code -> (naam, niveau, ouder); a full build reads them all at once, a few listings
@@ -262,10 +268,15 @@ class _Bouwer:
             bevestigd,
             organisatie,
             sector,
+            organisatie_id,
+            gewijzigd,
         ) = rij
         termfilters, termnamen = self._termdeel(tuple(termen))
         gebiedfilters, gebiednamen = self._gebieddeel(tuple([buurt for buurt, _, _ in locaties]))
-        filters = {"zichtbaarheid": self._gedeeld((zichtbaarheid,))}
+        filters = {
+            "zichtbaarheid": self._gedeeld((zichtbaarheid,)),
+            facetten.ORGANISATIE_ID: self._gedeeld((facetten.sleutel(organisatie_id),)),
+        }
         if sector:  # an unknown sector matches no sector filter
             filters["sector"] = self._gedeeld((sector,))
         if blokken:
@@ -302,6 +313,7 @@ class _Bouwer:
                 (lat, lon) for _, lat, lon in locaties if lat is not None and lon is not None
             ),
             gewicht=1.0 if self._is_vers(bevestigd) else GEWICHT_NIET_BEVESTIGD,
+            getallen={facetten.GEWIJZIGD: facetten.tijdgetal(gewijzigd)},
         )
 
     def _termdeel(self, termen: tuple[str, ...]) -> tuple[dict[str, frozenset[str]], list[str]]:
@@ -311,8 +323,11 @@ class _Bouwer:
             per_soort = defaultdict(set)
             namen = []
             for sleutel in termen:
-                soort, code, naam = self.termen[sleutel]
+                soort, code, naam, term_id, taxonomie_id = self.termen[sleutel]
                 per_soort[soort].add(code)
+                per_soort[facetten.TERM_ID].add(term_id)
+                if taxonomie_id:
+                    per_soort[facetten.TAXONOMIE_ID].add(taxonomie_id)
                 namen.append(naam)
             filters = {soort: self._gedeeld(codes) for soort, codes in per_soort.items()}
             deel = self._termdelen[termen] = (filters, namen)

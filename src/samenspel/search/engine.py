@@ -8,6 +8,8 @@ that match instead of a Python step per document:
   (field weight and length normalisation already applied, so a query only multiplies by idf
   and the match factor). `vervang` builds the lists in bulk; an edit zeroes the old entries in
   place and puts new ones in a small per-stem overlay that is merged once it grows;
+* numbers: per named number (a listing's last change, say) one array of floats, NaN where a
+  document has none; a lower bound on it (`vanaf`) is one comparison over that array;
 * facets: per facet each document has one code for its *combination* of values (`_Facet`).
   For the facets a query counts or filters on, documents are grouped by their combinations
   over all those facets at once (`_Samenstelling`, made on first use, then kept up to date).
@@ -35,7 +37,7 @@ import threading
 from bisect import bisect_left, insort
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -105,6 +107,8 @@ class Document:
     filters: Mapping[str, frozenset[str]]
     punten: tuple[tuple[float, float], ...] = ()
     gewicht: float = 1.0
+    # Named numbers a query can set a lower bound on (`zoek(vanaf=...)`).
+    getallen: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +170,8 @@ class ZoekIndex:
                 self._tel_lengtes(velden, 1)
             self._bouw_tekst([velden for _, velden in geanalyseerd])
             self._bouw_facetten()
+            for nummer, (document, _) in enumerate(geanalyseerd):
+                self._zet_getallen(nummer, document)
             self._geo = _Geo.bouw(
                 (nummer, lat, lon)
                 for nummer, document in enumerate(self._docs)
@@ -235,10 +241,13 @@ class ZoekIndex:
         sorteer: str = "relevantie",
         begin: int = 0,
         aantal: int = 20,
+        vanaf: Mapping[str, float] | None = None,
     ) -> Uitkomst:
         """Search; see the module docstring and the tests for the exact semantics.
 
-        An empty value list for a facet means "no filter on that facet". Without ``punt``,
+        An empty value list for a facet means "no filter on that facet". ``vanaf`` keeps only
+        documents whose named number is at least the given one (a document without that
+        number never passes). Without ``punt``,
         ``straal_km`` is ignored and ``sorteer="afstand"`` falls back to relevance. Only the
         first `MAX_ZOEKWOORDEN` words count: a document matching any of them is a result, and
         each costs work. The default order is `rangorde`'s.
@@ -253,7 +262,7 @@ class ZoekIndex:
             straal_km, sorteer = None, "relevantie"
         with self._slot:
             return self._zoek(
-                woorden, filters or {}, gevraagd, punt, straal_km, sorteer, begin, aantal
+                woorden, filters or {}, gevraagd, punt, straal_km, sorteer, begin, aantal, vanaf
             )
 
     def _zoek(
@@ -266,15 +275,23 @@ class ZoekIndex:
         sorteer: str,
         begin: int,
         aantal: int,
+        vanaf: Mapping[str, float] | None = None,
     ) -> Uitkomst:
         termen = [self._interpreteer(woord) for woord in woorden]
         weergave = [term.weergave for term in termen]
         keuzes = _keuzes(filters)
-        if any(facet not in self._facetten for facet in keuzes):
-            # No document ever had a value for that facet, so none passes its filter.
+        grenzen = dict(vanaf or {})
+        if any(facet not in self._facetten for facet in keuzes) or any(
+            naam not in self._getallen for naam in grenzen
+        ):
+            # No document ever had a value for that facet or number, so none passes.
             return Uitkomst(0, [], {facet: {} for facet in gevraagd}, weergave)
 
         plan = self._plan(keuzes, gevraagd)
+        for naam, grens in grenzen.items():
+            # Per query: a bound is a single comparison over one array, not worth caching.
+            boven = self._getallen[naam] >= grens  # NaN (no number) compares False
+            plan.masker = boven if plan.masker is None else plan.masker & boven
         # The candidates before the grouped filters: None stands for "every document", which
         # browsing without text or radius never has to list.
         selectie = self._selecteer(termen, plan.masker, punt, straal_km)
@@ -345,6 +362,7 @@ class ZoekIndex:
         # Query words already resolved against this vocabulary (emptied when it changes).
         self._termen: dict[str, _Term] = {}
         self._facetten: dict[str, _Facet] = {}
+        self._getallen: dict[str, np.ndarray] = {}
         self._samenstellingen: OrderedDict[tuple[str, ...], _Samenstelling] = OrderedDict()
         self._maskers: OrderedDict[tuple[str, frozenset[str]], np.ndarray] = OrderedDict()
         self._geo = _Geo.bouw(())
@@ -379,6 +397,13 @@ class ZoekIndex:
                 if waarden:
                     self._facet(facet).zet(nummer, frozenset(waarden))
 
+    def _zet_getallen(self, nummer: int, document: Document) -> None:
+        for naam, waarde in document.getallen.items():
+            getallen = self._getallen.get(naam)
+            if getallen is None:
+                getallen = self._getallen[naam] = np.full(self._capaciteit, np.nan)
+            getallen[nummer] = waarde
+
     def _facet(self, naam: str) -> _Facet:
         facet = self._facetten.get(naam)
         if facet is None:
@@ -411,6 +436,8 @@ class ZoekIndex:
             tabel.groep = _verlengd(tabel.groep, capaciteit)
         for sleutel, masker in self._maskers.items():
             self._maskers[sleutel] = _verlengd(masker, capaciteit)
+        for naam, getallen in self._getallen.items():
+            self._getallen[naam] = _verlengd(getallen, capaciteit, np.nan)
 
     def _plaats(
         self,
@@ -449,6 +476,7 @@ class ZoekIndex:
             tabel.voeg_toe(nummer)
         for (facet, gekozen), masker in self._maskers.items():
             masker[nummer] = not gekozen.isdisjoint(document.filters.get(facet, ()))
+        self._zet_getallen(nummer, document)
         if document.punten:
             self._geo.voeg_toe(nummer, document.punten)
 
@@ -464,6 +492,8 @@ class ZoekIndex:
                 self._facetten[facet].codes[nummer] = 0
         for masker in self._maskers.values():
             masker[nummer] = False
+        for naam in document.getallen:
+            self._getallen[naam][nummer] = np.nan
         if document.punten:
             self._geo.haal_weg(nummer, document.punten)
         self._docs[nummer] = None
@@ -1145,16 +1175,18 @@ class _Facet:
         if ok is None:
             if len(self._ok) >= _MAX_MASKERS:
                 self._ok.clear()
-            ok = self._ok[gekozen] = np.fromiter(
-                (not combinatie.isdisjoint(gekozen) for combinatie in self.combinaties),
-                bool,
-                len(self.combinaties),
-            )
+            # From the (combination, value) pairs rather than a test per combination: a facet
+            # such as the organisation has tens of thousands of combinations.
+            combinaties, waarden = self._paren()
+            nummers = [self._waarde_nr[waarde] for waarde in gekozen if waarde in self._waarde_nr]
+            ok = np.zeros(len(self.combinaties), bool)
+            if nummers:
+                ok[combinaties[np.isin(waarden, nummers)]] = True
+            self._ok[gekozen] = ok
         return ok
 
-    def tel(self, codes: np.ndarray, aantallen: np.ndarray) -> dict[str, int]:
-        """Documents per value, given groups (their combination codes and sizes): non-zero
-        counts, most frequent first, then by value."""
+    def _paren(self) -> tuple[np.ndarray, np.ndarray]:
+        """Which values each combination holds, as (combination, value) number arrays."""
         if self._spreiding is None:
             paren = [
                 (code, self._waarde_nr[waarde])
@@ -1165,8 +1197,13 @@ class _Facet:
                 np.array([code for code, _ in paren], np.intp),
                 np.array([waarde for _, waarde in paren], np.intp),
             )
+        return self._spreiding
+
+    def tel(self, codes: np.ndarray, aantallen: np.ndarray) -> dict[str, int]:
+        """Documents per value, given groups (their combination codes and sizes): non-zero
+        counts, most frequent first, then by value."""
         per_combinatie = np.bincount(codes, weights=aantallen, minlength=len(self.combinaties))
-        combinaties, waarden = self._spreiding
+        combinaties, waarden = self._paren()
         per_waarde = np.bincount(
             waarden, weights=per_combinatie[combinaties], minlength=len(self.waarden)
         )
@@ -1537,8 +1574,8 @@ def _ruim_genoeg(waarden: np.ndarray, nodig: int) -> np.ndarray:
     return np.arange(aantal)
 
 
-def _verlengd(array: np.ndarray, lengte: int) -> np.ndarray:
-    nieuw = np.zeros(lengte, array.dtype)
+def _verlengd(array: np.ndarray, lengte: int, leeg: float = 0) -> np.ndarray:
+    nieuw = np.full(lengte, leeg, array.dtype)
     nieuw[: len(array)] = array
     return nieuw
 

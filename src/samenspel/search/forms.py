@@ -7,7 +7,7 @@ from samenspel.areas import geo
 from samenspel.areas.models import Niveau
 from samenspel.core.forms import NLDSMixin
 from samenspel.core.widgets import SnelleSelect
-from samenspel.directory import toegankelijkheid
+from samenspel.directory import plaatsen, toegankelijkheid
 from samenspel.directory.models import Dag, Sector
 from samenspel.search import keuzes
 
@@ -144,7 +144,7 @@ class ZoekFormulier(NLDSMixin, forms.Form):
         if data.get("lat") is not None and data.get("lon") is not None:
             data["punt"] = (data["lat"], data["lon"])
         elif bij:
-            data["punt"] = geo.punt_voor(bij)
+            data["punt"] = plaatsen.punt_voor(bij)
             if data["punt"] is None:
                 self.add_error(
                     "bij",

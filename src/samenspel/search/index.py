@@ -157,6 +157,7 @@ def _vingerafdruk(document: Document | str) -> int:
                 sorted((facet, sorted(waarden)) for facet, waarden in document.filters.items()),
                 document.punten,
                 document.gewicht,
+                sorted(document.getallen.items()),
             )
         )
     )

@@ -126,7 +126,7 @@ def test_aanbodpagina_zegt_niets_over_toegankelijkheid_als_niets_bekend_is(clien
 def test_wijkwijzer_noemt_toegankelijkheid(client, maak_aanbod):
     service = maak_aanbod(naam="Buurthuis De Boog")
     m.Accessibility.objects.create(location=plek(service), description="Aangepast toilet")
-    html = client.get(reverse("areas:wijkwijzer", args=["WK034403"])).content.decode()
+    html = client.get(reverse("wegwijzer:wijkwijzer", args=["WK034403"])).content.decode()
     assert "Aangepast toilet" in html
 
 

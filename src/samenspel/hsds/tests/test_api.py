@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from samenspel.directory import models as m
 from samenspel.hsds.models import ApiToken
+from samenspel.search import index
 
 from .conftest import valideer
 
@@ -265,6 +266,52 @@ def test_modified_after(client, aanbod):
     assert _ids(client.get(f"{API}/services", {"modified_after": morgen})) == [
         str(aanbod["openbaar"].pk)
     ]
+
+
+def _veel_aanbod(organisatie, aantal: int, naam: str, gewijzigd) -> None:
+    """`aantal` live listings at once: bulk_create passes no signals, the index is rebuilt."""
+    m.Service.objects.bulk_create(
+        [
+            m.Service(
+                organization=organisatie,
+                name=f"{naam} {i}",
+                description="Samen wandelen.",
+                status=m.ServiceStatus.ACTIVE,
+                moderatie=m.Moderatie.GOEDGEKEURD,
+                zichtbaarheid=m.Zichtbaarheid.OPENBAAR,
+                last_modified=gewijzigd,
+            )
+            for i in range(aantal)
+        ],
+        batch_size=2000,
+    )
+
+
+def test_zoeken_met_organization_id_geeft_het_precieze_totaal_ook_boven_10000(client, aanbod):
+    """Organisation, modified_after and words are answered by search together: every hit
+    counts, and every page of them can be fetched (the API once stopped at 10,000)."""
+    eigen = aanbod["openbaar"].organization
+    later = timezone.now() + timedelta(days=2)
+    _veel_aanbod(eigen, 10_010, "Wandelclub", later)
+    _veel_aanbod(eigen, 20, "Wandelclub vroeger", timezone.now() - timedelta(days=2))
+    _veel_aanbod(aanbod["rotterdam"].organization, 30, "Wandelclub elders", later)
+    index.herbouw()
+
+    def vraag(**extra):
+        return client.get(f"{API}/services", {"search": "wandelclub", **extra}).json()
+
+    # The organisation's listing "Wandelgroep Overvecht" is found through the prefix "wandel".
+    assert vraag(organization_id=eigen.pk, per_page=1)["total_items"] == 10_030
+    morgen = (timezone.now() + timedelta(days=1)).isoformat()
+    samen = vraag(organization_id=eigen.pk, modified_after=morgen, per_page=500, page=21)
+    assert (samen["total_items"], samen["total_pages"], samen["size"]) == (10_010, 21, 10)
+    assert samen["last_page"] and all(
+        item["name"].startswith("Wandelclub") for item in samen["contents"]
+    )
+    alles = vraag(organization_id=eigen.pk, modified_after=morgen, minimal="true")
+    assert alles["total_items"] == alles["size"] == 10_010
+    assert len({item["id"] for item in alles["contents"]}) == 10_010
+    assert vraag(per_page=1)["total_items"] == 10_060
 
 
 def test_paginering_volgens_hsds(client, aanbod):

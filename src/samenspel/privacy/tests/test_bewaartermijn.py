@@ -114,7 +114,7 @@ def test_bewonerslink_zonder_gegevens_verdwijnt_na_de_termijn(verwijzingen):
 
 
 def test_opdracht_samenspel_bewaartermijn(verwijzingen, capsys, monkeypatch):
-    monkeypatch.setattr("samenspel.cli._django", lambda demo=False: None)
+    monkeypatch.setattr("samenspel.core.opstart.django_opzetten", lambda demo=False: None)
     cli.main(["bewaartermijn", "--maanden", "1"])
     uit = capsys.readouterr().out
     assert "Bewaartermijn 1 maanden: 3 record(s) gewist." in uit

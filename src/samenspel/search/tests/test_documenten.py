@@ -42,6 +42,8 @@ def _zoals_de_vermelding(service: m.Service) -> Document:
     filters = defaultdict(set)
     filters["sector"].add(service.organization.sector)
     filters["zichtbaarheid"].add(service.zichtbaarheid)
+    # By key, for the HSDS API's organization_id, taxonomy_term_id and taxonomy_id.
+    filters["organisatie_id"].add(str(service.organization_id))
     for schema in service.schedules.all():
         # Only what is valid today; the rules themselves are those of openingstijden.
         if not openingstijden.geldig_op(schema.valid_from, schema.valid_to, timezone.localdate()):
@@ -55,6 +57,9 @@ def _zoals_de_vermelding(service: m.Service) -> Document:
     for term in termen:
         soort = soorten.get(term.taxonomy.name if term.taxonomy else "", "term")
         filters[soort].add(term.code or str(term.pk))
+        filters["term_id"].add(str(term.pk))
+        if term.taxonomy_id:
+            filters["taxonomie_id"].add(str(term.taxonomy_id))
     gebiednamen = []
     for locatie in locaties:
         gebied = locatie.buurt
@@ -93,6 +98,11 @@ def _zoals_de_vermelding(service: m.Service) -> Document:
         filters={facet: frozenset(waarden) for facet, waarden in filters.items() if waarden},
         punten=tuple(locatie.punt for locatie in locaties if locatie.punt),
         gewicht=1.0 if service.is_vers() else documenten.GEWICHT_NIET_BEVESTIGD,
+        # HSDS modified_after: microseconds since 1970.
+        getallen={
+            "gewijzigd": (service.last_modified - dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
+            / dt.timedelta(microseconds=1)
+        },
     )
 
 

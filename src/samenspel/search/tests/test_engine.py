@@ -1174,3 +1174,40 @@ def test_beste_selectie_klopt_ook_als_de_steekproef_misleidt(
 
     verwacht = sorted(range(aantal), key=lambda i: (waarden[i], tweede[i]))[:nodig]
     assert keus.tolist() == verwacht
+
+
+def test_ondergrens_op_een_getal_houdt_alleen_wat_erboven_ligt_ook_na_bijwerken():
+    """`vanaf` (the HSDS API's modified_after): exact totals, edits and removals count, and a
+    document without the number never passes."""
+
+    def met_getal(id: str, waarde: float | None) -> Document:
+        getallen = {} if waarde is None else {"gewijzigd": waarde}
+        return Document(
+            id, {"naam": "wandelen"}, {"sector": frozenset({"informeel"})}, (), 1.0, getallen
+        )
+
+    index = index_met(met_getal("oud", 10), met_getal("nieuw", 30), met_getal("zonder", None))
+
+    def ids(tekst: str = "", grens: float = 20) -> set[str]:
+        uitkomst = index.zoek(tekst, vanaf={"gewijzigd": grens}, aantal=10)
+        assert uitkomst.totaal == len(uitkomst.treffers)
+        return {treffer.id for treffer in uitkomst.treffers}
+
+    assert ids() == ids("wandelen") == {"nieuw"}
+    assert ids(grens=30) == {"nieuw"} and ids(grens=31) == set()
+    index.zet(met_getal("oud", 25))
+    index.zet(met_getal("later", 40))  # a new document, the arrays grow
+    assert ids() == {"oud", "nieuw", "later"}
+    index.verwijder("nieuw")
+    index.zet(met_getal("zonder getal", None))  # may reuse the removed one's place
+    assert ids("wandelen") == {"oud", "later"}
+    assert index.zoek(vanaf={"onbekend": 0}).totaal == 0
+
+
+def test_filter_op_een_facet_met_duizenden_waarden_vindt_precies_die_waarden():
+    index = index_met(
+        *(doc(f"d{i}", "koor", organisatie=f"org{i % 3000}") for i in range(6000)),
+        doc("twee", "koor", organisatie={"org1", "org2"}),
+    )
+    uitkomst = index.zoek("koor", filters={"organisatie": ["org1", "bestaat-niet"]}, aantal=10)
+    assert {t.id for t in uitkomst.treffers} == {"d1", "d3001", "twee"} and uitkomst.totaal == 3

@@ -9,8 +9,8 @@ import math
 import pytest
 from django.urls import reverse
 
-from samenspel.areas import geo
 from samenspel.demo import laden
+from samenspel.directory import plaatsen
 from samenspel.search import documenten, synoniemen
 from samenspel.search.engine import ZoekIndex
 from samenspel.search.zoeken import PUBLIEK
@@ -36,7 +36,7 @@ def demo(db):
         _GELADEN["demo"] = (
             index,
             {d.id: d.velden["naam"] for d in docs},
-            {pc: geo.punt_voor(pc) for pc in POSTCODES},
+            {pc: plaatsen.punt_voor(pc) for pc in POSTCODES},
         )
     return _GELADEN["demo"]
 

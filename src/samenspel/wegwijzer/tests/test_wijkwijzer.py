@@ -18,7 +18,7 @@ LANG = (
 
 
 def _wijkwijzer(client) -> str:
-    return client.get(reverse("areas:wijkwijzer", args=["WK034403"])).content.decode()
+    return client.get(reverse("wegwijzer:wijkwijzer", args=["WK034403"])).content.decode()
 
 
 def _met_adres_en_telefoon(service, nummer="030 000 0001"):
@@ -111,4 +111,4 @@ def test_anoniem_en_professional_krijgen_dezelfde_openbare_wijkwijzer(
 
 
 def test_wijkwijzer_van_een_onbekende_wijk_bestaat_niet(client, gebieden):
-    assert client.get(reverse("areas:wijkwijzer", args=["WK999999"])).status_code == 404
+    assert client.get(reverse("wegwijzer:wijkwijzer", args=["WK999999"])).status_code == 404

@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 def test_wijkpagina_ordent_aanbod_per_bouwsteen_en_noemt_wat_ontbreekt(client, maak_aanbod):
     maak_aanbod(naam="Wandelgroep", bouwstenen=("sociale-contacten-en-ontmoeting",))
-    antwoord = client.get(reverse("areas:wijk", args=["WK034403"]))
+    antwoord = client.get(reverse("wegwijzer:wijk", args=["WK034403"]))
     groepen = {b.code: [s.name for s in lijst] for b, lijst in antwoord.context["groepen"]}
     assert groepen["sociale-contacten-en-ontmoeting"] == ["Wandelgroep"]
     assert len(groepen) == 7
@@ -15,12 +15,12 @@ def test_wijkpagina_ordent_aanbod_per_bouwsteen_en_noemt_wat_ontbreekt(client, m
 
 def test_wijkpagina_toont_geen_aanbod_uit_andere_wijk(client, maak_aanbod):
     maak_aanbod(naam="Rotterdamse wandeling", buurt="middelland_noord")
-    pagina = client.get(reverse("areas:wijk", args=["WK034403"])).content.decode()
+    pagina = client.get(reverse("wegwijzer:wijk", args=["WK034403"])).content.decode()
     assert "Rotterdamse wandeling" not in pagina
 
 
 def test_onbekende_wijk_geeft_404(client, gebieden):
-    assert client.get(reverse("areas:wijk", args=["WK999999"])).status_code == 404
+    assert client.get(reverse("wegwijzer:wijk", args=["WK999999"])).status_code == 404
 
 
 def test_wijkwijzer_is_printbaar_en_laat_professioneel_aanbod_weg(
@@ -29,7 +29,7 @@ def test_wijkwijzer_is_printbaar_en_laat_professioneel_aanbod_weg(
     maak_aanbod(naam="Wandelgroep")
     maak_aanbod(naam="FACT-consult", zichtbaarheid="professionals")
     client.force_login(professional)
-    antwoord = client.get(reverse("areas:wijkwijzer", args=["WK034403"]))
+    antwoord = client.get(reverse("wegwijzer:wijkwijzer", args=["WK034403"]))
     pagina = antwoord.content.decode()
     assert "Wandelgroep" in pagina
     assert "FACT-consult" not in pagina

@@ -1,4 +1,9 @@
-"""Keep search current: every change that touches a listing is logged for the index."""
+"""Keep search current: every change that touches a listing is logged for the index.
+
+Search follows the directory, not the other way round: the directory knows nothing of search
+and only sends Django's model signals; these receivers are connected when the search app is
+ready (`SearchConfig.ready`).
+"""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
