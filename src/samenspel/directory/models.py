@@ -5,7 +5,7 @@ Keys are UUIDs as HSDS 3 requires; ids from another system live in ``bron``/``br
 """
 
 import uuid
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.datums import maanden_terug
 from samenspel.directory import openingstijden, toegankelijkheid
 
 
@@ -224,6 +225,24 @@ class OrganizationIdentifier(Herkomst):
         return f"{self.identifier_type} {self.identifier}"
 
 
+def vers_vanaf(vandaag: date | None = None) -> date:
+    """The earliest confirmation date that still counts as fresh on `vandaag`.
+
+    The rule of freshness, for the listing's page, the "klopt nog" reminder and the search
+    ranking alike: confirmed within the last `SAMENSPEL_BEVESTIG_MAANDEN` (6) calendar months,
+    counted as `core.datums.maanden_terug` does, so 31 August looks back to 28 February. The
+    kaart must stay current because the informal field changes fast and lists nobody keeps go
+    stale (seed 001, lines 2170-2172; DESIGN, "existing lists go stale").
+    """
+    vandaag = vandaag or timezone.localdate()
+    return maanden_terug(vandaag, settings.SAMENSPEL["BEVESTIG_MAANDEN"])
+
+
+def is_vers(bevestigd: date | None, vandaag: date | None = None) -> bool:
+    """Confirmed recently enough (`vers_vanaf`); never confirmed is never fresh."""
+    return bevestigd is not None and bevestigd >= vers_vanaf(vandaag)
+
+
 class ServiceQuerySet(models.QuerySet):
     def live(self):
         """Approved and running: what search and public pages may show."""
@@ -235,9 +254,10 @@ class ServiceQuerySet(models.QuerySet):
             return qs
         return qs.exclude(zichtbaarheid=Zichtbaarheid.PROFESSIONALS)
 
-    def onbevestigd_sinds(self, peildatum: date):
+    def niet_vers(self, vandaag: date | None = None):
+        """Live listings that are not fresh on `vandaag` (the same rule as `is_vers`)."""
         return self.live().filter(
-            models.Q(assured_date__lt=peildatum) | models.Q(assured_date=None)
+            models.Q(assured_date__lt=vers_vanaf(vandaag)) | models.Q(assured_date=None)
         )
 
 
@@ -340,12 +360,8 @@ class Service(Herkomst):
         return [sal.location for sal in self.service_at_locations.all() if sal.location.punt]
 
     def is_vers(self, vandaag: date | None = None) -> bool:
-        """Confirmed within the configured number of months."""
-        if self.assured_date is None:
-            return False
-        vandaag = vandaag or timezone.localdate()
-        maanden = settings.SAMENSPEL["BEVESTIG_MAANDEN"]
-        return self.assured_date >= vandaag - timedelta(days=round(maanden * 30.44))
+        """Confirmed recently enough to show as current (the rule: `vers_vanaf`)."""
+        return is_vers(self.assured_date, vandaag)
 
     @property
     def is_live(self) -> bool:

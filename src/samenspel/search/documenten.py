@@ -340,10 +340,10 @@ class _Bouwer:
         return self._sets.setdefault(bevroren, bevroren)
 
     def _is_vers(self, bevestigd: date | None) -> bool:
-        # The model decides what "confirmed recently" means; asked once per distinct date.
+        # The directory decides what "confirmed recently" means; asked once per distinct date.
         vers = self._vers.get(bevestigd)
         if vers is None:
-            vers = self._vers[bevestigd] = m.Service(assured_date=bevestigd).is_vers(self.vandaag)
+            vers = self._vers[bevestigd] = m.is_vers(bevestigd, self.vandaag)
         return vers
 
     def _keten(self, buurt: str | None) -> tuple[tuple[str, str, str], ...]:
