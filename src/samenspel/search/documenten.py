@@ -282,7 +282,7 @@ class _Bouwer:
             if aan is True:  # None is "not said", never a yes
                 filters[vlag] = _JA
         # A place reached only via a contact person is not shown, nor how accessible it is.
-        if zichtbaarheid == m.Zichtbaarheid.VIA_CONTACTPERSOON:
+        if not m.toont_plaats(zichtbaarheid):
             toegang = ()
         codes = toegankelijkheid.codes_van(toegang)
         if codes:
