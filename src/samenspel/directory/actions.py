@@ -12,9 +12,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from samenspel.accounts.models import Gebruiker, Rol
+from samenspel.accounts.models import Gebruiker
 from samenspel.core import mail
-from samenspel.directory import historie, links, toegankelijkheid
+from samenspel.directory import historie, links, netwerkhouders, toegankelijkheid
 from samenspel.directory.models import (
     Accessibility,
     Address,
@@ -81,18 +81,8 @@ def _mail_eigenaar(sjabloon: str, service, **context) -> None:
 
 
 def netwerkhouders_voor(service) -> list[Gebruiker]:
-    """Netwerkhouders whose area holds one of the listing's buurten."""
-    codes = set()
-    for koppeling in service.service_at_locations.select_related("location__buurt"):
-        if koppeling.location.buurt:
-            codes.update(g.code for g in koppeling.location.buurt.keten())
-    if not codes:
-        return []
-    return list(
-        Gebruiker.objects.filter(rol=Rol.NETWERKHOUDER, is_active=True, gebieden__code__in=codes)
-        .exclude(email="")
-        .distinct()
-    )
+    """The listing's netwerkhouders (`netwerkhouders.netwerkhouders_van`) who can be mailed."""
+    return list(netwerkhouders.netwerkhouders_van(service).filter(is_active=True).exclude(email=""))
 
 
 def _meld_netwerkhouders(service, antwoord: bool = False) -> None:

@@ -44,6 +44,9 @@ class ServiceAdmin(MetHistorie):
     autocomplete_fields = ("organization",)
     inlines = (AanbodOpLocatie, Tijden)
     date_hierarchy = "assured_date"
+    # A decision on a registration goes through the moderation page (actions.keur_goed and
+    # the others), which records it and mails the registrant; set here, it would skip both.
+    readonly_fields = ("moderatie", "moderatie_bericht")
 
 
 @admin.register(m.Organization)

@@ -5,7 +5,6 @@ dynamisch"), and lists that nobody maintains go stale. So every owner of a listi
 not confirmed for a while gets one short e-mail with a "klopt nog" link, at most once a month.
 """
 
-import calendar
 import logging
 from collections import defaultdict
 from datetime import date, timedelta
@@ -23,17 +22,11 @@ logger = logging.getLogger(__name__)
 NIET_VAKER_DAN = timedelta(days=30)
 
 
-def maanden_terug(vandaag: date, maanden: int) -> date:
-    """The same day of the month, `maanden` months earlier (clamped to the month's end)."""
-    jaar, maand = divmod(vandaag.year * 12 + vandaag.month - 1 - maanden, 12)
-    maand += 1
-    return date(jaar, maand, min(vandaag.day, calendar.monthrange(jaar, maand)[1]))
-
-
 def te_herinneren(vandaag: date):
-    peildatum = maanden_terug(vandaag, settings.SAMENSPEL["BEVESTIG_MAANDEN"])
+    """Listings whose page no longer shows them as fresh (`models.vers_vanaf`), with an owner
+    to ask, not reminded in the last month."""
     return (
-        Service.objects.onbevestigd_sinds(peildatum)
+        Service.objects.niet_vers(vandaag)
         .exclude(beheerder_email="")
         .filter(Q(herinnerd_op=None) | Q(herinnerd_op__lte=vandaag - NIET_VAKER_DAN))
         .order_by("name")

@@ -5,7 +5,7 @@ Keys are UUIDs as HSDS 3 requires; ids from another system live in ``bron``/``br
 """
 
 import uuid
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.datums import maanden_terug
 from samenspel.directory import openingstijden, toegankelijkheid
 
 
@@ -224,20 +225,83 @@ class OrganizationIdentifier(Herkomst):
         return f"{self.identifier_type} {self.identifier}"
 
 
+def vers_vanaf(vandaag: date | None = None) -> date:
+    """The earliest confirmation date that still counts as fresh on `vandaag`.
+
+    The rule of freshness, for the listing's page, the "klopt nog" reminder and the search
+    ranking alike: confirmed within the last `SAMENSPEL_BEVESTIG_MAANDEN` (6) calendar months,
+    counted as `core.datums.maanden_terug` does, so 31 August looks back to 28 February. The
+    kaart must stay current because the informal field changes fast and lists nobody keeps go
+    stale (seed 001, lines 2170-2172; DESIGN, "existing lists go stale").
+    """
+    vandaag = vandaag or timezone.localdate()
+    return maanden_terug(vandaag, settings.SAMENSPEL["BEVESTIG_MAANDEN"])
+
+
+def is_vers(bevestigd: date | None, vandaag: date | None = None) -> bool:
+    """Confirmed recently enough (`vers_vanaf`); never confirmed is never fresh."""
+    return bevestigd is not None and bevestigd >= vers_vanaf(vandaag)
+
+
+def zichtbaarheden_voor(gebruiker) -> tuple[str, ...]:
+    """Which live listings a viewer may see at all, by their owner's choice of visibility.
+
+    An initiative chooses: public, professionals only, or only via a contact person (DESIGN,
+    principle 1, "Laat informeel informeel zijn"). Residents browse without a gatekeeper
+    (principle 2), so everyone sees the public listings and those reached via a contact
+    person (of the latter only the contact route, see `toont_plaats`); only a professional
+    (`is_professional`: also netwerkhouders, analysts, beheerders, and an organisation's
+    HSDS API key) sees the professional-only ones. Belonging to the listing's organisation
+    adds nothing: its owner edits it through the links e-mailed to them.
+    The page, the search, the wegwijzer and the HSDS API all ask this.
+    """
+    if gebruiker is not None and getattr(gebruiker, "is_professional", False):
+        return tuple(Zichtbaarheid.values)
+    return (Zichtbaarheid.OPENBAAR, Zichtbaarheid.VIA_CONTACTPERSOON)
+
+
+def toont_plaats(zichtbaarheid: str, gebruiker=None) -> bool:
+    """The contact-route rule: may a listing's places, times, phone and access be shown?
+
+    A listing reached only via a contact person shows nothing but that route: no place, no
+    opening times, no phone or website of its own (DESIGN, "visibility ... via
+    contactpersoon"). On the kaart (its pages, map, search and paper) that holds for every
+    visitor. Only a view that `ziet_alle_details` (an organisation's HSDS API key, for
+    exchanging whole records between organisations, `hsds.bereik`) gets the full listing.
+    """
+    return zichtbaarheid != Zichtbaarheid.VIA_CONTACTPERSOON or bool(
+        getattr(gebruiker, "ziet_alle_details", False)
+    )
+
+
+def zichtbaarheden_met_plaats_voor(gebruiker) -> tuple[str, ...]:
+    """The visibilities of listings whose places this viewer may see (`toont_plaats`)."""
+    return tuple(z for z in zichtbaarheden_voor(gebruiker) if toont_plaats(z, gebruiker))
+
+
+def _alleen(qs, zichtbaarheden: tuple[str, ...]):
+    # Excluding what is hidden keeps the common case (nothing hidden) free of a filter.
+    verborgen = [z for z in Zichtbaarheid.values if z not in zichtbaarheden]
+    return qs.exclude(zichtbaarheid__in=verborgen) if verborgen else qs
+
+
 class ServiceQuerySet(models.QuerySet):
     def live(self):
         """Approved and running: what search and public pages may show."""
         return self.filter(status=ServiceStatus.ACTIVE, moderatie=Moderatie.GOEDGEKEURD)
 
     def zichtbaar_voor(self, gebruiker):
-        qs = self.live()
-        if gebruiker is not None and getattr(gebruiker, "is_professional", False):
-            return qs
-        return qs.exclude(zichtbaarheid=Zichtbaarheid.PROFESSIONALS)
+        """Live listings this viewer may see (the rule: `zichtbaarheden_voor`)."""
+        return _alleen(self.live(), zichtbaarheden_voor(gebruiker))
 
-    def onbevestigd_sinds(self, peildatum: date):
+    def met_plaats_voor(self, gebruiker):
+        """Visible listings whose places, times and phone may be shown (`toont_plaats`)."""
+        return _alleen(self.live(), zichtbaarheden_met_plaats_voor(gebruiker))
+
+    def niet_vers(self, vandaag: date | None = None):
+        """Live listings that are not fresh on `vandaag` (the same rule as `is_vers`)."""
         return self.live().filter(
-            models.Q(assured_date__lt=peildatum) | models.Q(assured_date=None)
+            models.Q(assured_date__lt=vers_vanaf(vandaag)) | models.Q(assured_date=None)
         )
 
 
@@ -333,19 +397,23 @@ class Service(Herkomst):
     def get_absolute_url(self) -> str:
         return reverse("directory:service", args=[self.pk])
 
+    def is_zichtbaar_voor(self, gebruiker) -> bool:
+        """The same rule as `ServiceQuerySet.zichtbaar_voor`, for one listing."""
+        return self.is_live and self.zichtbaarheid in zichtbaarheden_voor(gebruiker)
+
+    def toont_plaats_aan(self, gebruiker=None) -> bool:
+        """Whether its places, times and phone may be shown (the contact-route rule)."""
+        return toont_plaats(self.zichtbaarheid, gebruiker)
+
     def publieke_locaties(self) -> list["Location"]:
         """Where it happens; a listing reached only via a contact person shows no place."""
-        if self.zichtbaarheid == Zichtbaarheid.VIA_CONTACTPERSOON:
+        if not self.toont_plaats_aan():
             return []
         return [sal.location for sal in self.service_at_locations.all() if sal.location.punt]
 
     def is_vers(self, vandaag: date | None = None) -> bool:
-        """Confirmed within the configured number of months."""
-        if self.assured_date is None:
-            return False
-        vandaag = vandaag or timezone.localdate()
-        maanden = settings.SAMENSPEL["BEVESTIG_MAANDEN"]
-        return self.assured_date >= vandaag - timedelta(days=round(maanden * 30.44))
+        """Confirmed recently enough to show as current (the rule: `vers_vanaf`)."""
+        return is_vers(self.assured_date, vandaag)
 
     @property
     def is_live(self) -> bool:
@@ -375,7 +443,7 @@ class Service(Herkomst):
 
         A listing reached only via a contact person shows no place, so no access either.
         """
-        if self.zichtbaarheid == Zichtbaarheid.VIA_CONTACTPERSOON:
+        if not self.toont_plaats_aan():
             return []
         return toegankelijkheid.vermeldingen(
             (a.description, a.details, a.url)

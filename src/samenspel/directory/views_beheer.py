@@ -5,15 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samenspel.accounts.models import Rol
 from samenspel.core.forms import NLDSMixin
-from samenspel.directory import actions, historie, registratie
+from samenspel.directory import actions, historie, netwerkhouders, registratie
 from samenspel.directory.models import Moderatie, Service, ServiceStatus, Wijziging
 
 SJABLONEN = "directory/beheer/"
@@ -70,24 +69,9 @@ def _eis_netwerkhouder(gebruiker) -> None:
 
 def aanmeldingen_voor(gebruiker):
     """Open registrations in the user's area (every area for a beheerder)."""
-    qs = Service.objects.filter(moderatie__in=actions.OPEN, status=ServiceStatus.ACTIVE)
-    if gebruiker.rol == Rol.BEHEERDER:
-        return qs
-    codes = list(gebruiker.gebieden.values_list("code", flat=True))
-    buurt = "service_at_locations__location__buurt"
-    return qs.filter(
-        Q(**{f"{buurt}__in": codes})
-        | Q(**{f"{buurt}__ouder__in": codes})
-        | Q(**{f"{buurt}__ouder__ouder__in": codes})
-        | Q(service_at_locations=None, organization__gemeente__in=codes)
-    ).distinct()
-
-
-def _gebied_van(service):
-    koppeling = service.service_at_locations.select_related("location__buurt").first()
-    if koppeling and koppeling.location.buurt:
-        return koppeling.location.buurt
-    return service.organization.gemeente
+    return netwerkhouders.te_beoordelen_door(
+        gebruiker, Service.objects.filter(moderatie__in=actions.OPEN, status=ServiceStatus.ACTIVE)
+    )
 
 
 @login_required
@@ -180,7 +164,7 @@ def beoordeel(request, pk):
     _eis_netwerkhouder(request.user)
     service = get_object_or_404(Service.objects.select_related("organization"), pk=pk)
     # An outsider learns nothing, not even that the registration exists.
-    if not request.user.beoordeelt(_gebied_van(service)):
+    if not netwerkhouders.beoordeelt(request.user, service):
         raise Http404
     telefoon = _alleen_telefoon(service)
     vraag_form = VraagFormulier(telefoon=telefoon)
@@ -205,7 +189,7 @@ def beoordeel(request, pk):
         {
             "service": service,
             "gegevens": registratie.beginwaarden(service),
-            "gebied": _gebied_van(service),
+            "gebieden": netwerkhouders.gebieden_van(service),
             "open": service.moderatie in actions.OPEN,
             "dubbelen": _dubbelen(service),
             "vraag_form": vraag_form,

@@ -5,20 +5,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from samenspel.directory import laden
-from samenspel.directory.models import Organization, Service, Zichtbaarheid
-
-
-def _zichtbaar(service: Service, gebruiker) -> bool:
-    if not service.is_live:
-        return False
-    if service.zichtbaarheid == Zichtbaarheid.PROFESSIONALS:
-        return getattr(gebruiker, "is_professional", False)
-    return True
+from samenspel.directory.models import Organization, Service
 
 
 def service(request, pk):
     service = get_object_or_404(Service.objects.select_related("organization"), pk=pk)
-    if not _zichtbaar(service, request.user):
+    if not service.is_zichtbaar_voor(request.user):
         # Not live, or professional-only: to a resident it simply does not exist.
         raise Http404
     laden.voor_lijst([service])
@@ -31,7 +23,7 @@ def service(request, pk):
             "service": service,
             "locaties": locaties,
             "adressen": [a for loc in locaties for a in loc.addresses.all()],
-            "alleen_contact": service.zichtbaarheid == Zichtbaarheid.VIA_CONTACTPERSOON,
+            "alleen_contact": not service.toont_plaats_aan(request.user),
         },
     )
 

@@ -1,12 +1,16 @@
 """Import runs and API keys in the beheerder's admin.
 
 Keys are made with `samenspel apisleutel nieuw`, which shows a key once; here a beheerder sees
-who has one and can switch it off.
+who has one and can revoke it, through the same action as `samenspel apisleutel intrekken`,
+so the revocation is recorded (`Sleutelgebeurtenis`).
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from samenspel.hsds.models import ApiToken, Importrun
+from samenspel.hsds import actions
+from samenspel.hsds.models import ApiToken, Importrun, Sleutelgebeurtenis
 
 
 @admin.register(Importrun)
@@ -26,7 +30,35 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_filter = ("actief",)
     search_fields = ("organisatie__name", "omschrijving", "begin")
     fields = ("organisatie", "omschrijving", "begin", "aangemaakt", "laatst_gebruikt", "actief")
-    readonly_fields = ("organisatie", "begin", "aangemaakt", "laatst_gebruikt")
+    readonly_fields = ("organisatie", "begin", "aangemaakt", "laatst_gebruikt", "actief")
+    actions = ("intrekken",)
 
     def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Geselecteerde sleutels intrekken"))
+    def intrekken(self, request, queryset):
+        aantal = sum(actions.trek_in(token, request.user) for token in queryset)
+        self.message_user(
+            request,
+            ngettext("%(n)d sleutel ingetrokken.", "%(n)d sleutels ingetrokken.", aantal)
+            % {"n": aantal},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Sleutelgebeurtenis)
+class SleutelgebeurtenisAdmin(admin.ModelAdmin):
+    """Append-only: readable, never editable."""
+
+    list_display = ("wanneer", "token", "soort", "door")
+    list_filter = ("soort",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

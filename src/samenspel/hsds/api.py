@@ -414,7 +414,7 @@ def _gezochte_koppelingen(bereik, filters, punt, straal_km, search) -> list:
     """Every service_at_location of the search hits: by distance, or in the hits' order."""
     # A resident never sees the places of a listing reached via a contact person, so the
     # search need not return those listings at all.
-    zoekfilters = None if bereik.professioneel else {"zichtbaarheid": [m.Zichtbaarheid.OPENBAAR]}
+    zoekfilters = {"zichtbaarheid": list(m.zichtbaarheden_met_plaats_voor(bereik))}
     _, ids, _ = service_ids(bereik, filters, (punt, straal_km), search, 1, None, zoekfilters)
     # In portions: every hit of a broad search as one IN list would not fit in a statement.
     koppelingen = bereik.service_at_locations_per_rij()

@@ -30,6 +30,11 @@ class Bereik:
         return self.professioneel
 
     @property
+    def ziet_alle_details(self) -> bool:
+        # The directory's contact-route rule (`toont_plaats`) asks this.
+        return self.professioneel
+
+    @property
     def toont_metadata(self) -> bool:
         return self.professioneel
 
@@ -48,13 +53,10 @@ class Bereik:
 
     def volledige_services(self):
         """Listings whose places, times and phone numbers may appear."""
-        qs = self.services()
-        if not self.professioneel:
-            qs = qs.exclude(zichtbaarheid=m.Zichtbaarheid.VIA_CONTACTPERSOON)
-        return qs
+        return m.Service.objects.met_plaats_voor(self)
 
     def verbergt_details(self, zichtbaarheid: str) -> bool:
-        return not self.professioneel and zichtbaarheid == m.Zichtbaarheid.VIA_CONTACTPERSOON
+        return not m.toont_plaats(zichtbaarheid, self)
 
     def organisaties(self):
         return m.Organization.objects.filter(pk__in=self.services().values("organization_id"))

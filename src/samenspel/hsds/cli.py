@@ -221,7 +221,7 @@ def apisleutel_nieuw(args) -> None:
     from django.core.exceptions import ValidationError
 
     from samenspel.directory.models import Organization
-    from samenspel.hsds.models import ApiToken
+    from samenspel.hsds import actions
 
     try:
         organisaties = Organization.objects.filter(pk=args.organisatie)
@@ -232,7 +232,7 @@ def apisleutel_nieuw(args) -> None:
     if organisaties.count() != 1:
         print(f"Geen (eenduidige) organisatie {args.organisatie!r} gevonden.", file=sys.stderr)
         raise SystemExit(2)
-    token, sleutel = ApiToken.maak(organisaties.get(), args.omschrijving)
+    token, sleutel = actions.maak_sleutel(organisaties.get(), args.omschrijving)
     print(f"API-sleutel voor {token.organisatie}:")
     print(f"  {sleutel}")
     print("Bewaar hem nu: Samenspel bewaart alleen een hash en kan hem niet opnieuw tonen.")
@@ -252,12 +252,13 @@ def apisleutel_lijst(args) -> None:
 
 def apisleutel_intrekken(args) -> None:
     _django()
+    from samenspel.hsds import actions
     from samenspel.hsds.models import ApiToken
 
-    sleutels = ApiToken.objects.filter(begin__startswith=args.begin, actief=True)
-    aantal = sleutels.count()
-    if aantal != 1:
+    sleutels = list(ApiToken.objects.filter(begin__startswith=args.begin, actief=True)[:2])
+    if len(sleutels) != 1:
+        aantal = ApiToken.objects.filter(begin__startswith=args.begin, actief=True).count()
         print(f"{aantal} actieve sleutels beginnen met {args.begin!r}.", file=sys.stderr)
         raise SystemExit(2)
-    sleutels.update(actief=False)
+    actions.trek_in(sleutels[0], actions.COMMANDOREGEL)
     print("Sleutel ingetrokken.")

@@ -98,3 +98,30 @@ class ApiToken(models.Model):
         if self.laatst_gebruikt is None or nu - self.laatst_gebruikt > GEBRUIK_BIJWERKEN_NA:
             ApiToken.objects.filter(pk=self.pk).update(laatst_gebruikt=nu)
             self.laatst_gebruikt = nu
+
+
+class Sleutelgebeurtenis(models.Model):
+    """What happened to an API key and who did it, so a beheerder can see since when an
+    organisation's systems can no longer read the professional view. Append-only."""
+
+    class Soort(models.TextChoices):
+        AANGEMAAKT = "aangemaakt", _("aangemaakt")
+        INGETROKKEN = "ingetrokken", _("ingetrokken")
+
+    token = models.ForeignKey(
+        ApiToken,
+        verbose_name=_("API-sleutel"),
+        on_delete=models.CASCADE,
+        related_name="gebeurtenissen",
+    )
+    soort = models.CharField(_("wat"), max_length=12, choices=Soort.choices)
+    door = models.CharField(_("door"), max_length=200)
+    wanneer = models.DateTimeField(_("wanneer"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis van een API-sleutel")
+        verbose_name_plural = _("gebeurtenissen van API-sleutels")
+        ordering = ["-wanneer", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.token} {self.soort}"

@@ -5,12 +5,13 @@ Apps that keep personal data register an eraser here (in ``AppConfig.ready``); t
 need, so erasing never changes a figure (DESIGN principle 6).
 """
 
-import calendar
 from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
 from django.utils import timezone
+
+from samenspel.core.datums import maanden_terug
 
 STANDAARD_MAANDEN = 12
 
@@ -24,13 +25,6 @@ def registreer(naam: str, wisser: Callable[[date, date], int]) -> None:
 
 def bewaar_maanden() -> int:
     return int(settings.SAMENSPEL.get("BEWAAR_MAANDEN", STANDAARD_MAANDEN))
-
-
-def maanden_terug(vandaag: date, maanden: int) -> date:
-    """The same day `maanden` months earlier, clamped to the end of a shorter month."""
-    jaar, maand = divmod(vandaag.year * 12 + vandaag.month - 1 - maanden, 12)
-    maand += 1
-    return date(jaar, maand, min(vandaag.day, calendar.monthrange(jaar, maand)[1]))
 
 
 def peildatum(vandaag: date | None = None, maanden: int | None = None) -> date:

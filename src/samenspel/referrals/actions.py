@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 
 from samenspel.accounts.models import Rol
 from samenspel.core import mail
+from samenspel.directory import historie
 from samenspel.directory.models import Route
 from samenspel.privacy import audit
 from samenspel.privacy.models import Actie, Kanaal, Manier, Toestemming
@@ -556,14 +557,33 @@ def bevestig_kennismaking(verwijzing: Verwijzing, partij: Partij) -> tuple[Kenni
 
 
 @transaction.atomic
-def zet_ontvangst(service, vol: bool, wachttijd: str, reactie_email: str) -> Ontvangst:
+@transaction.atomic
+def zet_ontvangst(service, vol: bool, wachttijd: str, reactie_email: str, door=None) -> Ontvangst:
+    """How the service takes referrals; each changed setting goes into the listing's history
+    (as resource "ontvangst"), so a netwerkhouder can see who said "vol" and when."""
     ontvangst, _nieuw = Ontvangst.objects.select_for_update().get_or_create(service=service)
-    ontvangst.vol = vol
-    ontvangst.wachttijd = (wachttijd or "").strip()
-    ontvangst.reactie_email = (reactie_email or "").strip()
+    nieuw = {
+        "vol": vol,
+        "wachttijd": (wachttijd or "").strip(),
+        "reactie_email": (reactie_email or "").strip(),
+    }
+    for veld, waarde in nieuw.items():
+        oud = getattr(ontvangst, veld)
+        if oud != waarde:
+            historie.leg_vast(ontvangst, "bewerkt", door or SYSTEEM.wie, veld, oud, waarde)
+        setattr(ontvangst, veld, waarde)
     ontvangst.bijgewerkt = timezone.now()
     ontvangst.save()
     return ontvangst
+
+
+def herinnerd(verwijzingen, vandaag: date) -> None:
+    """The receiving side was sent a reminder today about these waiting referrals: the next
+    one comes only after the working days have passed again (`herinneren.te_herinneren`)."""
+    with transaction.atomic():
+        for v in verwijzingen:
+            Verwijzing.objects.filter(pk=v.pk).update(herinnerd_op=vandaag)
+            _gebeurtenis(v, SYSTEEM, Voorval.HERINNERING, naar_status=v.status)
 
 
 def stuur_nieuwe_antwoordlink(verwijzing: Verwijzing) -> None:

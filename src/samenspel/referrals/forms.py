@@ -6,7 +6,6 @@ the resident wants to share it.
 """
 
 import re
-from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.datums import maanden_verder
 from samenspel.core.forms import NLDSMixin
 from samenspel.directory.registratie import telefoon_cijfers
 from samenspel.privacy.models import Manier
@@ -46,7 +46,8 @@ GELDIG_MAANDEN = [
 
 
 def geldig_tot(maanden: int):
-    return timezone.localdate() + timedelta(days=round(int(maanden) * 30.44))
+    """Consent lasts whole calendar months: "6 maanden" from 31 August ends on 28 February."""
+    return maanden_verder(timezone.localdate(), int(maanden))
 
 
 def diagnosewoorden(tekst: str) -> list[str]:

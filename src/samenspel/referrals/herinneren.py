@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from samenspel.core import mail
-from samenspel.referrals import links
+from samenspel.referrals import actions, links
 from samenspel.referrals.models import Ontvangst, Status, Verwijzing
 
 logger = logging.getLogger(__name__)
@@ -82,6 +82,6 @@ def herinner_onbeantwoord(vandaag: date | None = None) -> int:
         except Exception:
             logger.exception("Herinnering over verwijzingen aan %s niet verstuurd", adres)
             continue
-        Verwijzing.objects.filter(pk__in=[v.pk for v in verwijzingen]).update(herinnerd_op=vandaag)
+        actions.herinnerd(verwijzingen, vandaag)
         verstuurd += 1
     return verstuurd

@@ -351,6 +351,7 @@ class Voorval(models.TextChoices):
     KENNISMAKING = "kennismaking", _("kennismaking")
     TERUGKOPPELING = "terugkoppeling", _("terugkoppeling")
     GEWIST = "gewist", _("gegevens gewist")
+    HERINNERING = "herinnering", _("herinnering gestuurd")
 
 
 class Gebeurtenis(models.Model):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from samenspel.accounts.models import Rol
 from samenspel.privacy.models import GEGEVENS, Kanaal
 from samenspel.privacy.models import Partij as Rolnaam
-from samenspel.referrals.models import Status, Terugkoppeling, Verwijzing
+from samenspel.referrals.models import Status, Terugkoppeling, Verwijzing, Voorval
 
 # Roles that may send referrals; analysts and beheerders see figures, never residents.
 VERWIJZERS = {Rol.PROFESSIONAL, Rol.INITIATIEFNEMER, Rol.NETWERKHOUDER}
@@ -178,6 +178,8 @@ def _gebeurtenissen(v: Verwijzing, met_uitleg: bool, alleen_status: bool) -> lis
     for g in v.gebeurtenissen.all():
         if alleen_status and g.soort != "status":
             continue
+        if g.soort == Voorval.HERINNERING:
+            continue  # the system's own bookkeeping; the parties' history shows their steps
         regels.append(
             {
                 "wanneer": g.wanneer.isoformat(),

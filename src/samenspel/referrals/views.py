@@ -206,6 +206,10 @@ def _ontvangst(request, service, terug, met_adres=True):
             vol=form.cleaned_data["vol"],
             wachttijd=form.cleaned_data["wachttijd"],
             reactie_email=form.cleaned_data.get("reactie_email", huidig.reactie_email),
+            # Without a login the settings were opened from the link e-mailed to the service.
+            door=request.user
+            if request.user.is_authenticated
+            else f"e-maillink {service.name}"[:200],
         )
         messages.success(request, _("Opgeslagen. Verwijzers zien dit meteen."))
         return redirect(terug)

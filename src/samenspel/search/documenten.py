@@ -293,7 +293,7 @@ class _Bouwer:
             if aan is True:  # None is "not said", never a yes
                 filters[vlag] = _JA
         # A place reached only via a contact person is not shown, nor how accessible it is.
-        if zichtbaarheid == m.Zichtbaarheid.VIA_CONTACTPERSOON:
+        if not m.toont_plaats(zichtbaarheid):
             toegang = ()
         codes = toegankelijkheid.codes_van(toegang)
         if codes:
@@ -355,10 +355,10 @@ class _Bouwer:
         return self._sets.setdefault(bevroren, bevroren)
 
     def _is_vers(self, bevestigd: date | None) -> bool:
-        # The model decides what "confirmed recently" means; asked once per distinct date.
+        # The directory decides what "confirmed recently" means; asked once per distinct date.
         vers = self._vers.get(bevestigd)
         if vers is None:
-            vers = self._vers[bevestigd] = m.Service(assured_date=bevestigd).is_vers(self.vandaag)
+            vers = self._vers[bevestigd] = m.is_vers(bevestigd, self.vandaag)
         return vers
 
     def _keten(self, buurt: str | None) -> tuple[tuple[str, str, str], ...]:

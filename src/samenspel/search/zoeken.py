@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from samenspel.directory import openingstijden
-from samenspel.directory.models import Service, Zichtbaarheid
+from samenspel.directory.models import Service, Zichtbaarheid, zichtbaarheden_voor
 from samenspel.search import index
 from samenspel.search.facetten import (
     GEWIJZIGD,
@@ -23,7 +23,8 @@ from samenspel.search.facetten import (
 )
 
 FACETTEN = ("bouwsteen", "sector", "doelgroep", "levensdomein", "toegankelijkheid")
-PUBLIEK = (Zichtbaarheid.OPENBAAR, Zichtbaarheid.VIA_CONTACTPERSOON)
+# What a resident may find (the directory's rule, `zichtbaarheden_voor`).
+PUBLIEK = zichtbaarheden_voor(None)
 
 
 @dataclass
@@ -95,11 +96,13 @@ def zoek_ids(vraag: Zoekvraag, gebruiker=None) -> tuple[int, list[uuid.UUID]]:
 
 def _in_index(vraag: Zoekvraag, gebruiker, facetten):
     filters = {k: list(v) for k, v in vraag.filters.items() if v}
-    if not getattr(gebruiker, "is_professional", False):
-        # Residents never see professional-only listings, whatever they ask for.
-        gevraagd = set(filters.get("zichtbaarheid") or PUBLIEK)
+    toegestaan = zichtbaarheden_voor(gebruiker)
+    if set(toegestaan) != set(Zichtbaarheid.values):
+        # Nobody finds what they may not see (a resident: professional-only listings),
+        # whatever they ask for.
+        gevraagd = set(filters.get("zichtbaarheid") or toegestaan)
         # A value no document has: asking only for hidden listings finds nothing.
-        filters["zichtbaarheid"] = [z for z in PUBLIEK if z in gevraagd] or ["-"]
+        filters["zichtbaarheid"] = [z for z in toegestaan if z in gevraagd] or ["-"]
     zoekindex = index.actueel()
     if vraag.open_op is not None:
         # The opening slots open at that moment; a value no document has if none is.

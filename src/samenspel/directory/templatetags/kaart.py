@@ -131,3 +131,9 @@ def afstand(km) -> str:
 @register.filter
 def dagnaam(code: str) -> str:
     return Dag(code).label if code in Dag.values else code
+
+
+@register.filter
+def zichtbaar_voor(service, gebruiker) -> bool:
+    """`Service.is_zichtbaar_voor` for a template: may this visitor open the listing?"""
+    return service.is_zichtbaar_voor(gebruiker)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from samenspel.directory.models import Wijziging
+from samenspel.directory.models import Moderatie, Wijziging
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +43,37 @@ def test_historie_kan_in_admin_niet_gewijzigd_worden(client, beheerder, maak_aan
     )
     client.force_login(beheerder)
     assert client.post(f"/beheer/admin/directory/wijziging/{rij.pk}/delete/").status_code == 403
+
+
+def test_beoordeling_is_in_admin_niet_te_wijzigen(client, beheerder, maak_aanbod):
+    """Approval goes through the moderation page, which records it and mails the registrant."""
+    service = maak_aanbod(naam="Wandelgroep", moderatie=Moderatie.WACHTRIJ)
+    client.force_login(beheerder)
+    url = f"/beheer/admin/directory/service/{service.pk}/change/"
+    antwoord = client.get(url)
+    formulier = antwoord.context["adminform"].form
+    assert "moderatie" not in formulier.fields
+    assert "moderatie_bericht" not in formulier.fields
+    assert 'name="moderatie"' not in antwoord.content.decode()
+
+    data = {k: v for k, v in formulier.initial.items() if v is not None}
+    data.update(
+        {
+            "organization": str(service.organization_id),
+            "assured_date": service.assured_date.isoformat(),
+            "last_modified_0": "2026-11-01",
+            "last_modified_1": "10:00:00",
+            "moderatie": Moderatie.GOEDGEKEURD,
+            "service_at_locations-TOTAL_FORMS": "0",
+            "service_at_locations-INITIAL_FORMS": "0",
+            "schedules-TOTAL_FORMS": "0",
+            "schedules-INITIAL_FORMS": "0",
+        }
+    )
+    for sleutel in ("gratis", "zonder_indicatie", "inloop", "op_afspraak"):
+        if not data.get(sleutel):
+            data.pop(sleutel, None)
+    assert client.post(url, data).status_code == 302
+    service.refresh_from_db()
+    assert service.moderatie == Moderatie.WACHTRIJ
+    assert not Wijziging.objects.filter(resource_id=service.pk, field_name="moderatie").exists()

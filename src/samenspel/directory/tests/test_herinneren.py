@@ -122,19 +122,6 @@ def test_mislukte_mail_houdt_de_andere_herinneringen_niet_tegen(oud_aanbod, monk
     assert goed.herinnerd_op == VANDAAG
 
 
-@pytest.mark.parametrize(
-    ("datum", "maanden", "verwacht"),
-    [
-        (dt.date(2025, 3, 15), 6, dt.date(2024, 9, 15)),
-        (dt.date(2025, 8, 31), 6, dt.date(2025, 2, 28)),
-        (dt.date(2024, 8, 31), 6, dt.date(2024, 2, 29)),
-        (dt.date(2025, 1, 10), 1, dt.date(2024, 12, 10)),
-    ],
-)
-def test_maanden_terug(datum, maanden, verwacht):
-    assert herinneren.maanden_terug(datum, maanden) == verwacht
-
-
 def test_verstuurde_herinnering_staat_in_de_geschiedenis(oud_aanbod):
     service = oud_aanbod()
     herinneren.verstuur_herinneringen(VANDAAG)

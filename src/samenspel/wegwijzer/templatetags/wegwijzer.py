@@ -2,7 +2,6 @@
 
 from django import template
 
-from samenspel.directory.models import Zichtbaarheid
 from samenspel.wegwijzer import lijst
 
 register = template.Library()
@@ -14,7 +13,7 @@ def wegwijzer_knop(context, service):
     ids = lijst.uit_cookie(request)
     return {
         # A wegwijzer goes to residents: what only professionals may see never goes on one.
-        "kan": service.is_live and service.zichtbaarheid != Zichtbaarheid.PROFESSIONALS,
+        "kan": service.is_zichtbaar_voor(None),
         "service": service,
         "erop": str(service.pk) in ids,
         "aantal": len(ids),
