@@ -158,6 +158,9 @@ SAMENSPEL = {
     # Failed logins before an account/IP pair is locked, and for how long.
     "INLOG_POGINGEN": env.getal("SAMENSPEL_INLOG_POGINGEN", 5),
     "INLOG_BLOKKADE_MINUTEN": env.getal("SAMENSPEL_INLOG_BLOKKADE_MINUTEN", 15),
+    # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; see
+    # core/client_ip.py. Empty: the client's address is REMOTE_ADDR.
+    "VERTROUWDE_PROXIES": env.lijst("SAMENSPEL_VERTROUWDE_PROXIES", ""),
     "TEGEL_URL": env.tekst("SAMENSPEL_TEGEL_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
     "TEGEL_BRON": env.tekst("SAMENSPEL_TEGEL_BRON", "© OpenStreetMap-bijdragers"),
 }
