@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from samenspel.accounts import inlogbeveiliging
 from samenspel.accounts.models import Accountgebeurtenis, Gebruiker
 from samenspel.core import mail
 
@@ -84,7 +83,4 @@ def stel_wachtwoord_in(gebruiker: Gebruiker, wachtwoord: str) -> Gebruiker:
     Accountgebeurtenis.objects.create(
         gebruiker=gebruiker, soort=Accountgebeurtenis.Soort.WACHTWOORD_HERSTELD
     )
-    # Reading the e-mail proves the account is theirs: a lock from earlier guesses at the
-    # name (perhaps by someone else) no longer keeps them out.
-    inlogbeveiliging.gelukt(gebruiker.get_username(), "")
     return gebruiker

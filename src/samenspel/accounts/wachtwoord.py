@@ -13,7 +13,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samenspel.accounts import actions
+from samenspel.accounts import actions, inlogbeveiliging
 from samenspel.core.forms import NLDSMixin
 
 SJABLONEN = "accounts/wachtwoord/"
@@ -80,5 +80,9 @@ class NieuwView(auth_views.PasswordResetConfirmView):
         return {**super().get_context_data(**kwargs), "dagen": actions.geldig_dagen()}
 
     def form_valid(self, form):
+        antwoord = super().form_valid(form)
+        # Reading the e-mail proves the account is theirs: their own earlier failed guesses
+        # from here no longer keep them out.
+        inlogbeveiliging.hef_op(self.request, form.user.get_username())
         messages.success(self.request, _("Je nieuwe wachtwoord is opgeslagen. Log er nu mee in."))
-        return super().form_valid(form)
+        return antwoord
