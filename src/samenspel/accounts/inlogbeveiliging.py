@@ -46,7 +46,7 @@ def na_blokkade(request, original_response=None, credentials=None):
     """Axes' lockout response: the login page itself, which already says why (above)."""
     if original_response is not None:
         return original_response
-    return HttpResponse(BLOKKADE_MELDING, status=429, content_type="text/plain; charset=utf-8")
+    return HttpResponse(str(BLOKKADE_MELDING), status=429, content_type="text/plain; charset=utf-8")
 
 
 def hef_op(request, naam: str) -> None:

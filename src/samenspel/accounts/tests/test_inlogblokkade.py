@@ -129,3 +129,11 @@ def test_met_redis_telt_de_blokkade_per_account_en_adres(client, professional, r
     assert redis.Redis.from_url(redis_cache).keys("*axes-*")  # counted in Redis, not memory
     assert _log_in(client, EIGENAAR, WACHTWOORD).status_code == 302
     assert _ingelogd(client, professional)
+
+
+def test_zonder_inlogpagina_is_de_blokkade_een_zin_en_geen_fout(rf):
+    from samenspel.accounts.inlogbeveiliging import na_blokkade
+
+    antwoord = na_blokkade(rf.post(INLOGGEN))
+    assert antwoord.status_code == 429
+    assert antwoord.content.decode() == MELDING
