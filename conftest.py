@@ -174,3 +174,47 @@ def maak_aanbod(gebieden):
         return service
 
     return maak
+
+
+@pytest.fixture
+def redis_cache(settings, tmp_path):
+    """Django's cache in a real Redis server of the test's own, as with REDIS_URL in
+    production: login lockouts and form limits are then counted there."""
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    from axes.handlers.proxy import AxesProxyHandler
+
+    programma = shutil.which("redis-server")
+    if not programma:
+        pytest.skip("redis-server is not installed")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    opties = f"--bind 127.0.0.1 --port {poort} --appendonly no --dir {tmp_path}".split()
+    server = subprocess.Popen(  # noqa: S603
+        [programma, *opties, "--save", ""], stdout=subprocess.DEVNULL
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", poort), timeout=0.1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": f"redis://127.0.0.1:{poort}/0",
+            }
+        }
+        # axes keeps the cache it was started with; let it pick up this one, and afterwards
+        # the test settings' own again.
+        AxesProxyHandler.implementation = None
+        yield settings.CACHES["default"]["LOCATION"]
+    finally:
+        AxesProxyHandler.implementation = None
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,5 +1,6 @@
 """Settings, read from the environment so one build runs as demo, test and production."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "samenspel.hsds",
     "samenspel.demo",
     "samenspel.wegwijzer",
+    "axes",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it sees the response of a login that hit the limit.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samenspel.urls"
@@ -158,9 +163,44 @@ SAMENSPEL = {
     # Failed logins before an account/IP pair is locked, and for how long.
     "INLOG_POGINGEN": env.getal("SAMENSPEL_INLOG_POGINGEN", 5),
     "INLOG_BLOKKADE_MINUTEN": env.getal("SAMENSPEL_INLOG_BLOKKADE_MINUTEN", 15),
+    # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; see
+    # core/client_ip.py. Empty: the client's address is REMOTE_ADDR.
+    "VERTROUWDE_PROXIES": env.lijst("SAMENSPEL_VERTROUWDE_PROXIES", ""),
     "TEGEL_URL": env.tekst("SAMENSPEL_TEGEL_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
     "TEGEL_BRON": env.tekst("SAMENSPEL_TEGEL_BRON", "© OpenStreetMap-bijdragers"),
 }
+
+# Password guessing (django-axes): failures count per account *and* client address, so a
+# stranger guessing at someone's account locks out only the stranger; the site login and the
+# admin login alike. The form shows why (accounts/inlogbeveiliging.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = SAMENSPEL["INLOG_POGINGEN"]
+AXES_COOLOFF_TIME = timedelta(minutes=SAMENSPEL["INLOG_BLOKKADE_MINUTEN"])
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "samenspel.core.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "samenspel.accounts.inlogbeveiliging.gebruikersnaam"
+AXES_LOCKOUT_CALLABLE = "samenspel.accounts.inlogbeveiliging.na_blokkade"
+AXES_RESET_ON_SUCCESS = True
+# The page says "probeer het over een kwartier": trying again while locked does not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Attempts live in the cache, so axes' database tables stay empty; no admin pages for them.
+AXES_ENABLE_ADMIN = False
+# Public forms (django-ratelimit) count per client by the same rule.
+RATELIMIT_IP_META_KEY = "samenspel.core.client_ip.client_ip"
+
+SILENCED_SYSTEM_CHECKS = [
+    # Django's own Redis backend increments atomically; django-ratelimit's list of supported
+    # backends predates it.
+    "django_ratelimit.W001",
+]
+if not _redis:
+    # Without REDIS_URL the cache is each process's own memory: right for the demo and the
+    # tests; the counts are then per app process (README, REDIS_URL).
+    SILENCED_SYSTEM_CHECKS += ["axes.W001", "django_ratelimit.E003"]
 
 LOGGING = {
     "version": 1,

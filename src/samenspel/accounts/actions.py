@@ -8,21 +8,15 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from samenspel.accounts import inlogbeveiliging
 from samenspel.accounts.models import Accountgebeurtenis, Gebruiker
 from samenspel.core import mail
 
 logger = logging.getLogger(__name__)
-
-# Links asked for one address per hour: enough for someone who mistyped, too few to flood a
-# mailbox by asking on its owner's behalf.
-HERSTEL_MAX_PER_UUR = 3
 
 
 def herstel_link(gebruiker: Gebruiker) -> str:
@@ -39,18 +33,12 @@ def _accounts_met_adres(email: str):
     ]
 
 
-def _niet_te_vaak(email: str) -> bool:
-    sleutel = f"samenspel:wachtwoordherstel:{email.strip().lower()}"
-    cache.add(sleutel, 0, timeout=3600)
-    return cache.incr(sleutel) <= HERSTEL_MAX_PER_UUR
-
-
 def vraag_wachtwoordherstel(email: str) -> None:
     """Mail a link for a new password to each active account with this address; silent
     either way. The link is built from SITE_URL, never from the request's Host header, so a
     forged header cannot make us mail a link to someone else's site."""
     gebruikers = _accounts_met_adres(email)
-    if not gebruikers or not _niet_te_vaak(email):
+    if not gebruikers:
         return
     for gebruiker in gebruikers:
         try:
@@ -84,7 +72,4 @@ def stel_wachtwoord_in(gebruiker: Gebruiker, wachtwoord: str) -> Gebruiker:
     Accountgebeurtenis.objects.create(
         gebruiker=gebruiker, soort=Accountgebeurtenis.Soort.WACHTWOORD_HERSTELD
     )
-    # Reading the e-mail proves the account is theirs: a lock from earlier guesses at the
-    # name (perhaps by someone else) no longer keeps them out.
-    inlogbeveiliging.gelukt(gebruiker.get_username(), "")
     return gebruiker

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import UserAdmin
 
+from samenspel.accounts import inlogbeveiliging
 from samenspel.accounts.models import Accountgebeurtenis, Gebruiker
 
 
@@ -21,6 +23,13 @@ def _alleen_beheerders(request) -> bool:
 
 # The Django admin is for beheerders only, whatever other staff flags a user has.
 admin.site.has_permission = _alleen_beheerders
+
+
+class BeheerInlogFormulier(inlogbeveiliging.BlokkadeMelding, AdminAuthenticationForm):
+    """The admin's login, locked after too many failures like the site's own."""
+
+
+admin.site.login_form = BeheerInlogFormulier
 
 
 @admin.register(Accountgebeurtenis)

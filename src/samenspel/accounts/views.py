@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
@@ -9,29 +8,13 @@ from samenspel.accounts import inlogbeveiliging, startpagina
 from samenspel.core.forms import NLDSMixin
 
 
-class InlogFormulier(NLDSMixin, AuthenticationForm):
+class InlogFormulier(inlogbeveiliging.BlokkadeMelding, NLDSMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": gettext_lazy(
             "Deze combinatie van gebruikersnaam en wachtwoord kennen we niet. Let op hoofdletters."
         ),
         "inactive": gettext_lazy("Dit account is niet actief."),
-        "geblokkeerd": gettext_lazy(
-            "Te vaak een verkeerd wachtwoord. Probeer het over een kwartier opnieuw."
-        ),
     }
-
-    def clean(self):
-        naam = self.cleaned_data.get("username", "")
-        adres = self.request.META.get("REMOTE_ADDR", "") if self.request else ""
-        if inlogbeveiliging.is_geblokkeerd(naam, adres):
-            raise forms.ValidationError(self.error_messages["geblokkeerd"], code="geblokkeerd")
-        try:
-            resultaat = super().clean()
-        except forms.ValidationError:
-            inlogbeveiliging.mislukt(naam, adres)
-            raise
-        inlogbeveiliging.gelukt(naam, adres)
-        return resultaat
 
 
 class InlogView(auth_views.LoginView):

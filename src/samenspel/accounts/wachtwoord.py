@@ -13,10 +13,14 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samenspel.accounts import actions
+from samenspel.accounts import actions, inlogbeveiliging
+from samenspel.core import limits
 from samenspel.core.forms import NLDSMixin
 
 SJABLONEN = "accounts/wachtwoord/"
+# Links asked for one address per hour, whoever asks: enough for someone who mistyped, too
+# few to flood a mailbox by asking on its owner's behalf.
+HERSTEL_MAX_PER_UUR = 3
 
 
 class VergetenFormulier(NLDSMixin, forms.Form):
@@ -34,9 +38,12 @@ class VergetenFormulier(NLDSMixin, forms.Form):
         },
     )
 
-    def save(self, **_kwargs) -> None:
+    def save(self, request=None, **_kwargs) -> None:
         # Django's view passes its own mail options; our action sends our own e-mail.
-        actions.vraag_wachtwoordherstel(self.cleaned_data["email"])
+        email = self.cleaned_data["email"]
+        sleutel = limits.email_key(email)
+        if not limits.over_limit(request, "wachtwoordherstel", HERSTEL_MAX_PER_UUR, key=sleutel):
+            actions.vraag_wachtwoordherstel(email)
 
 
 class NieuwFormulier(NLDSMixin, auth_forms.SetPasswordForm):
@@ -80,5 +87,9 @@ class NieuwView(auth_views.PasswordResetConfirmView):
         return {**super().get_context_data(**kwargs), "dagen": actions.geldig_dagen()}
 
     def form_valid(self, form):
+        antwoord = super().form_valid(form)
+        # Reading the e-mail proves the account is theirs: their own earlier failed guesses
+        # from here no longer keep them out.
+        inlogbeveiliging.hef_op(self.request, form.user.get_username())
         messages.success(self.request, _("Je nieuwe wachtwoord is opgeslagen. Log er nu mee in."))
-        return super().form_valid(form)
+        return antwoord

@@ -1,7 +1,10 @@
-"""System checks that keep a production installation from running with demo settings."""
+"""System checks that keep a production installation from running with demo settings, or
+with settings that cannot mean what the operator wrote."""
 
 from django.conf import settings
 from django.core.checks import Error, register
+
+from samenspel.core import client_ip
 
 
 @register(deploy=True)
@@ -26,3 +29,19 @@ def productie_instellingen(app_configs, **kwargs):
     if settings.DEMO or settings.DEBUG:
         fouten.append(Error("DEBUG of SAMENSPEL_DEMO staat aan in productie.", id="samenspel.E003"))
     return fouten
+
+
+@register()
+def vertrouwde_proxies(app_configs, **kwargs):
+    fout = client_ip.invalid_entries(settings.SAMENSPEL["VERTROUWDE_PROXIES"])
+    if not fout:
+        return []
+    return [
+        Error(
+            "SAMENSPEL_VERTROUWDE_PROXIES bevat iets dat geen IP-adres of netwerk is: "
+            + ", ".join(repr(f) for f in fout),
+            hint="Geef adressen of netwerken, gescheiden door komma's, "
+            "bijvoorbeeld 127.0.0.1,10.0.0.0/8.",
+            id="samenspel.E004",
+        )
+    ]

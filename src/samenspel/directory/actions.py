@@ -7,7 +7,6 @@ that was rolled back.
 
 import logging
 
-from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -46,10 +45,6 @@ VELDNAMEN = {
     "adres": "address_1",
     "postcode": "postal_code",
 }
-
-# Asking for new edit links at most this often per address per hour: enough for a
-# forgetful owner, too few to flood someone's mailbox.
-BEWERKLINK_MAX_PER_UUR = 3
 
 
 class OngeldigeOvergang(ValueError):
@@ -522,10 +517,6 @@ def vraag_bewerklinks(email: str) -> None:
     """Mail fresh edit links if the address owns listings; silent either way (no enumeration)."""
     services = list(eigen_aanbod(email))
     if not services:
-        return
-    sleutel = f"samenspel:bewerklinks:{email.strip().lower()}"
-    cache.add(sleutel, 0, timeout=3600)
-    if cache.incr(sleutel) > BEWERKLINK_MAX_PER_UUR:
         return
     try:
         _stuur_bewerklinks(services[0].beheerder_email, services)

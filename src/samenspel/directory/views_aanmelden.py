@@ -10,10 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.areas.models import Gebied
+from samenspel.core import limits
 from samenspel.directory import actions, laden, links, registratie
 from samenspel.directory.models import Moderatie, ServiceStatus
 
 SJABLONEN = "directory/aanmelden/"
+# New edit links at most this often per address per hour, whoever asks: enough for a
+# forgetful owner, too few to flood someone's mailbox.
+BEWERKLINK_MAX_PER_UUR = 3
 
 
 def _link_ongeldig(request, fout: links.LinkOngeldig):
@@ -187,7 +191,10 @@ def stoppen(request, service):
 def nieuwe_bewerklink(request):
     form = registratie.BewerklinkFormulier(_gegevens(request))
     if request.method == "POST" and form.is_valid():
-        actions.vraag_bewerklinks(form.cleaned_data["email"])
+        email = form.cleaned_data["email"]
+        sleutel = limits.email_key(email)
+        if not limits.over_limit(request, "bewerklinks", BEWERKLINK_MAX_PER_UUR, key=sleutel):
+            actions.vraag_bewerklinks(email)
         # The same words whether or not we know the address: nobody learns who is listed.
         messages.info(
             request,

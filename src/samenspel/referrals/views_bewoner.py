@@ -9,13 +9,13 @@ import json
 from functools import wraps
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samenspel.core import limits
 from samenspel.directory.models import Service
 from samenspel.privacy.models import Actie, Auditregel, Kanaal
 from samenspel.privacy.models import Partij as Rolnaam
@@ -32,10 +32,9 @@ MEEDOEN_MAX_PER_UUR = 5
 
 
 def _te_vaak(request) -> bool:
-    # Against a script flooding an initiative's mailbox; the address is kept for an hour only.
-    sleutel = f"samenspel:meedoen:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(sleutel, 0, timeout=3600)
-    return cache.incr(sleutel) > MEEDOEN_MAX_PER_UUR
+    # Against a script flooding an initiative's mailbox: per visitor, so behind a proxy one
+    # visitor's sign-ups never use up another's. Only a hash of the address is kept, an hour.
+    return limits.over_limit(request, "meedoen", MEEDOEN_MAX_PER_UUR)
 
 
 @persoonlijk

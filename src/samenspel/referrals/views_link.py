@@ -5,9 +5,9 @@ link such as ``?keuze=aannemen`` opens a short page with that answer already sel
 one button that POSTs.
 """
 
-from django.core.cache import cache
 from django.shortcuts import render
 
+from samenspel.core import limits
 from samenspel.referrals import actions, links
 from samenspel.referrals.pagina import persoonlijk, toon, verwerk
 from samenspel.referrals.toegang import via_emaillink
@@ -41,9 +41,8 @@ def antwoord(request, pk, token):
 
 def _nieuwe_link(request, v):
     """An authentic but expired link: a fresh one goes to the address on file."""
-    sleutel = f"samenspel:antwoordlink:{v.pk}"
-    cache.add(sleutel, 0, timeout=3600)
-    if cache.incr(sleutel) <= NIEUWE_LINK_MAX_PER_UUR:
+    # Per referral, whoever asks: the mail goes to the service's address on file.
+    if not limits.over_limit(request, "antwoordlink", NIEUWE_LINK_MAX_PER_UUR, key=str(v.pk)):
         actions.stuur_nieuwe_antwoordlink(v)
     return render(request, "referrals/nieuwe_link_verstuurd.html", {"service": v.service})
 

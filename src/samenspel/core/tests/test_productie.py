@@ -38,6 +38,17 @@ def test_check_deploy_schoon_met_productie_instellingen():
     assert uitkomst.returncode == 0, uitkomst.stderr + uitkomst.stdout
 
 
+def test_check_deploy_schoon_met_redis_voor_cache_en_inlogblokkade():
+    uitkomst = _check_deploy(
+        SAMENSPEL_PRODUCTIE="1",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="samenspel.example.org",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        SAMENSPEL_VERTROUWDE_PROXIES="127.0.0.1,10.0.0.0/8",
+    )
+    assert uitkomst.returncode == 0, uitkomst.stderr + uitkomst.stdout
+
+
 def test_check_deploy_weigert_demosleutel_en_demostand():
     uitkomst = _check_deploy(SAMENSPEL_PRODUCTIE="1", SAMENSPEL_DEMO="1")
     assert uitkomst.returncode != 0

@@ -154,6 +154,24 @@ def test_verlopen_link_geeft_op_verzoek_een_nieuwe_naar_het_adres_van_het_aanbod
     assert verwijzing.status == Status.REQUESTED
 
 
+def test_nieuwe_link_hoogstens_drie_keer_per_uur_per_verwijzing_wie_ook_vraagt(
+    client, verwijzing, monkeypatch, settings
+):
+    settings.SAMENSPEL["VERTROUWDE_PROXIES"] = ["10.0.0.5"]
+    pad = links.antwoord_pad(verwijzing)
+    later(monkeypatch, settings.SAMENSPEL["BEWERKLINK_DAGEN"] + 1)
+    mail.outbox.clear()
+    for nummer in range(5):
+        antwoord = client.post(
+            pad,
+            {"actie": "antwoord", "keuze": "aannemen"},
+            REMOTE_ADDR="10.0.0.5",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{nummer}",
+        )
+        assert "Kijk in je mailbox" in antwoord.content.decode()  # the same page every time
+    assert [m.to for m in mail.outbox] == [["wandel@example.org"]] * 3
+
+
 def test_vervalste_of_verkeerde_link_werkt_niet(client, verwijzing, verwijs, pim, wandelgroep):
     ander, _ = verwijs(pim, wandelgroep, naam="Kees")
     echt = links.antwoord_token(verwijzing)

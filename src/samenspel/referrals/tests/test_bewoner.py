@@ -247,3 +247,24 @@ def test_meedoen_is_begrensd_per_uur(client, wandelgroep):
         antwoord = client.post(pad, _meedoen(), follow=True)
     assert "Probeer het over een uur" in antwoord.content.decode()
     assert Verwijzing.objects.count() == 5
+
+
+def _meedoen_via_proxy(client, pad, bezoeker):
+    return client.post(
+        pad, _meedoen(), follow=True, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR=bezoeker
+    )
+
+
+@pytest.mark.parametrize("cache", ["geheugen", "redis"])
+def test_meedoen_telt_per_bezoeker_niet_per_proxy(client, wandelgroep, settings, cache, request):
+    if cache == "redis":
+        request.getfixturevalue("redis_cache")
+    settings.SAMENSPEL["VERTROUWDE_PROXIES"] = ["10.0.0.5"]
+    pad = reverse("referrals:meedoen", args=[wandelgroep.pk])
+    for _ in range(5):
+        _meedoen_via_proxy(client, pad, "203.0.113.66")
+    te_veel = _meedoen_via_proxy(client, pad, "203.0.113.66")
+    assert "Probeer het over een uur" in te_veel.content.decode()
+    ander = _meedoen_via_proxy(client, pad, "198.51.100.7")
+    assert "Je aanmelding is verstuurd" in ander.content.decode()
+    assert Verwijzing.objects.count() == 6
