@@ -78,7 +78,14 @@ def _neem(email: Email) -> bool:
 
 
 def _verstuurd(email: Email) -> None:
-    Email.objects.filter(pk=email.pk).update(status=STATUS.sent, last_updated=timezone.now())
+    """Sent: the row keeps who, what subject and when, but no longer the text.
+
+    The text holds working links (a resident's private page, a new password, edit links);
+    once the mail is out, a copy in the database only adds risk (AVG: data minimisation).
+    """
+    Email.objects.filter(pk=email.pk).update(
+        status=STATUS.sent, message="", html_message="", last_updated=timezone.now()
+    )
 
 
 def _mislukt(email: Email, fout: Exception, reden: str, ronde: Ronde) -> timedelta:

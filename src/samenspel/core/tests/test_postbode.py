@@ -17,6 +17,7 @@ from post_office.models import STATUS, Email, Log
 
 from samenspel import cli
 from samenspel.core import mail, postbode
+from samenspel.directory import actions
 from samenspel.directory import models as m
 from samenspel.referrals.models import Verwijzing
 
@@ -206,8 +207,6 @@ def test_na_het_maximum_aantal_pogingen_wordt_een_mail_opgegeven(smtp, settings,
 
 
 def test_teruggedraaide_actie_zet_niets_in_de_wachtrij(maak_aanbod):
-    from samenspel.directory import actions
-
     aanbod = maak_aanbod(beheerder_email="anna@example.org")
     with pytest.raises(RuntimeError), transaction.atomic():
         actions.stop(aanbod, "anna@example.org")
@@ -236,3 +235,15 @@ def test_onderwerp_en_tekst_komen_ongewijzigd_over_smtp(smtp):
     ((aan, inhoud),) = smtp.ontvanger.berichten
     assert aan == ("a@example.org",)
     assert b"Koffie & Thee" in inhoud
+
+
+def test_verstuurde_mail_bewaart_geen_links_in_de_database(smtp, maak_aanbod):
+    smtp.start()
+    actions.vraag_bewerklinks(maak_aanbod(beheerder_email="anna@example.org").beheerder_email)
+    assert "/bewerken/" in Email.objects.get().message
+    postbode.bezorg()
+    email = Email.objects.get()
+    assert (email.status, email.message, email.html_message) == (STATUS.sent, "", "")
+    assert email.subject  # who got what, and when, stays
+    ((_aan, inhoud),) = smtp.ontvanger.berichten
+    assert b"/bewerken/" in inhoud
