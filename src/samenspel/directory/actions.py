@@ -1,8 +1,8 @@
 """Every state change of a listing: registration, moderation, editing, freshness, stopping.
 
 Each function writes its history (Wijziging rows, so a netwerkhouder can always see who did
-what) and schedules its e-mail with transaction.on_commit, so nobody is mailed about a change
-that was rolled back.
+what) and puts its e-mail in the outbox in the same transaction, so nobody is mailed about a
+change that was rolled back and no saved change loses its e-mail.
 """
 
 from django.core.cache import cache

@@ -2,8 +2,8 @@
 
 Each one checks the change against the table of allowed transitions (models.OVERGANGEN),
 locks the row so a double click cannot act twice, writes an event row and an audit-log row,
-and schedules its e-mails with transaction.on_commit, so nobody is mailed about a change that
-was rolled back. Views only orchestrate.
+and puts its e-mails in the outbox in the same transaction, so nobody is mailed about a change
+that was rolled back and no saved change loses its e-mail. Views only orchestrate.
 """
 
 import re
