@@ -26,6 +26,54 @@ def _schone_staat(settings):
     index.vergeet()
 
 
+def _alleen_testtransactie() -> bool:
+    """True outside any transaction of the code under test (only the test's own is open)."""
+    from django.db import connection
+
+    return all(getattr(blok, "_from_testcase", False) for blok in connection.atomic_blocks)
+
+
+@pytest.fixture(autouse=True)
+def _postbode(request, monkeypatch):
+    """The sender, as it runs beside the server: mail in the outbox is delivered as soon as
+    the change that queued it is committed, so ``mail.outbox`` holds what a person receives.
+
+    The real sender (``postbode.bezorg``) runs on the real queue. A test's own transaction is
+    never committed, so the end of the code's outermost transaction counts as its commit: a
+    change that is rolled back delivers nothing, because its queued rows are gone with it.
+    A test marked ``eigen_postbode`` runs the sender itself.
+    """
+    if request.node.get_closest_marker("eigen_postbode"):
+        yield
+        return
+    from django.db import transaction
+    from post_office.signals import email_queued
+
+    from samenspel.core import postbode
+
+    wacht = {"post": False}
+
+    def bij_wachtrij(**_kwargs):
+        if _alleen_testtransactie():
+            postbode.bezorg_wat_klaarstaat()
+        else:
+            wacht["post"] = True
+
+    einde = transaction.Atomic.__exit__
+
+    def na_transactie(self, *exc):
+        uitkomst = einde(self, *exc)
+        if wacht["post"] and _alleen_testtransactie():
+            wacht["post"] = False
+            postbode.bezorg_wat_klaarstaat()
+        return uitkomst
+
+    monkeypatch.setattr(transaction.Atomic, "__exit__", na_transactie)
+    email_queued.connect(bij_wachtrij, dispatch_uid="samenspel-test-postbode")
+    yield
+    email_queued.disconnect(dispatch_uid="samenspel-test-postbode")
+
+
 @pytest.fixture
 def met_commit(django_capture_on_commit_callbacks):
     """Run a request or action and then its on_commit side effects, as a real commit would."""

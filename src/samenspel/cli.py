@@ -2,6 +2,7 @@
 
 import argparse
 import os
+import subprocess
 import sys
 
 from samenspel.core import opstart
@@ -19,8 +20,21 @@ def _voorbereiden() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
-def _serve(poort: int, workers: int) -> None:
+def _start_postbode() -> None:
+    """The e-mail sender as a child of this process, which gunicorn is about to replace.
+
+    A process of its own, not a thread in gunicorn's master: the master forks its workers,
+    and a fork must not copy a thread that holds a database connection. The sender stops
+    by itself when the server is gone (it watches its parent), so one Ctrl+C ends both.
+    """
+    os.environ["SAMENSPEL_POST_OUDER"] = str(os.getpid())
+    subprocess.Popen([sys.executable, "-m", "samenspel.cli", "post"])  # noqa: S603
+
+
+def _serve(poort: int, workers: int, post: bool = True) -> None:
     print(f"Samenspel draait op http://127.0.0.1:{poort}  (stoppen: Ctrl+C)", flush=True)
+    if post:
+        _start_postbode()
     argv = [
         sys.executable,
         "-m",
@@ -67,14 +81,48 @@ def demo(args) -> None:
 def serve(args) -> None:
     _django()
     _voorbereiden()
-    _serve(args.poort, args.workers)
+    _serve(args.poort, args.workers, post=not args.zonder_post)
+
+
+def post(args) -> None:
+    """Deliver the e-mail outbox: until stopped, or (``--eenmalig``) what is due now."""
+    _django()
+    import signal
+
+    from django.db import DatabaseError
+
+    from samenspel.core import postbode
+    from samenspel.demo.mail import postvak_voor_demodatabase
+
+    try:
+        if postvak_voor_demodatabase():
+            print("Demo-database: de e-mails komen in het demo-postvak (/demo/post/).")
+    except DatabaseError as fout:
+        sys.exit(
+            f"De database is nog niet klaar ({fout}). Zet eerst de demo op "
+            "(samenspel demo --geen-server) of migreer (samenspel beheer migrate)."
+        )
+    if args.eenmalig:
+        ronde = postbode.bezorg_wat_klaarstaat()
+        print(
+            f"{ronde.verstuurd} e-mail(s) verstuurd, {ronde.uitgesteld} uitgesteld "
+            f"(volgende poging later), {ronde.opgegeven} opgegeven."
+        )
+        return
+    ouder = os.environ.get("SAMENSPEL_POST_OUDER")
+    bode = postbode.Postbode(ouder=int(ouder) if ouder else None)
+    signal.signal(signal.SIGTERM, lambda *_: bode.stop())
+    try:
+        bode.draai()
+    except KeyboardInterrupt:
+        pass
 
 
 def herinner(args) -> None:
     _django()
     from django.db import DatabaseError
 
-    from samenspel.core import mail
+    from samenspel.core import mail, postbode
     from samenspel.demo.mail import postvak_voor_demodatabase
     from samenspel.directory.herinneren import verstuur_herinneringen
     from samenspel.referrals.herinneren import herinner_onbeantwoord
@@ -87,14 +135,21 @@ def herinner(args) -> None:
             f"De database is nog niet klaar ({fout}). Zet eerst de demo op "
             "(samenspel demo --geen-server) of migreer (samenspel beheer migrate)."
         )
+    aantal = verstuur_herinneringen()
+    print(f"{aantal} herinnering(en) klaargezet over aanbod dat lang niet is bevestigd.")
+    aantal = herinner_onbeantwoord()
+    print(f"{aantal} herinnering(en) klaargezet over onbeantwoorde verwijzingen.")
     try:
         mail.controleer_mailserver()
     except mail.MailNietVerstuurd as fout:
-        sys.exit(f"Geen herinneringen verstuurd: {fout}. De volgende keer proberen we het opnieuw.")
-    aantal = verstuur_herinneringen()
-    print(f"{aantal} herinnering(en) verstuurd over aanbod dat lang niet is bevestigd.")
-    aantal = herinner_onbeantwoord()
-    print(f"{aantal} herinnering(en) verstuurd over onbeantwoorde verwijzingen.")
+        # Queued and marked all the same; the sender delivers them once it can.
+        print(
+            f"Let op: {fout}. De e-mails wachten in de wachtrij en gaan weg zodra de "
+            "mailserver bereikbaar is."
+        )
+        return
+    ronde = postbode.bezorg_wat_klaarstaat()
+    print(f"{ronde.verstuurd} e-mail(s) uit de wachtrij verstuurd.")
 
 
 def zoekindex(args) -> None:
@@ -131,7 +186,16 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="start de webserver")
     s.add_argument("--poort", type=int, default=8000)
     s.add_argument("--workers", type=int, default=2)
+    s.add_argument(
+        "--zonder-post",
+        action="store_true",
+        help="start de e-mailverzender niet mee (die draait elders: samenspel post)",
+    )
     s.set_defaults(functie=serve)
+
+    po = sub.add_parser("post", help="verstuur de e-mails uit de wachtrij (blijft draaien)")
+    po.add_argument("--eenmalig", action="store_true", help="verstuur wat nu klaarstaat en stop")
+    po.set_defaults(functie=post)
 
     h = sub.add_parser("herinner", help="mail eigenaren van aanbod dat lang niet is bevestigd")
     h.set_defaults(functie=herinner)

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "samenspel.wegwijzer",
     "axes",
     "django_ratelimit",
+    "post_office",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +137,16 @@ EMAIL_USE_TLS = env.ja_nee("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env.getal("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env.tekst("DEFAULT_FROM_EMAIL", "Samenspel <noreply@example.org>")
 SITE_URL = env.tekst("SITE_URL", "http://127.0.0.1:8000")
+# The outbox (django-post-office): e-mail is a row written with the change that causes it;
+# the sender (`samenspel post`, started by `samenspel serve`) hands it to EMAIL_BACKEND. A
+# message that fails waits RETRY_INTERVAL, twice as long after each further failure (at most
+# SAMENSPEL_POST_MAX_WACHT seconds), and is given up after MAX_RETRIES attempts.
+POST_OFFICE = {
+    "MAX_RETRIES": env.getal("SAMENSPEL_POST_POGINGEN", 500),
+    "RETRY_INTERVAL": timedelta(seconds=env.getal("SAMENSPEL_POST_WACHT", 30)),
+    "LOG_LEVEL": 1,  # keep a log row of every failure; a sent message is its own record
+}
+POST_MAX_WACHT = timedelta(seconds=env.getal("SAMENSPEL_POST_MAX_WACHT", 900))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -4,8 +4,6 @@ Each writes an Accountgebeurtenis. Asking for a link behaves the same whether or
 address belongs to an account, so nobody can find out who has one.
 """
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
@@ -15,8 +13,6 @@ from django.utils.http import urlsafe_base64_encode
 
 from samenspel.accounts.models import Accountgebeurtenis, Gebruiker
 from samenspel.core import mail
-
-logger = logging.getLogger(__name__)
 
 
 def herstel_link(gebruiker: Gebruiker) -> str:
@@ -41,7 +37,9 @@ def vraag_wachtwoordherstel(email: str) -> None:
     if not gebruikers:
         return
     for gebruiker in gebruikers:
-        try:
+        # The link and the event row together: both saved, or neither. Queued, never sent
+        # here, so a mail server that is down shows nothing a stranger could read.
+        with transaction.atomic():
             mail.verstuur(
                 "wachtwoord_herstellen",
                 [gebruiker.email],
@@ -51,13 +49,9 @@ def vraag_wachtwoordherstel(email: str) -> None:
                     "dagen": geldig_dagen(),
                 },
             )
-        except mail.MailNietVerstuurd as fout:
-            # An error page here would tell a stranger that this address has an account.
-            logger.error("Link voor nieuw wachtwoord niet verstuurd: %s", fout)
-            continue
-        Accountgebeurtenis.objects.create(
-            gebruiker=gebruiker, soort=Accountgebeurtenis.Soort.HERSTEL_GEVRAAGD
-        )
+            Accountgebeurtenis.objects.create(
+                gebruiker=gebruiker, soort=Accountgebeurtenis.Soort.HERSTEL_GEVRAAGD
+            )
 
 
 def geldig_dagen() -> int:

@@ -1,13 +1,16 @@
-"""Sending e-mail: every message is a subject, a plain text and an HTML template.
+"""E-mail: every message is a subject, a plain text and an HTML template, put in the outbox.
 
 Templates live in ``email/<sjabloon>/`` as ``onderwerp.txt``, ``tekst.txt`` and
 ``bericht.html``. Links in e-mail must be absolute, so they are built from ``SITE_URL``
 rather than from a request (reminders are sent from the command line, without one).
 
-This is the one place where e-mail is rendered and handed to the mail server: the subject
-and the plain text are rendered without HTML escaping (they are not HTML, so "Koffie & Thee"
-must stay "Koffie & Thee"), only the HTML part is escaped; and a mail server that cannot be
-reached becomes a ``MailNietVerstuurd`` with a sentence a person can act on.
+This is the one place where e-mail is rendered: the subject and the plain text without HTML
+escaping (they are not HTML, so "Koffie & Thee" must stay "Koffie & Thee"), only the HTML part
+escaped, in the language of the page that caused it. ``verstuur`` does not talk to the mail
+server: it writes the message to the outbox (django-post-office) in the caller's transaction,
+so a change that is rolled back leaves no e-mail and a change that is saved always has its
+e-mail; the sender (``core/postbode.py``) delivers it, and retries while the server is down.
+A server that cannot be reached is described by ``waarom`` in a sentence a person can act on.
 """
 
 import logging
@@ -15,17 +18,19 @@ import smtplib
 import socket
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.core.mail import get_connection
+from django.core.validators import validate_email
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils.translation import gettext as _
+from post_office import mail as outbox
 
 logger = logging.getLogger(__name__)
 
 
 class MailNietVerstuurd(Exception):
-    """The mail server could not be reached or refused the message; ``str()`` says which."""
+    """The mail server cannot be reached; ``str()`` says why, in words an operator can act on."""
 
 
 def absoluut(pad: str) -> str:
@@ -75,26 +80,39 @@ def waarom(fout: Exception) -> str:
 MAILFOUTEN = (OSError, smtplib.SMTPException)
 
 
+def _geldig(adres: str) -> bool:
+    try:
+        validate_email(adres)
+    except ValidationError:
+        return False
+    return True
+
+
 def verstuur(sjabloon: str, aan: list[str], context: dict) -> None:
-    """Render and send one e-mail; raises MailNietVerstuurd when the server fails."""
-    ontvangers = [adres for adres in aan if adres]
+    """Render one e-mail now, in the active language, and put it in the outbox.
+
+    Call it inside the transaction of the change the e-mail is about: it is queued, or
+    rolled back, together with that change. It never fails because of the mail server.
+    """
+    ontvangers = [adres.strip() for adres in aan if adres and adres.strip()]
+    ongeldig = [adres for adres in ontvangers if not _geldig(adres)]
+    if ongeldig:
+        # Typed by a person on a form; no server would take it, so it is not queued.
+        logger.warning("E-mail %s niet in de wachtrij: ongeldig adres %s", sjabloon, ongeldig)
+        ontvangers = [adres for adres in ontvangers if adres not in ongeldig]
     if not ontvangers:
         return
     context = {"SITE_URL": settings.SITE_URL.rstrip("/"), **context}
     map_ = f"email/{sjabloon}"
     # A header may not contain line breaks; templates end with one out of habit.
     onderwerp = " ".join(_platte_tekst(f"{map_}/onderwerp.txt", context).split())
-    bericht = EmailMultiAlternatives(
+    outbox.send(
+        recipients=ontvangers,
+        sender=settings.DEFAULT_FROM_EMAIL,
         subject=onderwerp,
-        body=_platte_tekst(f"{map_}/tekst.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=ontvangers,
+        message=_platte_tekst(f"{map_}/tekst.txt", context),
+        html_message=render_to_string(f"{map_}/bericht.html", context),
     )
-    bericht.attach_alternative(render_to_string(f"{map_}/bericht.html", context), "text/html")
-    try:
-        bericht.send()
-    except MAILFOUTEN as fout:
-        raise MailNietVerstuurd(waarom(fout)) from fout
 
 
 def controleer_mailserver() -> None:
@@ -112,19 +130,3 @@ def controleer_mailserver() -> None:
         verbinding.close()
     except MAILFOUTEN:
         pass  # reachable is all we wanted to know
-
-
-def na_commit(functie, *args) -> None:
-    """Send after the transaction commits; a mail server that is down does not fail the page.
-
-    The change itself is saved by then, so turning the visitor's page into a server error
-    would only make them do it twice. The lost e-mail is logged in one line.
-    """
-
-    def uitvoeren():
-        try:
-            functie(*args)
-        except MailNietVerstuurd as fout:
-            logger.error("E-mail niet verstuurd: %s", fout)
-
-    transaction.on_commit(uitvoeren)

@@ -1,11 +1,9 @@
 """Every state change of a listing: registration, moderation, editing, freshness, stopping.
 
 Each function writes its history (Wijziging rows, so a netwerkhouder can always see who did
-what) and schedules its e-mail with transaction.on_commit, so nobody is mailed about a change
-that was rolled back.
+what) and puts its e-mail in the outbox in the same transaction, so nobody is mailed about a
+change that was rolled back and no saved change loses its e-mail.
 """
-
-import logging
 
 from django.db import transaction
 from django.urls import reverse
@@ -31,8 +29,6 @@ from samenspel.directory.models import (
 )
 from samenspel.directory.registratie import Contactgegeven, beginwaarden, lees_tijden
 
-logger = logging.getLogger(__name__)
-
 # Registrations a netwerkhouder can still decide on.
 OPEN = (Moderatie.ONBEVESTIGD, Moderatie.WACHTRIJ, Moderatie.VRAAG)
 
@@ -53,10 +49,6 @@ class OngeldigeOvergang(ValueError):
 
 def _leg_vast(service, actie: str, door, veld: str = "", oud="", nieuw="") -> None:
     historie.leg_vast(service, actie, door, veld, oud, nieuw)
-
-
-def _na_commit(functie, *args) -> None:
-    mail.na_commit(functie, *args)
 
 
 # --- e-mails ------------------------------------------------------------------------------
@@ -236,9 +228,9 @@ def registreer(gegevens: dict) -> Service:
     _zet_tijden(service, service.tijden_omschrijving)
     _leg_vast(service, "aangemeld", contact.waarde, "moderatie", "", service.moderatie)
     if contact.email:
-        _na_commit(_mail_bevestigen, service)
+        _mail_bevestigen(service)
     else:
-        _na_commit(_meld_netwerkhouders, service)
+        _meld_netwerkhouders(service)
     return service
 
 
@@ -258,7 +250,7 @@ def bevestig_email(service) -> bool:
             Moderatie.ONBEVESTIGD,
             Moderatie.WACHTRIJ,
         )
-        _na_commit(_meld_netwerkhouders, service)
+        _meld_netwerkhouders(service)
     return True
 
 
@@ -293,6 +285,7 @@ def _verplicht(tekst: str, wat: str) -> str:
     return tekst
 
 
+@transaction.atomic
 def keur_goed(service, door) -> Service:
     service = _beoordeel(
         service,
@@ -303,26 +296,21 @@ def keur_goed(service, door) -> Service:
         assurer_email=getattr(door, "email", "") or "",
         herinnerd_op=None,
     )
-    _na_commit(
-        lambda s: _mail_eigenaar(
-            "aanmelding_goedgekeurd",
-            s,
-            live_link=_openbare_link(s),
-            bewerk_link=_link(s, links.BEWERK),
-        ),
+    _mail_eigenaar(
+        "aanmelding_goedgekeurd",
         service,
+        live_link=_openbare_link(service),
+        bewerk_link=_link(service, links.BEWERK),
     )
     return service
 
 
+@transaction.atomic
 def stel_vraag(service, door, vraag: str) -> Service:
     vraag = _verplicht(vraag, "een vraag")
     service = _beoordeel(service, door, "vraag", Moderatie.VRAAG, vraag)
-    _na_commit(
-        lambda s: _mail_eigenaar(
-            "aanmelding_vraag", s, vraag=vraag, bewerk_link=_link(s, links.BEWERK)
-        ),
-        service,
+    _mail_eigenaar(
+        "aanmelding_vraag", service, vraag=vraag, bewerk_link=_link(service, links.BEWERK)
     )
     return service
 
@@ -336,14 +324,12 @@ def aanspreekpunten(service, door=None) -> list[dict]:
     return [{"naam": g.get_full_name() or g.get_username(), "email": g.email} for g in mensen]
 
 
+@transaction.atomic
 def wijs_af(service, door, reden: str) -> Service:
     reden = _verplicht(reden, "een reden")
     service = _beoordeel(service, door, "afgewezen", Moderatie.AFGEWEZEN, reden)
-    _na_commit(
-        lambda s: _mail_eigenaar(
-            "aanmelding_afgewezen", s, reden=reden, netwerkhouders=aanspreekpunten(s, door)
-        ),
-        service,
+    _mail_eigenaar(
+        "aanmelding_afgewezen", service, reden=reden, netwerkhouders=aanspreekpunten(service, door)
     )
     return service
 
@@ -432,23 +418,25 @@ def bewerk(service, gegevens: dict, door) -> list[str]:
             service.last_modified = timezone.now()
         for veld in gewijzigd:
             _leg_vast(service, "bewerkt", door, VELDNAMEN.get(veld, veld), oud[veld], nieuw[veld])
-        if service.moderatie in (Moderatie.VRAAG, Moderatie.ONBEVESTIGD):
+        naar_wachtrij = service.moderatie in (Moderatie.VRAAG, Moderatie.ONBEVESTIGD)
+        if naar_wachtrij:
             # Opening a link sent to the address proves it, like the confirmation link.
             # After a question, saving is the answer: the queue and the mail say so.
             antwoord = service.moderatie == Moderatie.VRAAG
             actie = "beantwoord" if antwoord else "bewerkt"
             _leg_vast(service, actie, door, "moderatie", service.moderatie, Moderatie.WACHTRIJ)
             service.moderatie = Moderatie.WACHTRIJ
-            _na_commit(_meld_netwerkhouders, service, antwoord)
         service.save()
+        if naar_wachtrij:
+            _meld_netwerkhouders(service, antwoord)
         nieuw_email = service.beheerder_email
         if nieuw_email.lower() != (oud_email or "").lower():
             # Old links died with the old address; the new address gets fresh ones, and the
             # old one hears of it, so a leaked link cannot quietly take a listing over.
             if nieuw_email:
-                _na_commit(_stuur_bewerklinks, nieuw_email, [service])
+                _stuur_bewerklinks(nieuw_email, [service])
             if oud_email:
-                _na_commit(_meld_adreswijziging, oud_email, service)
+                _meld_adreswijziging(oud_email, service)
     return gewijzigd
 
 
@@ -485,7 +473,7 @@ def stop(service, door) -> Service:
         service.last_modified = timezone.now()
         service.save(update_fields=["status", "last_modified"])
         _leg_vast(service, "gestopt", door, "status", vorige, service.status)
-        _na_commit(_mail_eigenaar, "aanbod_gestopt", service)
+        _mail_eigenaar("aanbod_gestopt", service)
     return service
 
 
@@ -518,8 +506,6 @@ def vraag_bewerklinks(email: str) -> None:
     services = list(eigen_aanbod(email))
     if not services:
         return
-    try:
-        _stuur_bewerklinks(services[0].beheerder_email, services)
-    except mail.MailNietVerstuurd as fout:
-        # An error page here would tell a stranger that this address owns a listing.
-        logger.error("Nieuwe bewerklinks niet verstuurd: %s", fout)
+    # Queued, never sent here: a slow or failing mail server would otherwise show on the page
+    # and tell a stranger that this address owns a listing.
+    _stuur_bewerklinks(services[0].beheerder_email, services)

@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -43,7 +44,7 @@ def _regel(service: Service) -> dict:
 
 
 def verstuur_herinneringen(vandaag: date | None = None) -> int:
-    """One e-mail per owner of stale listings, all theirs together; returns e-mails sent."""
+    """One e-mail per owner of stale listings, all theirs together; returns e-mails queued."""
     vandaag = vandaag or timezone.localdate()
     per_eigenaar: dict[str, list[Service]] = defaultdict(list)
     for service in te_herinneren(vandaag):
@@ -51,21 +52,21 @@ def verstuur_herinneringen(vandaag: date | None = None) -> int:
 
     verstuurd = 0
     for adres, services in per_eigenaar.items():
+        # The e-mail and "reminded today" in one transaction: a second run the same day
+        # queues nothing twice, and no owner is marked reminded without a queued e-mail.
         try:
-            mail.verstuur(
-                "herinnering",
-                [services[0].beheerder_email],
-                {"regels": [_regel(s) for s in services], "maanden": _maanden()},
-            )
-        except mail.MailNietVerstuurd as fout:
-            # One refused address must not stop the others' reminders; this owner is
-            # simply tried again on the next run. The reason is enough, no traceback.
-            logger.warning("Herinnering aan %s niet verstuurd: %s", adres, fout)
-            continue
+            with transaction.atomic():
+                mail.verstuur(
+                    "herinnering",
+                    [services[0].beheerder_email],
+                    {"regels": [_regel(s) for s in services], "maanden": _maanden()},
+                )
+                actions.herinnerd(services, vandaag)
         except Exception:
-            logger.exception("Herinnering aan %s niet verstuurd", adres)
+            # One owner's failure must not stop the others' reminders; this owner is
+            # simply tried again on the next run.
+            logger.exception("Herinnering aan %s niet in de wachtrij gezet", adres)
             continue
-        actions.herinnerd(services, vandaag)
         verstuurd += 1
     return verstuurd
 

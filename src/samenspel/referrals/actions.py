@@ -2,11 +2,10 @@
 
 Each one checks the change against the table of allowed transitions (models.OVERGANGEN),
 locks the row so a double click cannot act twice, writes an event row and an audit-log row,
-and schedules its e-mails with transaction.on_commit, so nobody is mailed about a change that
-was rolled back. Views only orchestrate.
+and puts its e-mails in the outbox in the same transaction, so nobody is mailed about a change
+that was rolled back and no saved change loses its e-mail. Views only orchestrate.
 """
 
-import logging
 import re
 from datetime import date, datetime
 
@@ -17,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from samenspel.accounts.models import Rol
-from samenspel.core import mail
 from samenspel.directory import historie
 from samenspel.directory.models import Route
 from samenspel.privacy import audit
@@ -42,8 +40,6 @@ from samenspel.referrals.models import (
     Voorval,
 )
 from samenspel.referrals.toegang import SYSTEEM, Partij, mag_verwijzen
-
-logger = logging.getLogger(__name__)
 
 
 class Geweigerd(Exception):
@@ -78,10 +74,6 @@ WIE_MAG = {
 
 
 # --- helpers ------------------------------------------------------------------------------
-
-
-def _na_commit(functie, *args) -> None:
-    mail.na_commit(functie, *args)
 
 
 def _gebeurtenis(v: Verwijzing, partij: Partij, soort: str, **velden) -> Gebeurtenis:
@@ -219,13 +211,13 @@ def verwijs(afzender, service, gegevens: dict, pk=None) -> tuple[Verwijzing, str
     if mondeling:
         _gebeurtenis(v, partij, Voorval.TOESTEMMING, naar_status=v.status)
         _audit(Actie.TOESTEMMING_GEGEVEN, v, partij)
-        _na_commit(mails.nieuwe_verwijzing, v)
+        mails.nieuwe_verwijzing(v)
     if gegevens.get("kennismaking_wanneer"):
         _nieuwe_kennismaking(
             v, partij, gegevens["kennismaking_wanneer"], gegevens.get("kennismaking_waar", "")
         )
     if v.bewoner_per_email:
-        _na_commit(mails.bewoner_link, v, token)
+        mails.bewoner_link(v, token)
     return v, token
 
 
@@ -268,9 +260,9 @@ def meld_zelf_aan(service, gegevens: dict, pk=None) -> tuple[Verwijzing, str]:
     _gebeurtenis(v, partij, Voorval.TOESTEMMING, naar_status=v.status)
     _audit(Actie.AANGEMAAKT, v, partij)
     _audit(Actie.TOESTEMMING_GEGEVEN, v, partij)
-    _na_commit(mails.nieuwe_verwijzing, v)
+    mails.nieuwe_verwijzing(v)
     if v.bewoner_per_email:
-        _na_commit(mails.bewoner_link, v, token)
+        mails.bewoner_link(v, token)
     return v, token
 
 
@@ -296,7 +288,7 @@ def vraag_plek(afzender, service, vraag: str = "", pk=None) -> Verwijzing:
     )
     partij = Partij(Rolnaam.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
     _gebeurtenis(v, partij, Voorval.STATUS, naar_status=v.status)
-    _na_commit(mails.nieuwe_verwijzing, v)
+    mails.nieuwe_verwijzing(v)
     return v
 
 
@@ -357,9 +349,9 @@ def wijzig_status(
     )
     _audit(Actie.GEWIJZIGD, v, partij)
     if not partij.is_verwijzer and v.afzender_id:
-        _na_commit(mails.status_aan_verwijzer, v)
+        mails.status_aan_verwijzer(v)
     if naar == Status.CANCELLED and van != Status.DRAFT and not partij.is_ontvanger:
-        _na_commit(mails.ingetrokken_aan_ontvanger, v)
+        mails.ingetrokken_aan_ontvanger(v)
     return v, True
 
 
@@ -401,7 +393,7 @@ def geef_toestemming(verwijzing: Verwijzing, partij: Partij, terugkoppeling: str
     _gebeurtenis(v, partij, Voorval.TOESTEMMING, naar_status=Status.REQUESTED)
     _audit(Actie.TOESTEMMING_GEGEVEN, v, partij)
     v = wijzig_status(v, partij, Status.REQUESTED)[0]
-    _na_commit(mails.nieuwe_verwijzing, v)
+    mails.nieuwe_verwijzing(v)
     return v, True
 
 
@@ -423,7 +415,7 @@ def trek_toestemming_in(verwijzing: Verwijzing, partij: Partij) -> Verwijzing:
         v = wijzig_status(v, partij, Status.CANCELLED, code)[0]
     elif v.is_gedeeld:
         # Closed already, but the receiving side may still hold the data: tell them.
-        _na_commit(mails.ingetrokken_aan_ontvanger, v)
+        mails.ingetrokken_aan_ontvanger(v)
     return wis(v, partij)
 
 
@@ -506,7 +498,7 @@ def _nieuwe_kennismaking(v: Verwijzing, partij: Partij, wanneer: datetime, waar:
     )
     _gebeurtenis(v, partij, Voorval.KENNISMAKING, reden_code="voorgesteld")
     if v.is_gedeeld:
-        _na_commit(mails.kennismaking_voorgesteld, v, k)
+        mails.kennismaking_voorgesteld(v, k)
     return k
 
 
@@ -549,7 +541,7 @@ def bevestig_kennismaking(verwijzing: Verwijzing, partij: Partij) -> tuple[Kenni
     _gebeurtenis(v, partij, Voorval.KENNISMAKING, reden_code="bevestigd")
     _audit(Actie.GEWIJZIGD, v, partij)
     if k.is_bevestigd:
-        _na_commit(mails.kennismaking_bevestigd, v, k)
+        mails.kennismaking_bevestigd(v, k)
     return k, True
 
 
@@ -588,8 +580,4 @@ def herinnerd(verwijzingen, vandaag: date) -> None:
 
 def stuur_nieuwe_antwoordlink(verwijzing: Verwijzing) -> None:
     """An expired answer link: a fresh one goes to the service's address, never elsewhere."""
-    try:
-        mails.nieuwe_antwoordlink(verwijzing)
-    except mail.MailNietVerstuurd as fout:
-        # A mail server that is down is logged in one line, not a server error page.
-        logger.error("Nieuwe antwoordlink niet verstuurd: %s", fout)
+    mails.nieuwe_antwoordlink(verwijzing)

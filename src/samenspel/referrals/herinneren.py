@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -51,7 +52,7 @@ def te_herinneren(vandaag: date):
 
 
 def herinner_onbeantwoord(vandaag: date | None = None) -> int:
-    """One e-mail per receiving address with all its waiting referrals; returns e-mails sent."""
+    """One e-mail per receiving address with all its waiting referrals; returns e-mails queued."""
     vandaag = vandaag or timezone.localdate()
     per_adres: dict[str, list[Verwijzing]] = defaultdict(list)
     for v in te_herinneren(vandaag):
@@ -69,19 +70,18 @@ def herinner_onbeantwoord(vandaag: date | None = None) -> int:
             }
             for v in verwijzingen
         ]
+        # Queued together with "reminded today": a second run queues nothing twice.
         try:
-            mail.verstuur(
-                "verwijzing_herinnering",
-                [Ontvangst.van(verwijzingen[0].service).adres],
-                {"regels": regels, "werkdagen": werkdagen()},
-            )
-        except mail.MailNietVerstuurd as fout:
-            # One refused address must not stop the others; it is tried again next run.
-            logger.warning("Herinnering over verwijzingen aan %s niet verstuurd: %s", adres, fout)
-            continue
+            with transaction.atomic():
+                mail.verstuur(
+                    "verwijzing_herinnering",
+                    [Ontvangst.van(verwijzingen[0].service).adres],
+                    {"regels": regels, "werkdagen": werkdagen()},
+                )
+                actions.herinnerd(verwijzingen, vandaag)
         except Exception:
-            logger.exception("Herinnering over verwijzingen aan %s niet verstuurd", adres)
+            # One address's failure must not stop the others; it is tried again next run.
+            logger.exception("Herinnering over verwijzingen aan %s niet in de wachtrij", adres)
             continue
-        actions.herinnerd(verwijzingen, vandaag)
         verstuurd += 1
     return verstuurd
