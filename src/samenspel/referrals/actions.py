@@ -40,7 +40,7 @@ from samenspel.referrals.models import (
     Verwijzing,
     Voorval,
 )
-from samenspel.referrals.toegang import SYSTEEM, Partij, mag_verwijzen
+from samenspel.referrals.toegang import SYSTEEM, Betrokkene, mag_verwijzen
 
 logger = logging.getLogger(__name__)
 
@@ -83,13 +83,13 @@ def _na_commit(functie, *args) -> None:
     mail.na_commit(functie, *args)
 
 
-def _gebeurtenis(v: Verwijzing, partij: Partij, soort: str, **velden) -> Gebeurtenis:
+def _gebeurtenis(v: Verwijzing, partij: Betrokkene, soort: str, **velden) -> Gebeurtenis:
     return Gebeurtenis.objects.create(
         verwijzing=v, soort=soort, partij=partij.rol, door=partij.wie, **velden
     )
 
 
-def _audit(actie: str, v: Verwijzing, partij: Partij) -> None:
+def _audit(actie: str, v: Verwijzing, partij: Betrokkene) -> None:
     audit.leg_vast(actie, v, partij.wie, partij.rol, partij.kanaal)
 
 
@@ -212,7 +212,7 @@ def verwijs(afzender, service, gegevens: dict, pk=None) -> tuple[Verwijzing, str
         verstuurd_op=nu if mondeling else None,
         aangemaakt=nu,
     )
-    partij = Partij(Rolnaam.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
+    partij = Betrokkene(Rolnaam.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
     _gebeurtenis(v, partij, Voorval.STATUS, naar_status=v.status)
     _audit(Actie.AANGEMAAKT, v, partij)
     if mondeling:
@@ -262,7 +262,7 @@ def meld_zelf_aan(service, gegevens: dict, pk=None) -> tuple[Verwijzing, str]:
         verstuurd_op=nu,
         aangemaakt=nu,
     )
-    partij = Partij(Rolnaam.BEWONER, "bewoner", Kanaal.PAGINA)
+    partij = Betrokkene(Rolnaam.BEWONER, "bewoner", Kanaal.PAGINA)
     _gebeurtenis(v, partij, Voorval.STATUS, naar_status=v.status)
     _gebeurtenis(v, partij, Voorval.TOESTEMMING, naar_status=v.status)
     _audit(Actie.AANGEMAAKT, v, partij)
@@ -293,7 +293,7 @@ def vraag_plek(afzender, service, vraag: str = "", pk=None) -> Verwijzing:
         verstuurd_op=nu,
         aangemaakt=nu,
     )
-    partij = Partij(Rolnaam.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
+    partij = Betrokkene(Rolnaam.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
     _gebeurtenis(v, partij, Voorval.STATUS, naar_status=v.status)
     _na_commit(mails.nieuwe_verwijzing, v)
     return v
@@ -313,7 +313,7 @@ def _controleer_reden(naar: str, reden_code: str, reden: str) -> None:
 @transaction.atomic
 def wijzig_status(
     verwijzing: Verwijzing,
-    partij: Partij,
+    partij: Betrokkene,
     naar: str,
     reden_code: str = "",
     reden: str = "",
@@ -363,7 +363,7 @@ def wijzig_status(
 
 
 def antwoord(
-    verwijzing: Verwijzing, partij: Partij, naam: str, reden: str = "", notitie=None
+    verwijzing: Verwijzing, partij: Betrokkene, naam: str, reden: str = "", notitie=None
 ) -> tuple[Verwijzing, bool]:
     """The receiving side picks one of its answers (KEUZES)."""
     gekozen = keuze(verwijzing, naam)
@@ -374,7 +374,7 @@ def antwoord(
     return wijzig_status(verwijzing, partij, gekozen.naar, gekozen.reden_code, reden, notitie)
 
 
-def trek_in(verwijzing: Verwijzing, partij: Partij, reden: str) -> tuple[Verwijzing, bool]:
+def trek_in(verwijzing: Verwijzing, partij: Betrokkene, reden: str) -> tuple[Verwijzing, bool]:
     """The sender withdraws the referral."""
     return wijzig_status(verwijzing, partij, Status.CANCELLED, Reden.ANDERS, reden)
 
@@ -383,7 +383,7 @@ def trek_in(verwijzing: Verwijzing, partij: Partij, reden: str) -> tuple[Verwijz
 
 
 @transaction.atomic
-def geef_toestemming(verwijzing: Verwijzing, partij: Partij, terugkoppeling: str | None = None):
+def geef_toestemming(verwijzing: Verwijzing, partij: Betrokkene, terugkoppeling: str | None = None):
     """The resident agrees through their own link: now, and only now, it is shared."""
     v = _vergrendeld(verwijzing)
     if v.status != Status.DRAFT:
@@ -405,7 +405,7 @@ def geef_toestemming(verwijzing: Verwijzing, partij: Partij, terugkoppeling: str
 
 
 @transaction.atomic
-def trek_toestemming_in(verwijzing: Verwijzing, partij: Partij) -> Verwijzing:
+def trek_toestemming_in(verwijzing: Verwijzing, partij: Betrokkene) -> Verwijzing:
     """The resident withdraws (or refuses) consent: sharing stops and their data is erased."""
     v = _vergrendeld(verwijzing)
     if v.toestemming is None:
@@ -426,7 +426,7 @@ def trek_toestemming_in(verwijzing: Verwijzing, partij: Partij) -> Verwijzing:
     return wis(v, partij)
 
 
-def wijzig_terugkoppeling(verwijzing: Verwijzing, partij: Partij, terugkoppeling: str):
+def wijzig_terugkoppeling(verwijzing: Verwijzing, partij: Betrokkene, terugkoppeling: str):
     with transaction.atomic():
         v = _vergrendeld(verwijzing)
         if v.is_gewist or v.afzender_id is None or v.terugkoppeling == terugkoppeling:
@@ -436,7 +436,7 @@ def wijzig_terugkoppeling(verwijzing: Verwijzing, partij: Partij, terugkoppeling
         return v
 
 
-def _zet_terugkoppeling(v: Verwijzing, partij: Partij, terugkoppeling: str) -> None:
+def _zet_terugkoppeling(v: Verwijzing, partij: Betrokkene, terugkoppeling: str) -> None:
     if terugkoppeling not in Terugkoppeling.values:
         raise Geweigerd(_("Kies wat de verwijzer mag horen."))
     _gebeurtenis(v, partij, Voorval.TERUGKOPPELING, reden_code=terugkoppeling)
@@ -447,7 +447,7 @@ def _zet_terugkoppeling(v: Verwijzing, partij: Partij, terugkoppeling: str) -> N
 # --- erasure ------------------------------------------------------------------------------
 
 
-def wis(verwijzing: Verwijzing, partij: Partij = SYSTEEM) -> Verwijzing:
+def wis(verwijzing: Verwijzing, partij: Betrokkene = SYSTEEM) -> Verwijzing:
     """Erase the resident's data from this referral; the anonymous event log stays."""
     with transaction.atomic():
         v = _vergrendeld(verwijzing)
@@ -493,7 +493,7 @@ def wis_na_bewaartermijn(peildatum: date, vandaag: date) -> int:
 # --- warm handover ------------------------------------------------------------------------
 
 
-def _nieuwe_kennismaking(v: Verwijzing, partij: Partij, wanneer: datetime, waar: str):
+def _nieuwe_kennismaking(v: Verwijzing, partij: Betrokkene, wanneer: datetime, waar: str):
     nu = timezone.now()
     k = Kennismaking.objects.create(
         verwijzing=v,
@@ -509,7 +509,7 @@ def _nieuwe_kennismaking(v: Verwijzing, partij: Partij, wanneer: datetime, waar:
     return k
 
 
-def _mag_kennismaken(v: Verwijzing, partij: Partij) -> None:
+def _mag_kennismaken(v: Verwijzing, partij: Betrokkene) -> None:
     if v.is_plekvraag or v.is_afgesloten or v.is_gewist:
         raise Geweigerd(_("Voor deze verwijzing kun je geen kennismaking meer plannen."))
     if partij.is_verwijzer and v.terugkoppeling == Terugkoppeling.NIETS:
@@ -519,7 +519,7 @@ def _mag_kennismaken(v: Verwijzing, partij: Partij) -> None:
 
 
 @transaction.atomic
-def stel_kennismaking_voor(verwijzing: Verwijzing, partij: Partij, wanneer, waar: str):
+def stel_kennismaking_voor(verwijzing: Verwijzing, partij: Betrokkene, wanneer, waar: str):
     v = _vergrendeld(verwijzing)
     if not (partij.is_verwijzer or partij.is_ontvanger):
         raise Geweigerd(_("Dit mag jij niet veranderen."))
@@ -530,7 +530,7 @@ def stel_kennismaking_voor(verwijzing: Verwijzing, partij: Partij, wanneer, waar
 
 
 @transaction.atomic
-def bevestig_kennismaking(verwijzing: Verwijzing, partij: Partij) -> tuple[Kennismaking, bool]:
+def bevestig_kennismaking(verwijzing: Verwijzing, partij: Betrokkene) -> tuple[Kennismaking, bool]:
     v = _vergrendeld(verwijzing)
     _mag_kennismaken(v, partij)
     k = v.kennismakingen.order_by("-aangemaakt", "-id").first()

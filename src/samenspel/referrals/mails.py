@@ -14,7 +14,7 @@ from samenspel.privacy.models import Partij as Rolnaam
 from samenspel.referrals import links
 from samenspel.referrals.keuzes import keuzes_voor
 from samenspel.referrals.models import Ontvangst, Status, Verwijzing
-from samenspel.referrals.toegang import Partij, afzender_tekst, weergave
+from samenspel.referrals.toegang import Betrokkene, afzender_tekst, weergave
 
 
 def _ontvanger_adres(v: Verwijzing) -> str:
@@ -53,7 +53,7 @@ def status_aan_verwijzer(v: Verwijzing) -> None:
     """To the sender, only as far as the resident allows (nothing, status, status and note)."""
     if v.afzender is None or not v.afzender.email:
         return
-    partij = Partij(Rolnaam.VERWIJZER, v.afzender.get_username(), Kanaal.PAGINA, v.afzender)
+    partij = Betrokkene(Rolnaam.VERWIJZER, v.afzender.get_username(), Kanaal.PAGINA, v.afzender)
     w = weergave(v, partij)
     if w.status is None:
         return

@@ -20,7 +20,7 @@ VERWIJZERS = {Rol.PROFESSIONAL, Rol.INITIATIEFNEMER, Rol.NETWERKHOUDER}
 
 
 @dataclass(frozen=True)
-class Partij:
+class Betrokkene:
     rol: str  # privacy.Partij: verwijzer, ontvanger, bewoner, systeem
     wie: str  # for the event and audit log: a username, "e-maillink", "bewoner"
     kanaal: str = Kanaal.PAGINA
@@ -39,7 +39,7 @@ class Partij:
         return self.rol == Rolnaam.BEWONER
 
 
-SYSTEEM = Partij(Rolnaam.SYSTEEM, "systeem", Kanaal.OPDRACHT)
+SYSTEEM = Betrokkene(Rolnaam.SYSTEEM, "systeem", Kanaal.OPDRACHT)
 
 
 def mag_verwijzen(gebruiker) -> bool:
@@ -58,26 +58,26 @@ def is_ontvanger(gebruiker, service) -> bool:
     )
 
 
-def partij_van(verwijzing: Verwijzing, gebruiker, kanaal: str = Kanaal.PAGINA) -> Partij | None:
+def partij_van(verwijzing: Verwijzing, gebruiker, kanaal: str = Kanaal.PAGINA) -> Betrokkene | None:
     """The logged-in user's part in this referral, or None: then they see nothing of it."""
     if gebruiker is None or not gebruiker.is_authenticated:
         return None
     wie = gebruiker.get_username()
     if verwijzing.afzender_id == gebruiker.pk:
-        return Partij(Rolnaam.VERWIJZER, wie, kanaal, gebruiker)
+        return Betrokkene(Rolnaam.VERWIJZER, wie, kanaal, gebruiker)
     if verwijzing.is_gedeeld and is_ontvanger(gebruiker, verwijzing.service):
-        return Partij(Rolnaam.ONTVANGER, wie, kanaal, gebruiker)
+        return Betrokkene(Rolnaam.ONTVANGER, wie, kanaal, gebruiker)
     return None
 
 
-def via_emaillink(verwijzing: Verwijzing) -> Partij:
-    return Partij(
+def via_emaillink(verwijzing: Verwijzing) -> Betrokkene:
+    return Betrokkene(
         Rolnaam.ONTVANGER, f"e-maillink {verwijzing.service.name}"[:200], Kanaal.EMAILLINK
     )
 
 
-def via_bewonerlink(kanaal: str = Kanaal.BEWONERLINK) -> Partij:
-    return Partij(Rolnaam.BEWONER, "bewoner", kanaal)
+def via_bewonerlink(kanaal: str = Kanaal.BEWONERLINK) -> Betrokkene:
+    return Betrokkene(Rolnaam.BEWONER, "bewoner", kanaal)
 
 
 # --- what each party sees -----------------------------------------------------------------
@@ -193,14 +193,14 @@ def _gebeurtenissen(v: Verwijzing, met_uitleg: bool, alleen_status: bool) -> lis
     return regels
 
 
-def status_voor(v: Verwijzing, partij: Partij) -> tuple[str, str] | None:
+def status_voor(v: Verwijzing, partij: Betrokkene) -> tuple[str, str] | None:
     """Only the status, for lists: (code, label), or None when this party may not hear it."""
     if partij.is_verwijzer and not (hoort_status(v) or v.status == Status.DRAFT or v.is_plekvraag):
         return None
     return v.status, v.status_label()
 
 
-def weergave(v: Verwijzing, partij: Partij) -> Weergave:
+def weergave(v: Verwijzing, partij: Betrokkene) -> Weergave:
     w = Weergave(
         id=str(v.pk),
         kenmerk=v.kenmerk,
