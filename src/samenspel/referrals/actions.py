@@ -20,8 +20,7 @@ from samenspel.accounts.models import Rol
 from samenspel.core import mail
 from samenspel.directory.models import Route
 from samenspel.privacy import audit
-from samenspel.privacy.models import Actie, Kanaal, Manier, Toestemming
-from samenspel.privacy.models import Partij as Rolnaam
+from samenspel.privacy.models import Actie, Kanaal, Manier, Partij, Toestemming
 from samenspel.referrals import links, mails
 from samenspel.referrals.keuzes import keuze
 from samenspel.referrals.models import (
@@ -60,7 +59,7 @@ class OngeldigeOvergang(Geweigerd):
 
 # Who may move a referral to which status. The table of transitions says when.
 WIE_MAG = {
-    Rolnaam.ONTVANGER: frozenset(
+    Partij.ONTVANGER: frozenset(
         {
             Status.ACCEPTED,
             Status.REJECTED,
@@ -70,9 +69,9 @@ WIE_MAG = {
             Status.FAILED,
         }
     ),
-    Rolnaam.VERWIJZER: frozenset({Status.CANCELLED}),
-    Rolnaam.BEWONER: frozenset({Status.REQUESTED, Status.CANCELLED}),
-    Rolnaam.SYSTEEM: frozenset({Status.CANCELLED}),
+    Partij.VERWIJZER: frozenset({Status.CANCELLED}),
+    Partij.BEWONER: frozenset({Status.REQUESTED, Status.CANCELLED}),
+    Partij.SYSTEEM: frozenset({Status.CANCELLED}),
 }
 
 
@@ -212,7 +211,7 @@ def verwijs(afzender, service, gegevens: dict, pk=None) -> tuple[Verwijzing, str
         verstuurd_op=nu if mondeling else None,
         aangemaakt=nu,
     )
-    partij = Betrokkene(Rolnaam.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
+    partij = Betrokkene(Partij.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
     _gebeurtenis(v, partij, Voorval.STATUS, naar_status=v.status)
     _audit(Actie.AANGEMAAKT, v, partij)
     if mondeling:
@@ -262,7 +261,7 @@ def meld_zelf_aan(service, gegevens: dict, pk=None) -> tuple[Verwijzing, str]:
         verstuurd_op=nu,
         aangemaakt=nu,
     )
-    partij = Betrokkene(Rolnaam.BEWONER, "bewoner", Kanaal.PAGINA)
+    partij = Betrokkene(Partij.BEWONER, "bewoner", Kanaal.PAGINA)
     _gebeurtenis(v, partij, Voorval.STATUS, naar_status=v.status)
     _gebeurtenis(v, partij, Voorval.TOESTEMMING, naar_status=v.status)
     _audit(Actie.AANGEMAAKT, v, partij)
@@ -293,7 +292,7 @@ def vraag_plek(afzender, service, vraag: str = "", pk=None) -> Verwijzing:
         verstuurd_op=nu,
         aangemaakt=nu,
     )
-    partij = Betrokkene(Rolnaam.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
+    partij = Betrokkene(Partij.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
     _gebeurtenis(v, partij, Voorval.STATUS, naar_status=v.status)
     _na_commit(mails.nieuwe_verwijzing, v)
     return v
@@ -536,7 +535,7 @@ def bevestig_kennismaking(verwijzing: Verwijzing, partij: Betrokkene) -> tuple[K
     k = v.kennismakingen.order_by("-aangemaakt", "-id").first()
     if k is None:
         raise Geweigerd(_("Er is nog geen kennismaking voorgesteld."))
-    veld = {Rolnaam.VERWIJZER: "akkoord_verwijzer", Rolnaam.ONTVANGER: "akkoord_ontvanger"}.get(
+    veld = {Partij.VERWIJZER: "akkoord_verwijzer", Partij.ONTVANGER: "akkoord_ontvanger"}.get(
         partij.rol
     )
     if veld is None:

@@ -11,8 +11,7 @@ from dataclasses import asdict, dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.accounts.models import Rol
-from samenspel.privacy.models import GEGEVENS, Kanaal
-from samenspel.privacy.models import Partij as Rolnaam
+from samenspel.privacy.models import GEGEVENS, Kanaal, Partij
 from samenspel.referrals.models import Status, Terugkoppeling, Verwijzing
 
 # Roles that may send referrals; analysts and beheerders see figures, never residents.
@@ -28,18 +27,18 @@ class Betrokkene:
 
     @property
     def is_verwijzer(self) -> bool:
-        return self.rol == Rolnaam.VERWIJZER
+        return self.rol == Partij.VERWIJZER
 
     @property
     def is_ontvanger(self) -> bool:
-        return self.rol == Rolnaam.ONTVANGER
+        return self.rol == Partij.ONTVANGER
 
     @property
     def is_bewoner(self) -> bool:
-        return self.rol == Rolnaam.BEWONER
+        return self.rol == Partij.BEWONER
 
 
-SYSTEEM = Betrokkene(Rolnaam.SYSTEEM, "systeem", Kanaal.OPDRACHT)
+SYSTEEM = Betrokkene(Partij.SYSTEEM, "systeem", Kanaal.OPDRACHT)
 
 
 def mag_verwijzen(gebruiker) -> bool:
@@ -64,20 +63,20 @@ def partij_van(verwijzing: Verwijzing, gebruiker, kanaal: str = Kanaal.PAGINA) -
         return None
     wie = gebruiker.get_username()
     if verwijzing.afzender_id == gebruiker.pk:
-        return Betrokkene(Rolnaam.VERWIJZER, wie, kanaal, gebruiker)
+        return Betrokkene(Partij.VERWIJZER, wie, kanaal, gebruiker)
     if verwijzing.is_gedeeld and is_ontvanger(gebruiker, verwijzing.service):
-        return Betrokkene(Rolnaam.ONTVANGER, wie, kanaal, gebruiker)
+        return Betrokkene(Partij.ONTVANGER, wie, kanaal, gebruiker)
     return None
 
 
 def via_emaillink(verwijzing: Verwijzing) -> Betrokkene:
     return Betrokkene(
-        Rolnaam.ONTVANGER, f"e-maillink {verwijzing.service.name}"[:200], Kanaal.EMAILLINK
+        Partij.ONTVANGER, f"e-maillink {verwijzing.service.name}"[:200], Kanaal.EMAILLINK
     )
 
 
 def via_bewonerlink(kanaal: str = Kanaal.BEWONERLINK) -> Betrokkene:
-    return Betrokkene(Rolnaam.BEWONER, "bewoner", kanaal)
+    return Betrokkene(Partij.BEWONER, "bewoner", kanaal)
 
 
 # --- what each party sees -----------------------------------------------------------------
