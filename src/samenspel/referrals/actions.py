@@ -28,8 +28,8 @@ from samenspel.referrals.models import (
     PERSOONSGEGEVENS,
     REDEN_VERPLICHT,
     REDEN_ZONDER_UITLEG,
+    Afzenderkant,
     Gebeurtenis,
-    Herkomst,
     Kennismaking,
     Ontvangst,
     Reden,
@@ -110,10 +110,10 @@ def _herkomst(gebruiker) -> str:
     if organisatie is not None:
         return organisatie.sector
     if gebruiker.rol == Rol.PROFESSIONAL:
-        return Herkomst.FORMEEL
+        return Afzenderkant.FORMEEL
     if gebruiker.rol == Rol.INITIATIEFNEMER:
-        return Herkomst.INFORMEEL
-    return Herkomst.HYBRIDE
+        return Afzenderkant.INFORMEEL
+    return Afzenderkant.HYBRIDE
 
 
 # The purpose a consent is given for, written in the page's language and then kept as given.
@@ -249,7 +249,7 @@ def meld_zelf_aan(service, gegevens: dict, pk=None) -> tuple[Verwijzing, str]:
         service,
         pk=pk,
         soort=Soort.VERWIJZING,
-        herkomst=Herkomst.BEWONER,
+        herkomst=Afzenderkant.BEWONER,
         toestemming=toestemming,
         bewoner=bewoner,
         terugkoppeling=Terugkoppeling.NIETS,
