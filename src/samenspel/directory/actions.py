@@ -52,7 +52,7 @@ VELDNAMEN = {
 BEWERKLINK_MAX_PER_UUR = 3
 
 
-class OngeldigeOvergang(ValueError):
+class OngeldigeModeratiestap(ValueError):
     """The listing is not in a state where this action makes sense."""
 
 
@@ -284,7 +284,7 @@ def _beoordeel(service, door, actie: str, nieuw: str, bericht: str = "", **velde
     with transaction.atomic():
         service = Service.objects.select_for_update().get(pk=service.pk)
         if service.moderatie not in OPEN:
-            raise OngeldigeOvergang(f"{service.moderatie} -> {nieuw}")
+            raise OngeldigeModeratiestap(f"{service.moderatie} -> {nieuw}")
         vorige = service.moderatie
         service.moderatie, service.moderatie_bericht = nieuw, bericht
         oude = {veld: getattr(service, veld) for veld in velden}
