@@ -48,7 +48,7 @@ class Geweigerd(Exception):
     """A change that is not allowed now; the message is fit to show as is."""
 
 
-class OngeldigeOvergang(Geweigerd):
+class OngeldigeStatusovergang(Geweigerd):
     def __init__(self, verwijzing: Verwijzing, naar: str):
         self.van, self.naar = verwijzing.status, naar
         super().__init__(
@@ -330,7 +330,7 @@ def wijzig_status(
     if v.status == naar:
         return v, False
     if naar not in v.overgangen():
-        raise OngeldigeOvergang(v, naar)
+        raise OngeldigeStatusovergang(v, naar)
     if naar in REDEN_VERPLICHT and not reden_code:
         reden_code = Reden.ANDERS
     _controleer_reden(naar, reden_code, reden)
@@ -388,7 +388,7 @@ def geef_toestemming(verwijzing: Verwijzing, partij: Betrokkene, terugkoppeling:
     if v.status != Status.DRAFT:
         if v.toestemming.gegeven_op and v.toestemming.ingetrokken_op is None:
             return v, False
-        raise OngeldigeOvergang(v, Status.REQUESTED)
+        raise OngeldigeStatusovergang(v, Status.REQUESTED)
     if v.toestemming.geldig_tot < timezone.localdate():
         raise Geweigerd(_("Deze vraag om toestemming is verlopen."))
     if terugkoppeling and terugkoppeling != v.terugkoppeling:

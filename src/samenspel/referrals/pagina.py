@@ -119,7 +119,7 @@ def verwerk(request, v: Verwijzing, partij: Betrokkene, terug: str, *, link_modu
             if gekozen.naar == v.status:
                 messages.info(request, _("Dit was al zo opgeslagen. Er is niets veranderd."))
                 return redirect(terug)
-            raise actions.OngeldigeOvergang(v, gekozen.naar)
+            raise actions.OngeldigeStatusovergang(v, gekozen.naar)
         form = formulieren.get(actie)
         if form is None:
             raise actions.Geweigerd(_("Dit kan nu niet meer. Kijk hieronder hoe het nu staat."))

@@ -49,7 +49,7 @@ def test_alleen_overgangen_uit_de_tabel_mogen(verwijzing, van, naar):
         v.refresh_from_db()
         assert v.status == naar
     else:
-        with pytest.raises(actions.OngeldigeOvergang):
+        with pytest.raises(actions.OngeldigeStatusovergang):
             actions.wijzig_status(v, via_emaillink(v), naar, Reden.ANDERS, "Omdat het zo is.")
         v.refresh_from_db()
         assert v.status == van
