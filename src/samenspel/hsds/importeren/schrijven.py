@@ -29,7 +29,7 @@ from samenspel.directory import models as m
 from samenspel.hsds import tabellen as t
 from samenspel.hsds.importeren.fouten import Meldingen, Plaats
 from samenspel.hsds.importeren.invoegen import Invoeger, indexen_achteraf
-from samenspel.hsds.importeren.laden import POLY_TABEL, Afwijkend, Blok, Kolomplan, lees_veld
+from samenspel.hsds.importeren.kolomsgewijs import POLY_TABEL, Afwijkend, Blok, Kolomplan, lees_veld
 from samenspel.hsds.ruimte import Buurtzoeker
 from samenspel.hsds.voortgang import Voortgang
 from samenspel.hsds.waarden import Ongeldig, als_tekst, is_leeg, lees_tijd, sleutel

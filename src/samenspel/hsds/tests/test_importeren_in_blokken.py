@@ -1,4 +1,4 @@
-"""A large data package is written a block at a time, column by column (`importeren.laden`).
+"""A large data package is written a block at a time, column by column (`importeren.kolomsgewijs`).
 
 What a user notices: the kaart is exactly what the careful row-by-row path makes of the same
 files, a problem anywhere in a large file is still named by file, line and field, and the
