@@ -8,6 +8,6 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from samenspel.search import (
-            keuzes,  # noqa: F401  (empties the lists on a change)
+            keuzelijsten,  # noqa: F401  (empties the lists on a change)
             synoniemen,  # noqa: F401  (registers its system check)
         )
