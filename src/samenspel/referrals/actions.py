@@ -22,7 +22,7 @@ from samenspel.directory.models import Route
 from samenspel.privacy import audit
 from samenspel.privacy.models import Actie, Kanaal, Manier, Partij, Toestemming
 from samenspel.referrals import links, mails
-from samenspel.referrals.keuzes import keuze
+from samenspel.referrals.antwoorden import keuze
 from samenspel.referrals.models import (
     AFGESLOTEN,
     PERSOONSGEGEVENS,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from samenspel.core import mail
 from samenspel.privacy.models import Kanaal, Partij
 from samenspel.referrals import links
-from samenspel.referrals.keuzes import keuzes_voor
+from samenspel.referrals.antwoorden import keuzes_voor
 from samenspel.referrals.models import Ontvangst, Status, Verwijzing
 from samenspel.referrals.toegang import Betrokkene, afzender_tekst, weergave
 

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from samenspel.privacy import audit
 from samenspel.privacy.models import Actie
 from samenspel.referrals import actions, forms
-from samenspel.referrals.keuzes import keuze, keuzes_voor
+from samenspel.referrals.antwoorden import keuze, keuzes_voor
 from samenspel.referrals.models import Terugkoppeling, Verwijzing
 from samenspel.referrals.toegang import Betrokkene, huidige_kennismaking, weergave
 
