@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
-from samenspel.hsds import tabellen as t
+from samenspel.hsds import tabelkoppeling as t
 from samenspel.hsds.importeren.fouten import Meldingen, Plaats
 from samenspel.hsds.importeren.invoegen import Invoeger, indexen_achteraf
 from samenspel.hsds.importeren.kolomsgewijs import POLY_TABEL, Afwijkend, Blok, Kolomplan, lees_veld

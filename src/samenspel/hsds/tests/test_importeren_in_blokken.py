@@ -11,7 +11,7 @@ from django.db import connection
 from samenspel import cli
 from samenspel.directory import models as m
 from samenspel.directory import taxonomieen
-from samenspel.hsds import tabellen as t
+from samenspel.hsds import tabelkoppeling as t
 from samenspel.hsds.importeren import schrijven
 from samenspel.hsds.importeren.schrijven import Schrijver
 from samenspel.hsds.importeren.uitvoeren import importeer_hsds
