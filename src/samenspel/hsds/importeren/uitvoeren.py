@@ -134,8 +134,8 @@ def importeer_hsds(
     soort: str | None = None,
 ) -> Importuitkomst:
     """Import an HSDS data package (folder, zip, datapackage.json) or an HSDS JSON file."""
+    from samenspel.hsds.importeren.datapakket import TabularInvoer
     from samenspel.hsds.importeren.json import JsonInvoer
-    from samenspel.hsds.importeren.tabular import TabularInvoer
 
     pad = bestaat(pad)
     naam = bron or bron_naam(pad)
