@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from samenspel.accounts.models import Rol
 from samenspel.hsds import exporteren, sjabloon
-from samenspel.hsds.importeren.blad import SJABLOON
+from samenspel.hsds.importeren.gemeenteblad_kolommen import SJABLOON
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Beyond this size the export spills from memory to a temporary file on disk.
