@@ -43,7 +43,7 @@ VELDNAMEN = {
 }
 
 
-class OngeldigeOvergang(ValueError):
+class OngeldigeModeratiestap(ValueError):
     """The listing is not in a state where this action makes sense."""
 
 
@@ -261,7 +261,7 @@ def _beoordeel(service, door, actie: str, nieuw: str, bericht: str = "", **velde
     with transaction.atomic():
         service = Service.objects.select_for_update().get(pk=service.pk)
         if service.moderatie not in OPEN:
-            raise OngeldigeOvergang(f"{service.moderatie} -> {nieuw}")
+            raise OngeldigeModeratiestap(f"{service.moderatie} -> {nieuw}")
         vorige = service.moderatie
         service.moderatie, service.moderatie_bericht = nieuw, bericht
         oude = {veld: getattr(service, veld) for veld in velden}

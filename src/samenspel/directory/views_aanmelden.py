@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from samenspel.areas.models import Gebied
 from samenspel.core import limits
-from samenspel.directory import actions, laden, links, registratie
+from samenspel.directory import actions, links, registratie, vooraf_laden
 from samenspel.directory.models import Moderatie, ServiceStatus
 
 SJABLONEN = "directory/aanmelden/"
@@ -152,7 +152,7 @@ def bewerken(request, service):
 
 def _zoals_op_de_kaart(service) -> dict:
     """Times, place and contact as the kaart shows them now: what "klopt nog" confirms."""
-    laden.voor_lijst([service])
+    vooraf_laden.voor_lijst([service])
     locaties = [sal.location for sal in service.service_at_locations.all()]
     return {
         "locaties": locaties,

@@ -4,7 +4,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from samenspel.directory import laden
+from samenspel.directory import vooraf_laden
 from samenspel.directory.models import Organization, Service
 
 
@@ -13,7 +13,7 @@ def service(request, pk):
     if not service.is_zichtbaar_voor(request.user):
         # Not live, or professional-only: to a resident it simply does not exist.
         raise Http404
-    laden.voor_lijst([service])
+    vooraf_laden.voor_lijst([service])
     prefetch_related_objects([service], "cost_options")
     locaties = [sal.location for sal in service.service_at_locations.all()]
     return render(
@@ -30,7 +30,7 @@ def service(request, pk):
 
 def organisatie(request, pk):
     organisatie = get_object_or_404(Organization, pk=pk)
-    services = laden.voor_lijst(
+    services = vooraf_laden.voor_lijst(
         Service.objects.zichtbaar_voor(request.user)
         .filter(organization=organisatie)
         .select_related("organization")

@@ -168,7 +168,7 @@ def importeer_hsds(args) -> None:
 
 def importeer_tabel(args) -> None:
     _django()
-    from samenspel.hsds.importeren.tabel import importeer_tabel as importeer
+    from samenspel.hsds.importeren.gemeenteblad import importeer_tabel as importeer
 
     toon(
         _voer_uit(

@@ -18,7 +18,7 @@ from pathlib import Path
 from django.db.models import Q
 
 from samenspel.directory import models as m
-from samenspel.hsds import tabellen as t
+from samenspel.hsds import tabelkoppeling as t
 from samenspel.hsds.bereik import VERBORGEN_VELDEN_ANONIEM, VERBORGEN_VELDEN_CONTACTROUTE, Bereik
 from samenspel.hsds.voortgang import Voortgang
 from samenspel.hsds.waarden import als_tekst

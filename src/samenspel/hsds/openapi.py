@@ -10,7 +10,7 @@ from functools import cache
 
 from ninja import Field, NinjaAPI, Schema
 
-from samenspel.hsds.tabellen import SCHEMA
+from samenspel.hsds.tabelkoppeling import SCHEMA
 
 BESCHRIJVING = (
     "De sociale kaart van Samenspel volgens Open Referral HSDS 3.0. Zonder sleutel zie je wat "

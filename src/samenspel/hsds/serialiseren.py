@@ -12,7 +12,7 @@ from functools import cache
 from uuid import UUID
 
 from samenspel.directory import models as m
-from samenspel.hsds import tabellen as t
+from samenspel.hsds import tabelkoppeling as t
 from samenspel.hsds.bereik import (
     VERBORGEN_NESTEN_CONTACTROUTE,
     VERBORGEN_VELDEN_ANONIEM,

@@ -1,6 +1,7 @@
 """Pages for exchanging data: the export download for beheerders and the spreadsheet template.
 
-Views only orchestrate: the package comes from `exporteren`, the template from `sjabloon`.
+Views only orchestrate: the package comes from `exporteren`, the template from
+`gemeenteblad_sjabloon`.
 """
 
 import tempfile
@@ -12,8 +13,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from samenspel.accounts.models import Rol
-from samenspel.hsds import exporteren, sjabloon
-from samenspel.hsds.importeren.blad import SJABLOON
+from samenspel.hsds import exporteren, gemeenteblad_sjabloon
+from samenspel.hsds.importeren.gemeenteblad_kolommen import SJABLOON
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Beyond this size the export spills from memory to a temporary file on disk.
@@ -46,12 +47,14 @@ def export_zip(request):
 
 
 def sjabloon_xlsx(request):
-    antwoord = HttpResponse(sjabloon.xlsx(), content_type=XLSX)
+    antwoord = HttpResponse(gemeenteblad_sjabloon.xlsx(), content_type=XLSX)
     antwoord["Content-Disposition"] = 'attachment; filename="samenspel-sjabloon.xlsx"'
     return antwoord
 
 
 def sjabloon_csv(request):
-    antwoord = HttpResponse(sjabloon.csv_tekst(), content_type="text/csv; charset=utf-8")
+    antwoord = HttpResponse(
+        gemeenteblad_sjabloon.csv_tekst(), content_type="text/csv; charset=utf-8"
+    )
     antwoord["Content-Disposition"] = 'attachment; filename="samenspel-sjabloon.csv"'
     return antwoord

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from django.utils import timezone
 
-from samenspel.hsds.tabellen import Kolom
+from samenspel.hsds.tabelkoppeling import Kolom
 
 # Longer text than this is a mistake (a whole document pasted into a cell), not a listing.
 MAX_TEKST = 100_000

@@ -19,17 +19,16 @@ from samenspel.accounts.models import Rol
 from samenspel.directory import historie
 from samenspel.directory.models import Route
 from samenspel.privacy import audit
-from samenspel.privacy.models import Actie, Kanaal, Manier, Toestemming
-from samenspel.privacy.models import Partij as Rolnaam
+from samenspel.privacy.models import Actie, Kanaal, Manier, Partij, Toestemming
 from samenspel.referrals import links, mails
-from samenspel.referrals.keuzes import keuze
+from samenspel.referrals.antwoorden import keuze
 from samenspel.referrals.models import (
     AFGESLOTEN,
     PERSOONSGEGEVENS,
     REDEN_VERPLICHT,
     REDEN_ZONDER_UITLEG,
+    Afzenderkant,
     Gebeurtenis,
-    Herkomst,
     Kennismaking,
     Ontvangst,
     Reden,
@@ -39,14 +38,14 @@ from samenspel.referrals.models import (
     Verwijzing,
     Voorval,
 )
-from samenspel.referrals.toegang import SYSTEEM, Partij, mag_verwijzen
+from samenspel.referrals.toegang import SYSTEEM, Betrokkene, mag_verwijzen
 
 
 class Geweigerd(Exception):
     """A change that is not allowed now; the message is fit to show as is."""
 
 
-class OngeldigeOvergang(Geweigerd):
+class OngeldigeStatusovergang(Geweigerd):
     def __init__(self, verwijzing: Verwijzing, naar: str):
         self.van, self.naar = verwijzing.status, naar
         super().__init__(
@@ -57,7 +56,7 @@ class OngeldigeOvergang(Geweigerd):
 
 # Who may move a referral to which status. The table of transitions says when.
 WIE_MAG = {
-    Rolnaam.ONTVANGER: frozenset(
+    Partij.ONTVANGER: frozenset(
         {
             Status.ACCEPTED,
             Status.REJECTED,
@@ -67,22 +66,22 @@ WIE_MAG = {
             Status.FAILED,
         }
     ),
-    Rolnaam.VERWIJZER: frozenset({Status.CANCELLED}),
-    Rolnaam.BEWONER: frozenset({Status.REQUESTED, Status.CANCELLED}),
-    Rolnaam.SYSTEEM: frozenset({Status.CANCELLED}),
+    Partij.VERWIJZER: frozenset({Status.CANCELLED}),
+    Partij.BEWONER: frozenset({Status.REQUESTED, Status.CANCELLED}),
+    Partij.SYSTEEM: frozenset({Status.CANCELLED}),
 }
 
 
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _gebeurtenis(v: Verwijzing, partij: Partij, soort: str, **velden) -> Gebeurtenis:
+def _gebeurtenis(v: Verwijzing, partij: Betrokkene, soort: str, **velden) -> Gebeurtenis:
     return Gebeurtenis.objects.create(
         verwijzing=v, soort=soort, partij=partij.rol, door=partij.wie, **velden
     )
 
 
-def _audit(actie: str, v: Verwijzing, partij: Partij) -> None:
+def _audit(actie: str, v: Verwijzing, partij: Betrokkene) -> None:
     audit.leg_vast(actie, v, partij.wie, partij.rol, partij.kanaal)
 
 
@@ -104,10 +103,10 @@ def _herkomst(gebruiker) -> str:
     if organisatie is not None:
         return organisatie.sector
     if gebruiker.rol == Rol.PROFESSIONAL:
-        return Herkomst.FORMEEL
+        return Afzenderkant.FORMEEL
     if gebruiker.rol == Rol.INITIATIEFNEMER:
-        return Herkomst.INFORMEEL
-    return Herkomst.HYBRIDE
+        return Afzenderkant.INFORMEEL
+    return Afzenderkant.HYBRIDE
 
 
 # The purpose a consent is given for, written in the page's language and then kept as given.
@@ -205,7 +204,7 @@ def verwijs(afzender, service, gegevens: dict, pk=None) -> tuple[Verwijzing, str
         verstuurd_op=nu if mondeling else None,
         aangemaakt=nu,
     )
-    partij = Partij(Rolnaam.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
+    partij = Betrokkene(Partij.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
     _gebeurtenis(v, partij, Voorval.STATUS, naar_status=v.status)
     _audit(Actie.AANGEMAAKT, v, partij)
     if mondeling:
@@ -243,7 +242,7 @@ def meld_zelf_aan(service, gegevens: dict, pk=None) -> tuple[Verwijzing, str]:
         service,
         pk=pk,
         soort=Soort.VERWIJZING,
-        herkomst=Herkomst.BEWONER,
+        herkomst=Afzenderkant.BEWONER,
         toestemming=toestemming,
         bewoner=bewoner,
         terugkoppeling=Terugkoppeling.NIETS,
@@ -255,7 +254,7 @@ def meld_zelf_aan(service, gegevens: dict, pk=None) -> tuple[Verwijzing, str]:
         verstuurd_op=nu,
         aangemaakt=nu,
     )
-    partij = Partij(Rolnaam.BEWONER, "bewoner", Kanaal.PAGINA)
+    partij = Betrokkene(Partij.BEWONER, "bewoner", Kanaal.PAGINA)
     _gebeurtenis(v, partij, Voorval.STATUS, naar_status=v.status)
     _gebeurtenis(v, partij, Voorval.TOESTEMMING, naar_status=v.status)
     _audit(Actie.AANGEMAAKT, v, partij)
@@ -286,7 +285,7 @@ def vraag_plek(afzender, service, vraag: str = "", pk=None) -> Verwijzing:
         verstuurd_op=nu,
         aangemaakt=nu,
     )
-    partij = Partij(Rolnaam.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
+    partij = Betrokkene(Partij.VERWIJZER, afzender.get_username(), Kanaal.PAGINA, afzender)
     _gebeurtenis(v, partij, Voorval.STATUS, naar_status=v.status)
     mails.nieuwe_verwijzing(v)
     return v
@@ -306,7 +305,7 @@ def _controleer_reden(naar: str, reden_code: str, reden: str) -> None:
 @transaction.atomic
 def wijzig_status(
     verwijzing: Verwijzing,
-    partij: Partij,
+    partij: Betrokkene,
     naar: str,
     reden_code: str = "",
     reden: str = "",
@@ -324,7 +323,7 @@ def wijzig_status(
     if v.status == naar:
         return v, False
     if naar not in v.overgangen():
-        raise OngeldigeOvergang(v, naar)
+        raise OngeldigeStatusovergang(v, naar)
     if naar in REDEN_VERPLICHT and not reden_code:
         reden_code = Reden.ANDERS
     _controleer_reden(naar, reden_code, reden)
@@ -356,7 +355,7 @@ def wijzig_status(
 
 
 def antwoord(
-    verwijzing: Verwijzing, partij: Partij, naam: str, reden: str = "", notitie=None
+    verwijzing: Verwijzing, partij: Betrokkene, naam: str, reden: str = "", notitie=None
 ) -> tuple[Verwijzing, bool]:
     """The receiving side picks one of its answers (KEUZES)."""
     gekozen = keuze(verwijzing, naam)
@@ -367,7 +366,7 @@ def antwoord(
     return wijzig_status(verwijzing, partij, gekozen.naar, gekozen.reden_code, reden, notitie)
 
 
-def trek_in(verwijzing: Verwijzing, partij: Partij, reden: str) -> tuple[Verwijzing, bool]:
+def trek_in(verwijzing: Verwijzing, partij: Betrokkene, reden: str) -> tuple[Verwijzing, bool]:
     """The sender withdraws the referral."""
     return wijzig_status(verwijzing, partij, Status.CANCELLED, Reden.ANDERS, reden)
 
@@ -376,13 +375,13 @@ def trek_in(verwijzing: Verwijzing, partij: Partij, reden: str) -> tuple[Verwijz
 
 
 @transaction.atomic
-def geef_toestemming(verwijzing: Verwijzing, partij: Partij, terugkoppeling: str | None = None):
+def geef_toestemming(verwijzing: Verwijzing, partij: Betrokkene, terugkoppeling: str | None = None):
     """The resident agrees through their own link: now, and only now, it is shared."""
     v = _vergrendeld(verwijzing)
     if v.status != Status.DRAFT:
         if v.toestemming.gegeven_op and v.toestemming.ingetrokken_op is None:
             return v, False
-        raise OngeldigeOvergang(v, Status.REQUESTED)
+        raise OngeldigeStatusovergang(v, Status.REQUESTED)
     if v.toestemming.geldig_tot < timezone.localdate():
         raise Geweigerd(_("Deze vraag om toestemming is verlopen."))
     if terugkoppeling and terugkoppeling != v.terugkoppeling:
@@ -398,7 +397,7 @@ def geef_toestemming(verwijzing: Verwijzing, partij: Partij, terugkoppeling: str
 
 
 @transaction.atomic
-def trek_toestemming_in(verwijzing: Verwijzing, partij: Partij) -> Verwijzing:
+def trek_toestemming_in(verwijzing: Verwijzing, partij: Betrokkene) -> Verwijzing:
     """The resident withdraws (or refuses) consent: sharing stops and their data is erased."""
     v = _vergrendeld(verwijzing)
     if v.toestemming is None:
@@ -419,7 +418,7 @@ def trek_toestemming_in(verwijzing: Verwijzing, partij: Partij) -> Verwijzing:
     return wis(v, partij)
 
 
-def wijzig_terugkoppeling(verwijzing: Verwijzing, partij: Partij, terugkoppeling: str):
+def wijzig_terugkoppeling(verwijzing: Verwijzing, partij: Betrokkene, terugkoppeling: str):
     with transaction.atomic():
         v = _vergrendeld(verwijzing)
         if v.is_gewist or v.afzender_id is None or v.terugkoppeling == terugkoppeling:
@@ -429,7 +428,7 @@ def wijzig_terugkoppeling(verwijzing: Verwijzing, partij: Partij, terugkoppeling
         return v
 
 
-def _zet_terugkoppeling(v: Verwijzing, partij: Partij, terugkoppeling: str) -> None:
+def _zet_terugkoppeling(v: Verwijzing, partij: Betrokkene, terugkoppeling: str) -> None:
     if terugkoppeling not in Terugkoppeling.values:
         raise Geweigerd(_("Kies wat de verwijzer mag horen."))
     _gebeurtenis(v, partij, Voorval.TERUGKOPPELING, reden_code=terugkoppeling)
@@ -440,7 +439,7 @@ def _zet_terugkoppeling(v: Verwijzing, partij: Partij, terugkoppeling: str) -> N
 # --- erasure ------------------------------------------------------------------------------
 
 
-def wis(verwijzing: Verwijzing, partij: Partij = SYSTEEM) -> Verwijzing:
+def wis(verwijzing: Verwijzing, partij: Betrokkene = SYSTEEM) -> Verwijzing:
     """Erase the resident's data from this referral; the anonymous event log stays."""
     with transaction.atomic():
         v = _vergrendeld(verwijzing)
@@ -486,7 +485,7 @@ def wis_na_bewaartermijn(peildatum: date, vandaag: date) -> int:
 # --- warm handover ------------------------------------------------------------------------
 
 
-def _nieuwe_kennismaking(v: Verwijzing, partij: Partij, wanneer: datetime, waar: str):
+def _nieuwe_kennismaking(v: Verwijzing, partij: Betrokkene, wanneer: datetime, waar: str):
     nu = timezone.now()
     k = Kennismaking.objects.create(
         verwijzing=v,
@@ -502,7 +501,7 @@ def _nieuwe_kennismaking(v: Verwijzing, partij: Partij, wanneer: datetime, waar:
     return k
 
 
-def _mag_kennismaken(v: Verwijzing, partij: Partij) -> None:
+def _mag_kennismaken(v: Verwijzing, partij: Betrokkene) -> None:
     if v.is_plekvraag or v.is_afgesloten or v.is_gewist:
         raise Geweigerd(_("Voor deze verwijzing kun je geen kennismaking meer plannen."))
     if partij.is_verwijzer and v.terugkoppeling == Terugkoppeling.NIETS:
@@ -512,7 +511,7 @@ def _mag_kennismaken(v: Verwijzing, partij: Partij) -> None:
 
 
 @transaction.atomic
-def stel_kennismaking_voor(verwijzing: Verwijzing, partij: Partij, wanneer, waar: str):
+def stel_kennismaking_voor(verwijzing: Verwijzing, partij: Betrokkene, wanneer, waar: str):
     v = _vergrendeld(verwijzing)
     if not (partij.is_verwijzer or partij.is_ontvanger):
         raise Geweigerd(_("Dit mag jij niet veranderen."))
@@ -523,13 +522,13 @@ def stel_kennismaking_voor(verwijzing: Verwijzing, partij: Partij, wanneer, waar
 
 
 @transaction.atomic
-def bevestig_kennismaking(verwijzing: Verwijzing, partij: Partij) -> tuple[Kennismaking, bool]:
+def bevestig_kennismaking(verwijzing: Verwijzing, partij: Betrokkene) -> tuple[Kennismaking, bool]:
     v = _vergrendeld(verwijzing)
     _mag_kennismaken(v, partij)
     k = v.kennismakingen.order_by("-aangemaakt", "-id").first()
     if k is None:
         raise Geweigerd(_("Er is nog geen kennismaking voorgesteld."))
-    veld = {Rolnaam.VERWIJZER: "akkoord_verwijzer", Rolnaam.ONTVANGER: "akkoord_ontvanger"}.get(
+    veld = {Partij.VERWIJZER: "akkoord_verwijzer", Partij.ONTVANGER: "akkoord_ontvanger"}.get(
         partij.rol
     )
     if veld is None:

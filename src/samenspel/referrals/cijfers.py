@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Min
 
 from samenspel.areas.models import Gebied
-from samenspel.privacy.models import Partij as Rolnaam
+from samenspel.privacy.models import Partij
 from samenspel.referrals.models import Gebeurtenis, Kennismaking, Soort, Status, Verwijzing
 
 MIN_AANTAL = 3
@@ -91,7 +91,7 @@ def _verlopen(verwijzingen) -> dict:
             regel.verstuurd = wanneer
         elif (
             van == Status.REQUESTED
-            and partij == Rolnaam.ONTVANGER
+            and partij == Partij.ONTVANGER
             and regel.verstuurd is not None
             and regel.antwoord is None
         ):

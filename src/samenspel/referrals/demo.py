@@ -24,7 +24,7 @@ from samenspel.referrals.models import (
     Terugkoppeling,
     Verwijzing,
 )
-from samenspel.referrals.toegang import Partij, via_bewonerlink, via_emaillink
+from samenspel.referrals.toegang import Betrokkene, via_bewonerlink, via_emaillink
 
 BRON = "samenspel-demo"
 NAMESPACE = uuid.UUID("6a0d3c52-1f0e-4d8b-9a51-7c2e4b1d9f30")
@@ -261,7 +261,7 @@ def _maak(s: Scenario, service: Service) -> Verwijzing | None:
     v, _token = actions.verwijs(afzender, service, _gegevens(s), pk=pk)
     if s.kennismaking:
         wanneer = timezone.now() + dt.timedelta(days=3)
-        partij = Partij("verwijzer", afzender.get_username(), gebruiker=afzender)
+        partij = Betrokkene("verwijzer", afzender.get_username(), gebruiker=afzender)
         actions.stel_kennismaking_voor(v, partij, wanneer, "Buurthuis De Boog")
         actions.bevestig_kennismaking(v, via_emaillink(v))
     return v
@@ -272,7 +272,7 @@ def _speel_af(s: Scenario, v: Verwijzing) -> None:
     for naam, toelichting, notitie in s.stappen:
         actions.antwoord(v, ontvanger, naam, toelichting, notitie or None)
     if s.intrekken_door == "verwijzer":
-        partij = Partij("verwijzer", v.afzender.get_username(), gebruiker=v.afzender)
+        partij = Betrokkene("verwijzer", v.afzender.get_username(), gebruiker=v.afzender)
         actions.trek_in(v, partij, "De bewoner is verhuisd.")
     elif s.intrekken_door == "bewoner":
         actions.trek_toestemming_in(v, via_bewonerlink())

@@ -17,7 +17,7 @@ from samenspel.core.datums import maanden_verder
 from samenspel.core.forms import NLDSMixin
 from samenspel.directory.registratie import telefoon_cijfers
 from samenspel.privacy.models import Manier
-from samenspel.referrals.keuzes import keuzes_voor
+from samenspel.referrals.antwoorden import keuzes_voor
 from samenspel.referrals.models import Contactmanier, Terugkoppeling
 
 DIAGNOSES = (

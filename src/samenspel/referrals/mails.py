@@ -9,12 +9,11 @@ through toegang.weergave, like everywhere else.
 from django.urls import reverse
 
 from samenspel.core import mail
-from samenspel.privacy.models import Kanaal
-from samenspel.privacy.models import Partij as Rolnaam
+from samenspel.privacy.models import Kanaal, Partij
 from samenspel.referrals import links
-from samenspel.referrals.keuzes import keuzes_voor
+from samenspel.referrals.antwoorden import keuzes_voor
 from samenspel.referrals.models import Ontvangst, Status, Verwijzing
-from samenspel.referrals.toegang import Partij, afzender_tekst, weergave
+from samenspel.referrals.toegang import Betrokkene, afzender_tekst, weergave
 
 
 def _ontvanger_adres(v: Verwijzing) -> str:
@@ -53,7 +52,7 @@ def status_aan_verwijzer(v: Verwijzing) -> None:
     """To the sender, only as far as the resident allows (nothing, status, status and note)."""
     if v.afzender is None or not v.afzender.email:
         return
-    partij = Partij(Rolnaam.VERWIJZER, v.afzender.get_username(), Kanaal.PAGINA, v.afzender)
+    partij = Betrokkene(Partij.VERWIJZER, v.afzender.get_username(), Kanaal.PAGINA, v.afzender)
     w = weergave(v, partij)
     if w.status is None:
         return
@@ -97,7 +96,7 @@ def ingetrokken_aan_ontvanger(v: Verwijzing) -> None:
 
 def kennismaking_voorgesteld(v: Verwijzing, k) -> None:
     """To the side that did not propose it, to confirm or suggest another time."""
-    if k.voorgesteld_door == Rolnaam.VERWIJZER:
+    if k.voorgesteld_door == Partij.VERWIJZER:
         adres, link = _ontvanger_adres(v), mail.absoluut(links.antwoord_pad(v))
     else:
         adres = v.afzender.email if v.afzender else ""

@@ -75,7 +75,7 @@ class Soort(models.TextChoices):
     PLEKVRAAG = "plekvraag", _("vraag: is er plek?")
 
 
-class Herkomst(models.TextChoices):
+class Afzenderkant(models.TextChoices):
     """Which side sent it: both directions count (DESIGN principle 4)."""
 
     FORMEEL = "formeel", _("formeel")
@@ -208,7 +208,7 @@ class Verwijzing(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    herkomst = models.CharField(_("van"), max_length=10, choices=Herkomst.choices)
+    herkomst = models.CharField(_("van"), max_length=10, choices=Afzenderkant.choices)
     naar_sector = models.CharField(_("naar"), max_length=10, blank=True)
     afzender = models.ForeignKey(
         settings.AUTH_USER_MODEL,

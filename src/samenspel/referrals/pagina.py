@@ -15,9 +15,9 @@ from django.views.decorators.cache import never_cache
 from samenspel.privacy import audit
 from samenspel.privacy.models import Actie
 from samenspel.referrals import actions, forms
-from samenspel.referrals.keuzes import keuze, keuzes_voor
+from samenspel.referrals.antwoorden import keuze, keuzes_voor
 from samenspel.referrals.models import Terugkoppeling, Verwijzing
-from samenspel.referrals.toegang import Partij, huidige_kennismaking, weergave
+from samenspel.referrals.toegang import Betrokkene, huidige_kennismaking, weergave
 
 
 def persoonlijk(view):
@@ -36,13 +36,13 @@ def persoonlijk(view):
     return omhuld
 
 
-def leg_inzage_vast(v: Verwijzing, partij: Partij, actie: str = Actie.BEKEKEN) -> None:
+def leg_inzage_vast(v: Verwijzing, partij: Betrokkene, actie: str = Actie.BEKEKEN) -> None:
     # An anonymous question holds nothing about a person; everything else is logged.
     if not v.is_plekvraag:
         audit.leg_vast(actie, v, partij.wie, partij.rol, partij.kanaal)
 
 
-def _formulieren(v: Verwijzing, partij: Partij, data=None, actie: str = "", initial=None):
+def _formulieren(v: Verwijzing, partij: Betrokkene, data=None, actie: str = "", initial=None):
     """The forms this party can use now; the one that was posted gets the data."""
 
     def met(naam, maak):
@@ -64,7 +64,7 @@ def _formulieren(v: Verwijzing, partij: Partij, data=None, actie: str = "", init
     return f
 
 
-def toon(request, v: Verwijzing, partij: Partij, *, link_modus=False, status=200, **extra):
+def toon(request, v: Verwijzing, partij: Betrokkene, *, link_modus=False, status=200, **extra):
     data = request.POST if request.method == "POST" else None
     actie = request.POST.get("actie", "") if data is not None else ""
     initial = {}
@@ -90,7 +90,7 @@ def toon(request, v: Verwijzing, partij: Partij, *, link_modus=False, status=200
     return render(request, "referrals/verwijzing.html", context, status=status)
 
 
-def _mag_bevestigen(k, partij: Partij) -> bool:
+def _mag_bevestigen(k, partij: Betrokkene) -> bool:
     if k is None or k.is_bevestigd:
         return False
     if partij.is_verwijzer:
@@ -100,7 +100,7 @@ def _mag_bevestigen(k, partij: Partij) -> bool:
     return False
 
 
-def verwerk(request, v: Verwijzing, partij: Partij, terug: str, *, link_modus=False):
+def verwerk(request, v: Verwijzing, partij: Betrokkene, terug: str, *, link_modus=False):
     """Handle one POST from the referral page."""
     actie = request.POST.get("actie", "")
     formulieren = _formulieren(v, partij, request.POST, actie)
@@ -119,7 +119,7 @@ def verwerk(request, v: Verwijzing, partij: Partij, terug: str, *, link_modus=Fa
             if gekozen.naar == v.status:
                 messages.info(request, _("Dit was al zo opgeslagen. Er is niets veranderd."))
                 return redirect(terug)
-            raise actions.OngeldigeOvergang(v, gekozen.naar)
+            raise actions.OngeldigeStatusovergang(v, gekozen.naar)
         form = formulieren.get(actie)
         if form is None:
             raise actions.Geweigerd(_("Dit kan nu niet meer. Kijk hieronder hoe het nu staat."))

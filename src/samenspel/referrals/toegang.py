@@ -11,8 +11,7 @@ from dataclasses import asdict, dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.accounts.models import Rol
-from samenspel.privacy.models import GEGEVENS, Kanaal
-from samenspel.privacy.models import Partij as Rolnaam
+from samenspel.privacy.models import GEGEVENS, Kanaal, Partij
 from samenspel.referrals.models import Status, Terugkoppeling, Verwijzing, Voorval
 
 # Roles that may send referrals; analysts and beheerders see figures, never residents.
@@ -20,7 +19,7 @@ VERWIJZERS = {Rol.PROFESSIONAL, Rol.INITIATIEFNEMER, Rol.NETWERKHOUDER}
 
 
 @dataclass(frozen=True)
-class Partij:
+class Betrokkene:
     rol: str  # privacy.Partij: verwijzer, ontvanger, bewoner, systeem
     wie: str  # for the event and audit log: a username, "e-maillink", "bewoner"
     kanaal: str = Kanaal.PAGINA
@@ -28,18 +27,18 @@ class Partij:
 
     @property
     def is_verwijzer(self) -> bool:
-        return self.rol == Rolnaam.VERWIJZER
+        return self.rol == Partij.VERWIJZER
 
     @property
     def is_ontvanger(self) -> bool:
-        return self.rol == Rolnaam.ONTVANGER
+        return self.rol == Partij.ONTVANGER
 
     @property
     def is_bewoner(self) -> bool:
-        return self.rol == Rolnaam.BEWONER
+        return self.rol == Partij.BEWONER
 
 
-SYSTEEM = Partij(Rolnaam.SYSTEEM, "systeem", Kanaal.OPDRACHT)
+SYSTEEM = Betrokkene(Partij.SYSTEEM, "systeem", Kanaal.OPDRACHT)
 
 
 def mag_verwijzen(gebruiker) -> bool:
@@ -58,26 +57,26 @@ def is_ontvanger(gebruiker, service) -> bool:
     )
 
 
-def partij_van(verwijzing: Verwijzing, gebruiker, kanaal: str = Kanaal.PAGINA) -> Partij | None:
+def partij_van(verwijzing: Verwijzing, gebruiker, kanaal: str = Kanaal.PAGINA) -> Betrokkene | None:
     """The logged-in user's part in this referral, or None: then they see nothing of it."""
     if gebruiker is None or not gebruiker.is_authenticated:
         return None
     wie = gebruiker.get_username()
     if verwijzing.afzender_id == gebruiker.pk:
-        return Partij(Rolnaam.VERWIJZER, wie, kanaal, gebruiker)
+        return Betrokkene(Partij.VERWIJZER, wie, kanaal, gebruiker)
     if verwijzing.is_gedeeld and is_ontvanger(gebruiker, verwijzing.service):
-        return Partij(Rolnaam.ONTVANGER, wie, kanaal, gebruiker)
+        return Betrokkene(Partij.ONTVANGER, wie, kanaal, gebruiker)
     return None
 
 
-def via_emaillink(verwijzing: Verwijzing) -> Partij:
-    return Partij(
-        Rolnaam.ONTVANGER, f"e-maillink {verwijzing.service.name}"[:200], Kanaal.EMAILLINK
+def via_emaillink(verwijzing: Verwijzing) -> Betrokkene:
+    return Betrokkene(
+        Partij.ONTVANGER, f"e-maillink {verwijzing.service.name}"[:200], Kanaal.EMAILLINK
     )
 
 
-def via_bewonerlink(kanaal: str = Kanaal.BEWONERLINK) -> Partij:
-    return Partij(Rolnaam.BEWONER, "bewoner", kanaal)
+def via_bewonerlink(kanaal: str = Kanaal.BEWONERLINK) -> Betrokkene:
+    return Betrokkene(Partij.BEWONER, "bewoner", kanaal)
 
 
 # --- what each party sees -----------------------------------------------------------------
@@ -195,14 +194,14 @@ def _gebeurtenissen(v: Verwijzing, met_uitleg: bool, alleen_status: bool) -> lis
     return regels
 
 
-def status_voor(v: Verwijzing, partij: Partij) -> tuple[str, str] | None:
+def status_voor(v: Verwijzing, partij: Betrokkene) -> tuple[str, str] | None:
     """Only the status, for lists: (code, label), or None when this party may not hear it."""
     if partij.is_verwijzer and not (hoort_status(v) or v.status == Status.DRAFT or v.is_plekvraag):
         return None
     return v.status, v.status_label()
 
 
-def weergave(v: Verwijzing, partij: Partij) -> Weergave:
+def weergave(v: Verwijzing, partij: Betrokkene) -> Weergave:
     w = Weergave(
         id=str(v.pk),
         kenmerk=v.kenmerk,

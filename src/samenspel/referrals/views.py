@@ -14,7 +14,7 @@ from samenspel.referrals import actions, cijfers, forms, links
 from samenspel.referrals.models import Ontvangst, Status, Verwijzing
 from samenspel.referrals.pagina import persoonlijk, toon, verwerk
 from samenspel.referrals.toegang import (
-    Partij,
+    Betrokkene,
     afzender_tekst,
     is_ontvanger,
     mag_verwijzen,
@@ -110,7 +110,7 @@ def inbox(request):
     def regels(qs, rol):
         # Lists carry no personal data at all (so nothing here needs logging): a reference,
         # the service, the sender and the status as far as this party may hear it.
-        partij = Partij(rol, gebruiker.get_username(), gebruiker=gebruiker)
+        partij = Betrokkene(rol, gebruiker.get_username(), gebruiker=gebruiker)
         uitkomst = []
         for v in qs.select_related("service", "afzender", "afzender_organisatie")[:100]:
             status = status_voor(v, partij)

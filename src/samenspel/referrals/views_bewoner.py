@@ -17,8 +17,7 @@ from django.views.decorators.http import require_POST
 
 from samenspel.core import limits
 from samenspel.directory.models import Service
-from samenspel.privacy.models import Actie, Auditregel, Kanaal
-from samenspel.privacy.models import Partij as Rolnaam
+from samenspel.privacy.models import Actie, Auditregel, Kanaal, Partij
 from samenspel.referrals import actions, forms, links
 from samenspel.referrals.models import Ontvangst, Status
 from samenspel.referrals.pagina import leg_inzage_vast, persoonlijk
@@ -128,7 +127,7 @@ def _inzage(v):
     """Who opened this referral: the resident sees every look at their data."""
     return list(
         Auditregel.objects.voor(v)
-        .filter(partij__in=[Rolnaam.VERWIJZER, Rolnaam.ONTVANGER])
+        .filter(partij__in=[Partij.VERWIJZER, Partij.ONTVANGER])
         .order_by("-wanneer")[:50]
     )
 

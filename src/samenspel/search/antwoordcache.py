@@ -3,7 +3,7 @@
 A search page for someone without a session depends only on its address, the language, the
 date (freshness labels), the content of the search index and the form's choice lists. The
 index version changes with every listing that changes, so a saved change is never hidden by
-this cache; the area and term lists (see `keuzes`) may lag a few minutes, as they do
+this cache; the area and term lists (see `keuzelijsten`) may lag a few minutes, as they do
 without it.
 
 The cache lives in the process, next to the index whose version is part of the key: reading
@@ -20,7 +20,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
-from samenspel.search import index, keuzes
+from samenspel.search import index, keuzelijsten
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_LEEFTIJD_SECONDEN = 300
@@ -94,7 +94,7 @@ def _sleutel(request: HttpRequest) -> tuple:
         translation.get_language(),
         timezone.localdate(),
         index.versie(),
-        keuzes.versie(),
+        keuzelijsten.versie(),
     )
 
 

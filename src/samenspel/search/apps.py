@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from samenspel.search import (
-            keuzes,  # noqa: F401  (empties the lists on a change)
+            keuzelijsten,  # noqa: F401  (empties the lists on a change)
             signals,  # noqa: F401  (logs every change to a listing for the index)
             synoniemen,  # noqa: F401  (registers its system check)
         )

@@ -112,7 +112,7 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Treffer:
+class Indextreffer:
     """One result; ``afstand_km`` is None without a search point or without locations."""
 
     id: str
@@ -121,11 +121,11 @@ class Treffer:
 
 
 @dataclass(frozen=True, slots=True)
-class Uitkomst:
+class Indexuitkomst:
     """A page of results, the total count, facet counts and the query terms as understood."""
 
     totaal: int
-    treffers: list[Treffer]
+    treffers: list[Indextreffer]
     facetten: dict[str, dict[str, int]]
     termen: list[str]
 
@@ -242,7 +242,7 @@ class ZoekIndex:
         begin: int = 0,
         aantal: int = 20,
         vanaf: Mapping[str, float] | None = None,
-    ) -> Uitkomst:
+    ) -> Indexuitkomst:
         """Search; see the module docstring and the tests for the exact semantics.
 
         An empty value list for a facet means "no filter on that facet". ``vanaf`` keeps only
@@ -276,7 +276,7 @@ class ZoekIndex:
         begin: int,
         aantal: int,
         vanaf: Mapping[str, float] | None = None,
-    ) -> Uitkomst:
+    ) -> Indexuitkomst:
         termen = [self._interpreteer(woord) for woord in woorden]
         weergave = [term.weergave for term in termen]
         keuzes = _keuzes(filters)
@@ -285,7 +285,7 @@ class ZoekIndex:
             naam not in self._getallen for naam in grenzen
         ):
             # No document ever had a value for that facet or number, so none passes.
-            return Uitkomst(0, [], {facet: {} for facet in gevraagd}, weergave)
+            return Indexuitkomst(0, [], {facet: {} for facet in gevraagd}, weergave)
 
         plan = self._plan(keuzes, gevraagd)
         for naam, grens in grenzen.items():
@@ -334,14 +334,14 @@ class ZoekIndex:
             scores, afstanden = self._gewicht[nummers], None
 
         treffers = [
-            Treffer(
+            Indextreffer(
                 self._ids[nummer],
                 float(scores[plek]),
                 self._afstand_van(nummer, punt, None if afstanden is None else afstanden[plek]),
             )
             for plek, nummer in enumerate(nummers[begin:nodig].tolist(), start=begin)
         ]
-        return Uitkomst(totaal=totaal, treffers=treffers, facetten=tellingen, termen=weergave)
+        return Indexuitkomst(totaal=totaal, treffers=treffers, facetten=tellingen, termen=weergave)
 
     # -- internal: storage ------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from samenspel.core.forms import NLDSMixin
 from samenspel.core.widgets import SnelleSelect
 from samenspel.directory import plaatsen, toegankelijkheid
 from samenspel.directory.models import Dag, Sector
-from samenspel.search import keuzes
+from samenspel.search import keuzelijsten
 
 # Longer area lists are narrowed to the chosen gemeente or wijk.
 MAX_KEUZES = 300
@@ -100,9 +100,9 @@ class ZoekFormulier(NLDSMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._gebiedskeuzes()
-        self.fields["bouwsteen"].choices = keuzes.bouwstenen()
-        self.fields["doelgroep"].choices = keuzes.doelgroepen()
-        self.fields["levensdomein"].choices = keuzes.levensdomeinen()
+        self.fields["bouwsteen"].choices = keuzelijsten.bouwstenen()
+        self.fields["doelgroep"].choices = keuzelijsten.doelgroepen()
+        self.fields["levensdomein"].choices = keuzelijsten.levensdomeinen()
         for naam in ("gemeente", "wijk", "buurt", "dag", "straal", "sorteer"):
             self.fields[naam].error_messages["invalid_choice"] = _(
                 "Deze keuze kennen we niet. Kies een waarde uit de lijst."
@@ -125,16 +125,16 @@ class ZoekFormulier(NLDSMixin, forms.Form):
         a list only shows the areas inside the gemeente or wijk already chosen."""
         data = self.data if self.is_bound else {}
         gemeente, wijk, buurt = (str(data.get(k) or "") for k in ("gemeente", "wijk", "buurt"))
-        self.fields["gemeente"].choices = [("", _("alle gemeenten")), *keuzes.gemeenten()]
-        alle_wijken = keuzes.aantal(Niveau.WIJK) <= MAX_KEUZES
+        self.fields["gemeente"].choices = [("", _("alle gemeenten")), *keuzelijsten.gemeenten()]
+        alle_wijken = keuzelijsten.aantal(Niveau.WIJK) <= MAX_KEUZES
         self.fields["wijk"].choices = [
             ("", _("alle wijken")),
-            *keuzes.wijken(gemeente, wijk, alle=alle_wijken),
+            *keuzelijsten.wijken(gemeente, wijk, alle=alle_wijken),
         ]
-        alle_buurten = keuzes.aantal(Niveau.BUURT) <= MAX_KEUZES
+        alle_buurten = keuzelijsten.aantal(Niveau.BUURT) <= MAX_KEUZES
         self.fields["buurt"].choices = [
             ("", _("alle buurten")),
-            *keuzes.buurten(wijk, buurt, alle=alle_buurten),
+            *keuzelijsten.buurten(wijk, buurt, alle=alle_buurten),
         ]
 
     def clean(self):

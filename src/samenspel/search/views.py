@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from samenspel.directory import laden
+from samenspel.directory import vooraf_laden
 from samenspel.search import gekozen
 from samenspel.search.antwoordcache import bewaar_antwoord
 from samenspel.search.forms import ZoekFormulier
@@ -67,7 +67,7 @@ def zoeken(request):
     form.is_valid()
     vraag = vraag_uit(form.cleaned_data)
     resultaat = zoek(vraag, request.user)
-    laden.voor_kaartjes(t.service for t in resultaat.treffers)
+    vooraf_laden.voor_kaartjes(t.service for t in resultaat.treffers)
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     gekozen_filters = gekozen.gekozen_filters(form)

@@ -13,14 +13,14 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from samenspel.directory import laden
+from samenspel.directory import vooraf_laden
 
 _ZIN_EINDE = re.compile(r"(?<=[.!?])\s+")
 
 
 def laad(services) -> list:
     """What a printed listing shows, for a whole list at once: addresses and phones too."""
-    services = laden.voor_lijst(services)
+    services = vooraf_laden.voor_lijst(services)
     prefetch_related_objects(
         services,
         "service_at_locations__location__addresses",

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from samenspel.areas.models import Gebied, Niveau
-from samenspel.directory import laden
+from samenspel.directory import vooraf_laden
 from samenspel.directory.models import TaxonomyTerm
 from samenspel.search.zoeken import Zoekvraag, zoek
 from samenspel.wegwijzer import papier
@@ -17,7 +17,7 @@ from samenspel.wegwijzer import papier
 MAX_PER_WIJK = 2000
 
 
-def _in_wijk(wijk: Gebied, gebruiker, laad=laden.voor_lijst) -> list:
+def _in_wijk(wijk: Gebied, gebruiker, laad=vooraf_laden.voor_lijst) -> list:
     resultaat = zoek(
         Zoekvraag(filters={"wijk": [wijk.code]}, per_pagina=MAX_PER_WIJK), gebruiker, facetten=()
     )

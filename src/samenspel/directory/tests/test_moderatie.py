@@ -218,7 +218,7 @@ def test_over_een_besliste_aanmelding_kan_niet_opnieuw_besloten(
     assert "al besloten" in antwoord.content.decode()
     service.refresh_from_db()
     assert service.moderatie == m.Moderatie.GOEDGEKEURD
-    with pytest.raises(actions.OngeldigeOvergang):
+    with pytest.raises(actions.OngeldigeModeratiestap):
         actions.keur_goed(service, netwerkhouder)
 
 

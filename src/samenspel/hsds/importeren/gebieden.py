@@ -19,7 +19,7 @@ from samenspel.directory.models import Location, ServiceAtLocation
 from samenspel.hsds.importeren.csvlezer import lees_rijen
 from samenspel.hsds.importeren.fouten import ImportFout, Meldingen, Plaats
 from samenspel.hsds.importeren.schrijven import Telling
-from samenspel.hsds.importeren.uitvoeren import Uitkomst, bestaat, voer_uit
+from samenspel.hsds.importeren.uitvoeren import Importuitkomst, bestaat, voer_uit
 from samenspel.hsds.ruimte import geometrie_naar_wgs84, lijkt_rd, omhullende, zwaartepunt
 from samenspel.hsds.voortgang import Voortgang
 from samenspel.search.models import Zoekwijziging
@@ -350,7 +350,7 @@ def _schrijf_cijfers(pad: Path, tekenset: str, meldingen, tellingen, wijzigingen
 
 def importeer_gebieden(
     pad, proef: bool = False, voortgang: Voortgang | None = None, tekenset: str = "utf-8"
-) -> Uitkomst:
+) -> Importuitkomst:
     """Import CBS areas (.geojson/.json) or area figures (.csv)."""
     pad = bestaat(pad)
     voortgang = voortgang or Voortgang(aan=False)
@@ -360,7 +360,7 @@ def importeer_gebieden(
 
     def stap(run, meldingen):
         tellingen = {"gebied": Telling(), "location": Telling()}
-        uitkomst = Uitkomst(soort="gebieden", bron="CBS", proef=proef, tellingen=tellingen)
+        uitkomst = Importuitkomst(soort="gebieden", bron="CBS", proef=proef, tellingen=tellingen)
         if soort == ".csv":
             _schrijf_cijfers(pad, tekenset, meldingen, tellingen, uitkomst.wijzigingen)
         else:

@@ -5,7 +5,7 @@ of the time of a national import. Here the statement is built once per table, an
 converted only where the database needs it (UUIDs, dates, decimals). It sends no signals, as
 bulk_create does not either; the writer logs search changes and history itself.
 
-The writer's fast path (`laden`) hands over whole columns (`rijen`, `kolom`, `uuids`) and
+The writer's fast path (`kolomsgewijs`) hands over whole columns (`rijen`, `kolom`, `uuids`) and
 reads stored rows back the same way (`opgeslagen`, `als_model`) to see that a re-import
 changes nothing.
 """

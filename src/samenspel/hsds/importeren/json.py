@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from uuid import UUID
 
-from samenspel.hsds import tabellen as t
+from samenspel.hsds import tabelkoppeling as t
 from samenspel.hsds.importeren.fouten import ImportFout, Meldingen, Plaats
 from samenspel.hsds.importeren.schrijven import Rij
 from samenspel.hsds.waarden import Ongeldig, is_leeg, sleutel

@@ -9,7 +9,7 @@ the search change log (Zoekwijziging) and the history (Wijziging) are written he
 for exactly the listings that changed.
 
 A data package's CSV files into a table that was empty before the import (a first import, a
-national one) take a faster road: a block of rows is read column by column (`laden`) and
+national one) take a faster road: a block of rows is read column by column (`kolomsgewijs`) and
 written as it is. A block with anything to report or compare goes row by row instead, so
 both roads end in the same records and the same messages.
 """
@@ -27,10 +27,10 @@ from django.utils import timezone
 from samenspel.areas.buurtzoeker import Buurtzoeker
 from samenspel.areas.models import Gebied
 from samenspel.directory import models as m
-from samenspel.hsds import tabellen as t
+from samenspel.hsds import tabelkoppeling as t
 from samenspel.hsds.importeren.fouten import Meldingen, Plaats
 from samenspel.hsds.importeren.invoegen import Invoeger, indexen_achteraf
-from samenspel.hsds.importeren.laden import POLY_TABEL, Afwijkend, Blok, Kolomplan, lees_veld
+from samenspel.hsds.importeren.kolomsgewijs import POLY_TABEL, Afwijkend, Blok, Kolomplan, lees_veld
 from samenspel.hsds.voortgang import Voortgang
 from samenspel.hsds.waarden import Ongeldig, als_tekst, is_leeg, lees_tijd, sleutel
 from samenspel.search.models import Zoekwijziging
@@ -93,7 +93,7 @@ class Invoer(Protocol):
 
 
 class CsvInvoer(Invoer, Protocol):
-    """An input of CSV files, which the writer can also read a block at a time (`laden`)."""
+    """An input of CSV files, which the writer can also read a block at a time (`kolomsgewijs`)."""
 
     def kop(self, tabel: str) -> list[str]:
         """The header of a table's file."""

@@ -20,7 +20,7 @@ SQLITE_CACHE_KB = 256_000
 
 
 @dataclass
-class Uitkomst:
+class Importuitkomst:
     soort: str
     bron: str
     proef: bool
@@ -67,9 +67,9 @@ def voer_uit(
     soort: str,
     bron: str,
     bestand: str,
-    stap: Callable[[Importrun, Meldingen], Uitkomst],
+    stap: Callable[[Importrun, Meldingen], Importuitkomst],
     proef: bool,
-) -> Uitkomst:
+) -> Importuitkomst:
     """Run `stap` inside one transaction; any error, or a dry run, leaves the database as it was."""
     begin = time.monotonic()
     meldingen = Meldingen()
@@ -99,8 +99,8 @@ def voer_uit(
     return uitkomst
 
 
-def uitkomst_van(schrijver: Schrijver, soort: str, proef: bool) -> Uitkomst:
-    return Uitkomst(
+def uitkomst_van(schrijver: Schrijver, soort: str, proef: bool) -> Importuitkomst:
+    return Importuitkomst(
         soort=soort,
         bron=schrijver.bron,
         proef=proef,
@@ -132,10 +132,10 @@ def importeer_hsds(
     voortgang: Voortgang | None = None,
     tekenset: str = "utf-8",
     soort: str | None = None,
-) -> Uitkomst:
+) -> Importuitkomst:
     """Import an HSDS data package (folder, zip, datapackage.json) or an HSDS JSON file."""
+    from samenspel.hsds.importeren.datapakket import TabularInvoer
     from samenspel.hsds.importeren.json import JsonInvoer
-    from samenspel.hsds.importeren.tabular import TabularInvoer
 
     pad = bestaat(pad)
     naam = bron or bron_naam(pad)

@@ -12,7 +12,7 @@ import pytest
 from referencing import Registry, Resource
 
 from samenspel.directory import models as m
-from samenspel.hsds import tabellen as t
+from samenspel.hsds import tabelkoppeling as t
 from samenspel.hsds.exporteren import _Selectie
 
 DATA = Path(__file__).resolve().parent / "data"

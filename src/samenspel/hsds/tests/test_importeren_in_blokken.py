@@ -1,4 +1,4 @@
-"""A large data package is written a block at a time, column by column (`importeren.laden`).
+"""A large data package is written a block at a time, column by column (`importeren.kolomsgewijs`).
 
 What a user notices: the kaart is exactly what the careful row-by-row path makes of the same
 files, a problem anywhere in a large file is still named by file, line and field, and the
@@ -11,7 +11,7 @@ from django.db import connection
 from samenspel import cli
 from samenspel.directory import models as m
 from samenspel.directory import taxonomieen
-from samenspel.hsds import tabellen as t
+from samenspel.hsds import tabelkoppeling as t
 from samenspel.hsds.importeren import schrijven
 from samenspel.hsds.importeren.schrijven import Schrijver
 from samenspel.hsds.importeren.uitvoeren import importeer_hsds

@@ -15,7 +15,7 @@ from samenspel.directory import actions, registratie
 from samenspel.directory import models as m
 from samenspel.hsds import exporteren
 from samenspel.hsds.bereik import Bereik
-from samenspel.hsds.importeren.tabel import importeer_tabel
+from samenspel.hsds.importeren.gemeenteblad import importeer_tabel
 from samenspel.hsds.importeren.uitvoeren import importeer_hsds
 from samenspel.hsds.serialiseren import Serialiseerder
 from samenspel.search.zoeken import Zoekvraag, zoek

@@ -19,7 +19,7 @@ from samenspel.referrals.models import (
     Terugkoppeling,
     Verwijzing,
 )
-from samenspel.referrals.toegang import Partij, via_emaillink
+from samenspel.referrals.toegang import Betrokkene, via_emaillink
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def _zet_status(v, status):
 
 
 def _verwijzer(v):
-    return Partij("verwijzer", v.afzender.get_username(), gebruiker=v.afzender)
+    return Betrokkene("verwijzer", v.afzender.get_username(), gebruiker=v.afzender)
 
 
 ONTVANGER_DOELEN = sorted(actions.WIE_MAG["ontvanger"])
@@ -49,7 +49,7 @@ def test_alleen_overgangen_uit_de_tabel_mogen(verwijzing, van, naar):
         v.refresh_from_db()
         assert v.status == naar
     else:
-        with pytest.raises(actions.OngeldigeOvergang):
+        with pytest.raises(actions.OngeldigeStatusovergang):
             actions.wijzig_status(v, via_emaillink(v), naar, Reden.ANDERS, "Omdat het zo is.")
         v.refresh_from_db()
         assert v.status == van
@@ -162,7 +162,7 @@ def test_online_toestemming_deelt_niets_tot_de_bewoner_ja_zegt(
     assert [m.to for m in mail.outbox] == [["sanne.visser@example.org"]]  # only her own link
     assert not Verwijzing.objects.gedeeld().filter(pk=v.pk).exists()
 
-    met_commit(actions.geef_toestemming, v, Partij("bewoner", "bewoner"))
+    met_commit(actions.geef_toestemming, v, Betrokkene("bewoner", "bewoner"))
 
     v.refresh_from_db()
     assert v.status == Status.REQUESTED and v.verstuurd_op
@@ -175,7 +175,7 @@ def test_nee_op_toestemming_wist_alles_en_niemand_hoort_ervan(
 ):
     v, _ = verwijs(pim, wandelgroep, toestemming=Manier.ONLINE)
     mail.outbox.clear()
-    met_commit(actions.trek_toestemming_in, v, Partij("bewoner", "bewoner"))
+    met_commit(actions.trek_toestemming_in, v, Betrokkene("bewoner", "bewoner"))
     v.refresh_from_db()
     assert v.status == Status.CANCELLED and v.reden_code == Reden.GEEN_TOESTEMMING
     assert v.naam == "" and v.is_gewist

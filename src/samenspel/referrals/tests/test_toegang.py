@@ -14,7 +14,7 @@ from django.utils import timezone
 from samenspel.privacy.models import Auditregel, Manier
 from samenspel.referrals import actions, herinneren, links
 from samenspel.referrals.models import Status, Verwijzing
-from samenspel.referrals.toegang import Partij, via_emaillink
+from samenspel.referrals.toegang import Betrokkene, via_emaillink
 from samenspel.search.zoeken import Zoekvraag, zoek
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def wereld(verwijs, pim, petra, ine, olaf, bart, wandelgroep, buurtteam, met_com
     ontvanger = via_emaillink(v)
     met_commit(actions.antwoord, v, ontvanger, "aannemen", "", NOTITIE)
     met_commit(actions.antwoord, v, ontvanger, "pauze", REDEN, NOTITIE)
-    verwijzer = Partij("verwijzer", "pim", gebruiker=pim)
+    verwijzer = Betrokkene("verwijzer", "pim", gebruiker=pim)
     wanneer = timezone.now() + dt.timedelta(days=3)
     met_commit(actions.stel_kennismaking_voor, v, verwijzer, wanneer, WAAR)
     met_commit(actions.bevestig_kennismaking, v, ontvanger)

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from samenspel.search.engine import (
     VELDGEWICHTEN,
     Document,
-    Treffer,
-    Uitkomst,
+    Indextreffer,
+    Indexuitkomst,
     ZoekIndex,
     _kleinste,
 )
@@ -780,7 +780,7 @@ def _naief_zoeken(
     sorteer: str = "relevantie",
     begin: int = 0,
     aantal: int = 20,
-) -> Uitkomst:
+) -> Indexuitkomst:
     termen = [index._interpreteer(woord) for woord in list(dict.fromkeys(tokens(tekst)))[:12]]
     if punt is None:
         straal_km, sorteer = None, "relevantie"
@@ -870,10 +870,12 @@ def _naief_zoeken(
     else:
         resultaat.sort(key=lambda k: vast(k[0]))
     treffers = [
-        Treffer(document.id, score, None if afstand is None or math.isinf(afstand) else afstand)
+        Indextreffer(
+            document.id, score, None if afstand is None or math.isinf(afstand) else afstand
+        )
         for document, score, afstand in resultaat[begin : begin + aantal]
     ]
-    return Uitkomst(len(resultaat), treffers, tellingen, [term.weergave for term in termen])
+    return Indexuitkomst(len(resultaat), treffers, tellingen, [term.weergave for term in termen])
 
 
 def _naieve_termgewichten(documenten: list[Document]) -> dict[str, dict[str, float]]:
@@ -906,7 +908,7 @@ def _naieve_termgewichten(documenten: list[Document]) -> dict[str, dict[str, flo
     return uitkomst
 
 
-def _zelfde(uitkomst: Uitkomst, verwacht: Uitkomst) -> None:
+def _zelfde(uitkomst: Indexuitkomst, verwacht: Indexuitkomst) -> None:
     assert (uitkomst.totaal, uitkomst.termen) == (verwacht.totaal, verwacht.termen)
     # Facet counts in the same order too: most frequent first, then by value.
     assert {f: list(t.items()) for f, t in uitkomst.facetten.items()} == {

@@ -19,7 +19,7 @@ from functools import partial
 from itertools import repeat
 
 from samenspel.areas.geo import NEDERLAND
-from samenspel.hsds import tabellen as t
+from samenspel.hsds import tabelkoppeling as t
 from samenspel.hsds.waarden import MAX_TEKST, Ongeldig, lees, sleutel
 
 # Ids after their dashes are removed: the canonical form of a UUID, as UUID.hex writes it.

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from samenspel.hsds import tabellen as t
+from samenspel.hsds import tabelkoppeling as t
 from samenspel.hsds.importeren.csvlezer import CsvRij, lees_rijen
 from samenspel.hsds.importeren.fouten import ImportFout, Meldingen, Plaats
 from samenspel.hsds.importeren.schrijven import Rij

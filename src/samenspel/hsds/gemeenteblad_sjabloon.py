@@ -11,7 +11,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from samenspel.directory import toegankelijkheid
 from samenspel.directory.models import TaxonomyTerm
-from samenspel.hsds.importeren.blad import SJABLOON
+from samenspel.hsds.importeren.gemeenteblad_kolommen import SJABLOON
 
 KOLOMMEN = [k for k in SJABLOON if k.in_sjabloon]
 EXTRA = [k for k in SJABLOON if not k.in_sjabloon]

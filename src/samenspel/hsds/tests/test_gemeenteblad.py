@@ -8,9 +8,9 @@ from openpyxl import Workbook, load_workbook
 
 from samenspel import cli
 from samenspel.directory import models as m
-from samenspel.hsds.importeren.blad import kopnorm
-from samenspel.hsds.importeren.tabel import importeer_tabel, lees_contact
-from samenspel.hsds.sjabloon import KOLOMMEN
+from samenspel.hsds.gemeenteblad_sjabloon import KOLOMMEN
+from samenspel.hsds.importeren.gemeenteblad import importeer_tabel, lees_contact
+from samenspel.hsds.importeren.gemeenteblad_kolommen import kopnorm
 
 from .conftest import momentopname
 

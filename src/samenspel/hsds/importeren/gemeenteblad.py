@@ -1,10 +1,10 @@
 """A municipality's spreadsheet (xlsx or csv) with one row per listing, in plain Dutch columns.
 
-`blad` finds the columns; here each row becomes HSDS rows (organization, service, location,
-address, contact, phone, schedule, attributes) with ids derived from the source and the row's
-key, and goes through the same writer as an HSDS import, with the same guarantees. A second
-import of the same spreadsheet updates the listings it made; what a row no longer says (a
-phone number, a time) is removed from those listings only.
+`gemeenteblad_kolommen` finds the columns; here each row becomes HSDS rows (organization,
+service, location, address, contact, phone, schedule, attributes) with ids derived from the
+source and the row's key, and goes through the same writer as an HSDS import, with the same
+guarantees. A second import of the same spreadsheet updates the listings it made; what a row no
+longer says (a phone number, a time) is removed from those listings only.
 """
 
 import re
@@ -24,8 +24,8 @@ from samenspel.directory.registratie import (
     normaliseer_postcode,
     telefoon_cijfers,
 )
-from samenspel.hsds.importeren.blad import Blad, kopnorm, lees_blad
 from samenspel.hsds.importeren.fouten import Meldingen, Plaats
+from samenspel.hsds.importeren.gemeenteblad_kolommen import Blad, kopnorm, lees_blad
 from samenspel.hsds.importeren.schrijven import Rij, Schrijver, Telling
 from samenspel.hsds.importeren.uitvoeren import bestaat, uitkomst_van, voer_uit
 from samenspel.hsds.voortgang import Voortgang
