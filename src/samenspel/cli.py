@@ -84,14 +84,11 @@ def serve(args) -> None:
     _serve(args.poort, args.workers, post=not args.zonder_post)
 
 
-def post(args) -> None:
-    """Deliver the e-mail outbox: until stopped, or (``--eenmalig``) what is due now."""
-    _django()
-    import signal
-
+def _zeg_waar_de_post_heen_gaat() -> None:
+    """Before sending: on the demo database the mails go to the demo mailbox, say so; a
+    database that is not set up yet is a sentence, not a traceback."""
     from django.db import DatabaseError
 
-    from samenspel.core import postbode
     from samenspel.demo.mail import postvak_voor_demodatabase
 
     try:
@@ -102,6 +99,16 @@ def post(args) -> None:
             f"De database is nog niet klaar ({fout}). Zet eerst de demo op "
             "(samenspel demo --geen-server) of migreer (samenspel beheer migrate)."
         )
+
+
+def post(args) -> None:
+    """Deliver the e-mail outbox: until stopped, or (``--eenmalig``) what is due now."""
+    _django()
+    import signal
+
+    from samenspel.core import postbode
+
+    _zeg_waar_de_post_heen_gaat()
     if args.eenmalig:
         ronde = postbode.bezorg_wat_klaarstaat()
         print(
@@ -120,21 +127,11 @@ def post(args) -> None:
 
 def herinner(args) -> None:
     _django()
-    from django.db import DatabaseError
-
     from samenspel.core import mail, postbode
-    from samenspel.demo.mail import postvak_voor_demodatabase
     from samenspel.directory.herinneren import verstuur_herinneringen
     from samenspel.referrals.herinneren import herinner_onbeantwoord
 
-    try:
-        if postvak_voor_demodatabase():
-            print("Demo-database: de e-mails komen in het demo-postvak (/demo/post/).")
-    except DatabaseError as fout:
-        sys.exit(
-            f"De database is nog niet klaar ({fout}). Zet eerst de demo op "
-            "(samenspel demo --geen-server) of migreer (samenspel beheer migrate)."
-        )
+    _zeg_waar_de_post_heen_gaat()
     aantal = verstuur_herinneringen()
     print(f"{aantal} herinnering(en) klaargezet over aanbod dat lang niet is bevestigd.")
     aantal = herinner_onbeantwoord()

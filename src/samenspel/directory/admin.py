@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from samenspel.core.admin import LogboekAdmin
 from samenspel.directory import historie
 from samenspel.directory import models as m
 
@@ -72,7 +73,7 @@ class TaxonomyTermAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Wijziging)
-class WijzigingAdmin(admin.ModelAdmin):
+class WijzigingAdmin(LogboekAdmin):
     """History is append-only: readable, never editable."""
 
     list_display = (
@@ -84,12 +85,3 @@ class WijzigingAdmin(admin.ModelAdmin):
     )
     list_filter = ("resource_type", "last_action_type")
     search_fields = ("resource_id", "updated_by", "field_name")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

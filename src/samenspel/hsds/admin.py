@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from samenspel.core.admin import LogboekAdmin
 from samenspel.hsds import actions
 from samenspel.hsds.models import ApiToken, Importrun, Sleutelgebeurtenis
 
@@ -48,17 +49,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(Sleutelgebeurtenis)
-class SleutelgebeurtenisAdmin(admin.ModelAdmin):
+class SleutelgebeurtenisAdmin(LogboekAdmin):
     """Append-only: readable, never editable."""
 
     list_display = ("wanneer", "token", "soort", "door")
     list_filter = ("soort",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
