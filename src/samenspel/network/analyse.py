@@ -23,8 +23,9 @@ connected through their organisation without a recorded tie between them, and th
 referrals belong to organisations. The membership edges are never reported as bridges; only
 ties (between people, or from referrals) are.
 
-All graph algorithms are rustworkx's (bridges, articulation points, components,
-betweenness); the choice is measured in bench/RESULTS.md (``bench/web.py``).
+All graph algorithms are python-igraph's (bridges, articulation points, components,
+betweenness); the choice between networkx, rustworkx and igraph is measured in
+bench/RESULTS.md (``bench/web.py``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import rustworkx as rx
+import igraph as ig
 
 from samenspel.directory.models import Location, Organization, Sector
 
@@ -96,57 +97,70 @@ class Web:
     def __init__(self, organisaties, personen, banden, verwijsbanden=None):
         self.organisaties = {o.id: o for o in organisaties}
         self.personen = {p.id: p for p in personen if p.organisatie in self.organisaties}
-        self.graaf = rx.PyGraph(multigraph=False)
+        self.knopen: list[Knoop] = []
         self.index: dict[Knoop, int] = {}
+        randen: list[tuple[int, int]] = []
+        gegevens: list[tuple] = []
+
+        def rand(a: int, b: int, data: tuple) -> None:
+            randen.append((a, b))
+            gegevens.append(data)
+
         for o in self.organisaties:
             self._knoop(Knoop("org", o))
         for p in self.personen.values():
             ip = self._knoop(Knoop("persoon", p.id))
-            self.graaf.add_edge(self.index[Knoop("org", p.organisatie)], ip, ("lid",))
+            rand(self.index[Knoop("org", p.organisatie)], ip, ("lid",))
             if p.vrijwilligers:
-                iv = self._knoop(Knoop("vrijwilligers", p.id))
-                self.graaf.add_edge(ip, iv, ("vrijwilligers",))
+                rand(ip, self._knoop(Knoop("vrijwilligers", p.id)), ("vrijwilligers",))
+        # Several kinds of tie between the same two people are one edge: a simple graph, so
+        # a pair with two kinds of tie is still one bridge.
         soorten = defaultdict(set)
         for a, b, soort in banden:
             if a in self.personen and b in self.personen:
                 soorten[tuple(sorted((a, b)))].add(soort)
         for (a, b), s in soorten.items():
-            self.graaf.add_edge(
+            rand(
                 self.index[Knoop("persoon", a)],
                 self.index[Knoop("persoon", b)],
                 ("band", tuple(sorted(s))),
             )
         for (a, b), n in (verwijsbanden or {}).items():
             if a in self.organisaties and b in self.organisaties:
-                self.graaf.add_edge(
-                    self.index[Knoop("org", a)], self.index[Knoop("org", b)], ("verwijzing", n)
-                )
+                rand(self.index[Knoop("org", a)], self.index[Knoop("org", b)], ("verwijzing", n))
+        self.graaf = ig.Graph(n=len(self.knopen), edges=randen)
+        self.gegevens = gegevens  # per edge id, in the order the edges were added
 
     def _knoop(self, knoop: Knoop) -> int:
-        i = self.graaf.add_node(knoop)
-        self.index[knoop] = i
-        return i
+        self.index[knoop] = len(self.knopen)
+        self.knopen.append(knoop)
+        return self.index[knoop]
 
     # --- reading the graph ------------------------------------------------------------
 
     def _org_van(self, i: int) -> str:
-        k = self.graaf[i]
+        k = self.knopen[i]
         return k.id if k.soort == "org" else self.personen[k.id].organisatie
 
     def _sector(self, org_id: str) -> str:
         return self.organisaties[org_id].sector
 
-    def _banden(self):
-        """Every tie (not membership) as (node a, node b, Brug)."""
-        for a, b, data in self.graaf.weighted_edge_list():
+    def _banden(self, randen=None):
+        """Ties (not membership) as (edge id, Brug); all, or of the given edge ids."""
+        for e in range(self.graaf.ecount()) if randen is None else randen:
+            data = self.gegevens[e]
+            a, b = self.graaf.es[e].tuple
             if data[0] == "band":
-                ka, kb = self.graaf[a], self.graaf[b]
-                brug = Brug((self._org_van(a), self._org_van(b)), (ka.id, kb.id), data[1])
+                brug = Brug(
+                    (self._org_van(a), self._org_van(b)),
+                    (self.knopen[a].id, self.knopen[b].id),
+                    data[1],
+                )
             elif data[0] == "verwijzing":
-                brug = Brug((self.graaf[a].id, self.graaf[b].id), None, ("verwijzen",))
+                brug = Brug((self.knopen[a].id, self.knopen[b].id), None, ("verwijzen",))
             else:
                 continue
-            yield a, b, brug
+            yield e, brug
 
     def _over_de_sectorgrens(self, brug: Brug) -> bool:
         a, b = (self._sector(o) for o in brug.organisaties)
@@ -156,7 +170,7 @@ class Web:
 
     def sectorbruggen(self) -> list[Brug]:
         """Formal↔informal ties (an organisation without a sector takes part in none)."""
-        return [brug for _, _, brug in self._banden() if self._over_de_sectorgrens(brug)]
+        return [brug for _, brug in self._banden() if self._over_de_sectorgrens(brug)]
 
     def via_een_persoon(self) -> list[str]:
         """Organisations whose every tie to the other sector is carried by one own person.
@@ -175,25 +189,26 @@ class Web:
 
     def bruggen(self) -> list[Brug]:
         """Ties whose loss splits the web (graph bridges), not counting membership."""
-        kritiek = {frozenset(e) for e in rx.bridges(self.graaf)}
-        return [brug for a, b, brug in self._banden() if frozenset((a, b)) in kritiek]
+        return [brug for _, brug in self._banden(sorted(self.graaf.bridges()))]
 
     def scharnierpersonen(self) -> list[str]:
         """People whose departure splits the web (articulation points among the people)."""
         return sorted(
-            self.graaf[i].id
-            for i in rx.articulation_points(self.graaf)
-            if self.graaf[i].soort == "persoon"
+            self.knopen[i].id
+            for i in self.graaf.articulation_points()
+            if self.knopen[i].soort == "persoon"
         )
 
     def makelaars(self, hoeveel: int = 10) -> list[tuple[str, float]]:
         """The people most often on the shortest way between others (betweenness)."""
-        # One thread: a web request shares the server's cores with the others.
-        score = rx.betweenness_centrality(self.graaf, normalized=True, parallel_threshold=10**9)
+        n = self.graaf.vcount()
+        # Normalised as usual (0..1) so webs of different size compare.
+        schaal = 2 / ((n - 1) * (n - 2)) if n > 2 else 1
+        score = self.graaf.betweenness(directed=False)
         mensen = [
-            (self.graaf[i].id, s)
-            for i, s in score.items()
-            if self.graaf[i].soort == "persoon" and s > 0
+            (self.knopen[i].id, s * schaal)
+            for i, s in enumerate(score)
+            if self.knopen[i].soort == "persoon" and s > 0
         ]
         mensen.sort(key=lambda m: (-m[1], m[0]))
         return mensen[:hoeveel]
@@ -213,17 +228,19 @@ class Web:
         """The ties lost and the parts the web falls into if this person left."""
         gevolg = Vertrekgevolg(persoon_id)
         ip = self.index[Knoop("persoon", persoon_id)]
-        gevolg.verloren_banden = [brug for a, b, brug in self._banden() if ip in (a, b)]
+        eigen = self.graaf.incident(ip)
+        gevolg.verloren_banden = [brug for _, brug in self._banden(eigen)]
+        # Without the person's edges (the node stays, alone, so the numbering holds).
         zonder = self.graaf.copy()
-        zonder.remove_node(ip)
+        zonder.delete_edges(eigen)
         delen = []
         gezien: set[int] = set()
         for buur in self.graaf.neighbors(ip):
             if buur in gezien:
                 continue
-            deel = rx.node_connected_component(zonder, buur)
-            gezien |= deel
-            knopen = [self.graaf[i] for i in deel]
+            deel = zonder.subcomponent(buur)
+            gezien.update(deel)
+            knopen = [self.knopen[i] for i in deel]
             orgs = frozenset(k.id for k in knopen if k.soort == "org")
             if orgs:
                 delen.append(orgs)
