@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "samenspel.search",
     "samenspel.privacy",
     "samenspel.referrals",
+    "samenspel.network",
     "samenspel.hsds",
     "samenspel.demo",
     "samenspel.wegwijzer",
