@@ -171,6 +171,9 @@ def verouderd(locale: Path = LOCALE) -> list[str]:
 
 
 # Shorter pieces of a message could be ordinary words in Dutch data (a listing's description).
+# So could one long word ("vrijwilligerscoördinator" inside "vrijwilligerscoördinatoren" of a
+# description): a piece is two words at least. A one-word message is still found when it is an
+# element's whole text.
 MIN_FRAGMENT = 20
 _TAG = re.compile(r"<[^>]+>")
 _SPATIE = re.compile(r"\s+")
@@ -220,7 +223,7 @@ def _lees_bronteksten(taal: str, locale: Path) -> tuple[set[str], set[str]]:
                     hele.add(tekst.rstrip(":").strip())
                 for stuk in PLAATSHOUDER.split(tekst):
                     stuk = stuk.strip(" “”\"'.,:;!?()")
-                    if len(stuk) >= MIN_FRAGMENT:
+                    if len(stuk) >= MIN_FRAGMENT and " " in stuk:
                         stukken.add(stuk)
     return hele, stukken
 

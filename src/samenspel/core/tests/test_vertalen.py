@@ -91,6 +91,19 @@ def test_nederlandse_tekst_op_een_engelse_pagina_wordt_gevonden():
     assert not any("wandel" in g.lower() for g in gevonden), "data may be Dutch"
 
 
+def test_een_lang_woord_uit_de_catalogus_in_een_omschrijving_is_geen_nederlandse_melding(
+    tmp_path,
+):
+    locale = _catalogus(
+        tmp_path, polib.POEntry(msgid="vrijwilligerscoördinator", msgstr="volunteer coordinator")
+    )
+    omschrijving = "Professionals en vrijwilligerscoördinatoren in de wijk kunnen bellen."
+    assert vertalen.nederlands_op_pagina([omschrijving], omschrijving, locale=locale) == []
+    # The same word as a label of its own is an untranslated message.
+    gevonden = vertalen.nederlands_op_pagina(["vrijwilligerscoördinator"], "", locale=locale)
+    assert gevonden == ["vrijwilligerscoördinator"]
+
+
 pytestmark = pytest.mark.django_db
 
 
