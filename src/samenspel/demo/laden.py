@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from samenspel.accounts.models import Gebruiker, Rol
 from samenspel.areas.models import Gebied
+from samenspel.demo import web
 from samenspel.directory import models as m
 from samenspel.directory import toegankelijkheid
 from samenspel.referrals.demo import laad_verwijzingen
@@ -226,6 +227,9 @@ def laad_gebruikers() -> list[tuple[str, str, str]]:
             gebruiker.save()
         if rol == Rol.NETWERKHOUDER:
             gebruiker.gebieden.set(Gebied.objects.filter(code__in=wijk_codes))
+        if rol == Rol.GEMEENTE_ANALIST:
+            # The analyst works for one gemeente: its web shows without people's names.
+            gebruiker.gebieden.set(Gebied.objects.filter(code="GM0344"))
         accounts.append((naam, wachtwoord(naam), rol.label))
     return accounts
 
@@ -237,4 +241,5 @@ def laad_alles() -> dict:
         "aanbod": laad_aanbod(),
         "accounts": laad_gebruikers(),
         "verwijzingen": laad_verwijzingen(),
+        "web": web.laad_web(),
     }

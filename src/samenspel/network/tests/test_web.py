@@ -149,3 +149,18 @@ def test_vacant_connector_roles_are_those_nobody_active_holds_in_the_wijk(wijkte
 def test_a_wijk_web_holds_the_organisations_located_there(eettafel, gebieden, wijkteam):
     wijk = gebieden["zambesidreef"].ouder
     assert analyse.organisaties_in(wijk) == [str(eettafel.organization.pk)]
+
+
+def test_the_demo_web_has_a_fragile_bridge_a_role_without_consent_and_loads_once(db):
+    from samenspel.demo import laden
+    from samenspel.network.models import Band, Persoon
+
+    laden.laad_gebieden()
+    laden.laad_aanbod()
+    eerst = laden.web.laad_web()
+    assert eerst > 10
+    banden = Band.objects.count()
+    assert laden.web.laad_web() == eerst
+    assert Band.objects.count() == banden
+    niet = Persoon.objects.filter(ingestemd_op__isnull=True).first()
+    assert niet is not None and niet.naam not in niet.zichtbaar_als
