@@ -410,3 +410,13 @@ def test_the_listing_links_to_inviting_an_informal_partner(client, web, professi
     pagina = client.get(f"{reverse('network:samen_nieuw')}?persoon={web['marieke'].pk}")
     assert f'value="{web["marieke"].pk}" selected' in pagina.content.decode()
     assert client.get(f"{reverse('network:samen_nieuw')}?persoon=geen-uuid").status_code == 200
+
+
+def test_the_demo_shows_an_answered_invitation_to_a_first_conversation(db):
+    from samenspel.demo import laden
+
+    assert laden.laad_alles()["samen"] == 1
+    samen = Samen.objects.get()
+    assert samen.antwoord == Antwoord.JA and samen.persoon.naam == "Sanne de Groot"
+    assert samen.toestemming.is_geldig()
+    assert laden.laad_alles()["samen"] == 1 and Samen.objects.count() == 1
