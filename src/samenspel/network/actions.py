@@ -304,6 +304,7 @@ def markeer_gehouden(samen: Samen, door: str, op: date | None = None) -> Samen:
     if timezone.localtime(samen.wanneer).date() > op:
         raise Geweigerd(_("Het gesprek is nog niet geweest."))
     samen.gehouden_op = op
+    gewist = bool(samen.voornaam)
     samen.voornaam = ""
     band = None
     professional = _persoon_van(samen.uitnodiger, door)
@@ -317,12 +318,14 @@ def markeer_gehouden(samen: Samen, door: str, op: date | None = None) -> Samen:
     samen.band = band
     samen.save(update_fields=["gehouden_op", "voornaam", "band"])
     _gebeurtenis(Voorval.SAMEN_GEHOUDEN, door, persoon=samen.persoon, band=band)
-    audit.leg_vast(Actie.GEWIST, samen, door, Partij.SYSTEEM)
+    if gewist:
+        audit.leg_vast(Actie.GEWIST, samen, door, Partij.SYSTEEM)
     return samen
 
 
-def tel_voorbije_mee(vandaag: date | None = None, samen=None) -> int:
-    """Every "yes" whose conversation date has passed counts as held (or only ``samen``)."""
+def tel_voorbije_mee(vandaag: date | None = None, samen=None, uitnodiger=None) -> int:
+    """Every "yes" whose conversation date has passed counts as held (or only ``samen``, or
+    only those of ``uitnodiger``)."""
     vandaag = vandaag or timezone.localdate()
     rijen = Samen.objects.filter(
         antwoord=Antwoord.JA,
@@ -332,6 +335,8 @@ def tel_voorbije_mee(vandaag: date | None = None, samen=None) -> int:
     )
     if samen is not None:
         rijen = rijen.filter(pk=samen.pk)
+    if uitnodiger is not None:
+        rijen = rijen.filter(uitnodiger=uitnodiger)
     aantal = 0
     for rij in rijen:
         markeer_gehouden(rij, "systeem", op=min(vandaag, timezone.localtime(rij.wanneer).date()))

@@ -29,6 +29,7 @@ from .toegang import gemeenten_van, is_partner
 
 # A question goes to a person's own mailbox: a handful an hour is plenty for real work.
 VRAGEN_PER_UUR = 10
+UITNODIGINGEN_PER_UUR = 20
 PER_PAGINA = 20
 
 
@@ -96,6 +97,13 @@ def samen_nieuw(request):
         persoon = data["persoon"]
         if not verbinders.mag_samen_beginnen(request.user, persoon.organisatie.gemeente_id):
             raise PermissionDenied
+        if over_limit(
+            request, "samen-uitnodiging", UITNODIGINGEN_PER_UUR, key=f"u{request.user.pk}"
+        ):
+            form.add_error(
+                None, _("Je hebt dit uur al veel mensen uitgenodigd. Probeer het later nog eens.")
+            )
+            return render(request, "network/verbinder_samen_nieuw.html", {"form": form})
         try:
             with transaction.atomic():
                 toestemming = actions.leg_samen_toestemming_vast(
@@ -142,6 +150,7 @@ def _eigen(request, pk) -> Samen:
 def samen_lijst(request):
     if not _mag_samen_ergens(request.user):
         raise PermissionDenied
+    actions.tel_voorbije_mee(uitnodiger=request.user)
     rijen = Samen.objects.filter(uitnodiger=request.user).select_related("persoon__organisatie")
     pagina = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
     return render(request, "network/verbinder_samen_lijst.html", {"pagina": pagina})
