@@ -44,6 +44,7 @@ NIET_BEZOCHT = {
     "hsds:sjabloon_xlsx": "een spreadsheet-sjabloon",
     "hsds:sjabloon_csv": "een csv-sjabloon",
     "wegwijzer:zet": "alleen POST (de knoppen op de aanbodpagina en de wegwijzer)",
+    "network:samen_gehouden": "alleen POST (de knop op de pagina van een uitnodiging)",
     "core:taal": "zet de taalcookie en stuurt door; de crawl houdt zijn taal (test_engels.py "
     "volgt de taalkeuze in de kop)",
     "core:jsi18n": "JavaScript: de vertalingen voor de scripts, geen pagina",

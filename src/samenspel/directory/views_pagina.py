@@ -1,11 +1,19 @@
 """Public pages of the kaart: one listing, one organisation."""
 
+from collections.abc import Callable
+
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from samenspel.directory import vooraf_laden
 from samenspel.directory.models import Organization, Service
+
+# Blocks that higher apps add to a listing's page, by name (the web: "wie kent dit
+# initiatief?"). Each gets the request and the service and returns None (nothing to show to
+# this user) or a context dict with the ``sjabloon`` it is drawn with. Filled by those apps in
+# their ``AppConfig.ready()``: directory sits below them and imports none of them.
+aanbod_blokken: dict[str, Callable[[object, Service], dict | None]] = {}
 
 
 def service(request, pk):
@@ -24,6 +32,11 @@ def service(request, pk):
             "locaties": locaties,
             "adressen": [a for loc in locaties for a in loc.addresses.all()],
             "alleen_contact": not service.toont_plaats_aan(request.user),
+            "blokken": [
+                blok
+                for maak in aanbod_blokken.values()
+                if (blok := maak(request, service)) is not None
+            ],
         },
     )
 

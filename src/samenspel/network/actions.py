@@ -5,16 +5,20 @@ same transaction, so the web's history and the audit log never miss a change. Vi
 orchestrate.
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from samenspel.core import mail
 from samenspel.privacy import audit
-from samenspel.privacy.models import Actie, Partij
+from samenspel.privacy.models import Actie, Kanaal, Manier, Partij, Toestemming
 
-from .models import Band, Gebeurtenis, Persoon, Voorval
+from . import links
+from .models import Antwoord, Band, Bandsoort, Gebeurtenis, Gesprek, Persoon, Samen, Voorval
 
 
 class Geweigerd(Exception):
@@ -106,3 +110,259 @@ def beeindig_band(band: Band, door: str, op: date | None = None) -> Band:
     band.save(update_fields=["beeindigd"])
     _gebeurtenis(Voorval.BAND_BEEINDIGD, door, band=band)
     return band
+
+
+# --- "Vraag een verbinder" (issue 11, item 5) ---------------------------------------------
+
+
+def _naam_van(gebruiker) -> str:
+    return gebruiker.get_full_name() or gebruiker.get_username()
+
+
+@transaction.atomic
+def vraag_verbinder(persoon: Persoon, service, vrager, vraag: str) -> Gebeurtenis:
+    """Send a professional's short question to a person who knows this initiative.
+
+    The question goes only to that person, by e-mail, with the asker's name and reply
+    address, and is not kept anywhere else: a question about who could help someone often
+    names or describes a resident, and the web holds no resident data. What is kept is that
+    a question was asked (the event row), so the web shows this person is a live bridge.
+    """
+    vraag = (vraag or "").strip()
+    if not vraag:
+        raise Geweigerd(_("Schrijf je vraag."))
+    if not persoon.ingestemd or not persoon.email or persoon.vertrokken:
+        raise Geweigerd(_("Deze persoon kun je via het web geen vraag sturen."))
+    mail.verstuur(
+        "verbinder_vraag",
+        [persoon.email],
+        {
+            "persoon": persoon,
+            "service": service,
+            "link": mail.absoluut(service.get_absolute_url()),
+            "vrager": _naam_van(vrager),
+            "vrager_email": vrager.email,
+            "vrager_organisatie": vrager.organisatie.name if vrager.organisatie_id else "",
+            "vraag": vraag,
+        },
+    )
+    return _gebeurtenis(Voorval.VRAAG_GESTELD, vrager.get_username(), persoon=persoon)
+
+
+# --- Samen beginnen (issue 11, item 6) ----------------------------------------------------
+
+# The purpose the resident agrees to, kept as given (like a referral's consent).
+_SAMEN_DOEL = gettext_noop("Zodat %(organisatie)s meedoet aan je %(gesprek)s op %(datum)s.")
+
+
+@transaction.atomic
+def leg_samen_toestemming_vast(
+    professional, persoon: Persoon, gesprek: str, wanneer: datetime, gegevens: list[str]
+) -> Toestemming:
+    """Record the resident's verbal consent to invite this person, as a referral does.
+
+    The consent names the partner's organisation, the conversation, and what is shared (at most
+    the first name: "naam"); it lasts until the day of the conversation, since nothing of the
+    resident is needed after it.
+    """
+    nu = timezone.now()
+    lokaal = timezone.localtime(wanneer)
+    return Toestemming.objects.create(
+        organisatie=persoon.organisatie,
+        organisatie_naam=persoon.organisatie.name,
+        gegevens=[g for g in gegevens if g == "naam"],
+        doel=_(_SAMEN_DOEL)
+        % {
+            "organisatie": persoon.organisatie.name,
+            "gesprek": Gesprek(gesprek).label,
+            "datum": lokaal.strftime("%d-%m-%Y %H:%M"),
+        },
+        geldig_tot=lokaal.date(),
+        manier=Manier.MONDELING,
+        vastgelegd_door=professional,
+        vastgelegd_door_naam=_naam_van(professional),
+        gevraagd_op=nu,
+        gegeven_op=nu,
+    )
+
+
+def _controleer_toestemming(toestemming: Toestemming, persoon: Persoon) -> None:
+    if toestemming is None or not toestemming.is_geldig():
+        raise Geweigerd(_("Zonder geldige toestemming van de bewoner kun je niemand uitnodigen."))
+    if toestemming.organisatie_id != persoon.organisatie_id:
+        raise Geweigerd(_("De toestemming van de bewoner geldt niet voor deze organisatie."))
+
+
+@transaction.atomic
+def nodig_uit(
+    uitnodiger,
+    persoon: Persoon,
+    toestemming: Toestemming,
+    gesprek: str,
+    wanneer: datetime,
+    waar: str,
+    voornaam: str = "",
+) -> Samen:
+    """Invite a partner of the web to a resident's first conversation (BOS "Samen", seed 004
+    l.211–217: "vanaf het begin"). Only with the resident's valid consent for the partner's
+    organisation; the first name only if the consent names "naam"."""
+    _controleer_toestemming(toestemming, persoon)
+    if not persoon.ingestemd or not persoon.email or persoon.vertrokken:
+        raise Geweigerd(_("Deze persoon kun je via het web niet uitnodigen."))
+    if wanneer <= timezone.now():
+        raise Geweigerd(_("Kies een moment in de toekomst."))
+    if timezone.localtime(wanneer).date() > toestemming.geldig_tot:
+        raise Geweigerd(_("De toestemming van de bewoner loopt af vóór het gesprek."))
+    samen = Samen.objects.create(
+        persoon=persoon,
+        toestemming=toestemming,
+        uitnodiger=uitnodiger,
+        uitnodiger_naam=_naam_van(uitnodiger)[:200],
+        uitnodiger_email=uitnodiger.email,
+        organisatie=uitnodiger.organisatie,
+        gesprek=gesprek,
+        wanneer=wanneer,
+        waar=waar.strip(),
+        voornaam=voornaam.strip() if "naam" in toestemming.gegevens else "",
+    )
+    _gebeurtenis(Voorval.SAMEN_UITGENODIGD, uitnodiger.get_username(), persoon=persoon)
+    audit.leg_vast(Actie.AANGEMAAKT, samen, uitnodiger.get_username(), Partij.VERWIJZER)
+    audit.leg_vast(
+        Actie.TOESTEMMING_GEGEVEN, samen, toestemming.vastgelegd_door_naam, Partij.VERWIJZER
+    )
+    mail.verstuur(
+        "samen_uitnodiging",
+        [persoon.email],
+        {"samen": samen, "link": mail.absoluut(links.samen_pad(samen))},
+    )
+    return samen
+
+
+def _vergrendeld(samen: Samen) -> Samen:
+    return (
+        Samen.objects.select_for_update().select_related("toestemming", "persoon").get(pk=samen.pk)
+    )
+
+
+@transaction.atomic
+def beantwoord_samen(samen: Samen, ja: bool) -> Samen:
+    """The partner answers from the e-mail, without an account; they may change their mind
+    until the conversation, while the resident's consent holds."""
+    samen = _vergrendeld(samen)
+    if not samen.loopt:
+        raise Geweigerd(_("Deze uitnodiging gaat niet door."))
+    if not samen.toestemming.is_geldig():
+        raise Geweigerd(
+            _("De bewoner heeft geen toestemming meer gegeven. Het gesprek gaat zonder jou.")
+        )
+    if samen.wanneer <= timezone.now():
+        raise Geweigerd(_("Dit gesprek is al geweest."))
+    samen.antwoord = Antwoord.JA if ja else Antwoord.NEE
+    samen.beantwoord_op = timezone.now()
+    samen.save(update_fields=["antwoord", "beantwoord_op"])
+    _gebeurtenis(Voorval.SAMEN_BEANTWOORD, samen.persoon.naam, persoon=samen.persoon)
+    audit.leg_vast(Actie.GEWIJZIGD, samen, samen.persoon.naam, Partij.ONTVANGER, Kanaal.EMAILLINK)
+    mail.verstuur(
+        "samen_antwoord",
+        [samen.uitnodiger_email],
+        {"samen": samen, "link": mail.absoluut(reverse("network:samen", args=[samen.pk]))},
+    )
+    return samen
+
+
+def _persoon_van(gebruiker, door: str) -> Persoon | None:
+    """The professional's own entry in the web (by e-mail), added as a role if missing.
+
+    Added without their name being shown: like every person, they appear by name only after
+    they agreed through their own link.
+    """
+    if gebruiker is None or gebruiker.organisatie_id is None or not gebruiker.email:
+        return None
+    bestaand = (
+        Persoon.objects.actief()
+        .filter(organisatie_id=gebruiker.organisatie_id, email__iexact=gebruiker.email)
+        .first()
+    )
+    if bestaand is not None:
+        return bestaand
+    return voeg_persoon_toe(
+        gebruiker.organisatie, _naam_van(gebruiker), door, email=gebruiker.email
+    )
+
+
+@transaction.atomic
+def markeer_gehouden(samen: Samen, door: str, op: date | None = None) -> Samen:
+    """The conversation took place with the partner: the pair now counts toward the tie of
+    their organisations (kind "samenwerken"), and the resident's first name is erased, since
+    nothing of the resident is needed any more."""
+    samen = _vergrendeld(samen)
+    op = op or timezone.localdate()
+    if samen.gehouden_op is not None:
+        return samen
+    if not samen.loopt or samen.antwoord != Antwoord.JA:
+        raise Geweigerd(_("Alleen een gesprek waarvoor de partner “ja” zei, telt mee."))
+    if timezone.localtime(samen.wanneer).date() > op:
+        raise Geweigerd(_("Het gesprek is nog niet geweest."))
+    samen.gehouden_op = op
+    gewist = bool(samen.voornaam)
+    samen.voornaam = ""
+    band = None
+    professional = _persoon_van(samen.uitnodiger, door)
+    if professional is not None and professional.organisatie_id != samen.persoon.organisatie_id:
+        if samen.persoon.vertrokken is None:
+            van, naar = sorted((professional, samen.persoon), key=lambda p: str(p.pk))
+            band = Band.objects.filter(van=van, naar=naar, soort=Bandsoort.SAMENWERKEN).first()
+            if band is None:
+                band = leg_band(van, naar, Bandsoort.SAMENWERKEN, door, sinds=op)
+            noteer_contact(band, door, op=op)
+    samen.band = band
+    samen.save(update_fields=["gehouden_op", "voornaam", "band"])
+    _gebeurtenis(Voorval.SAMEN_GEHOUDEN, door, persoon=samen.persoon, band=band)
+    if gewist:
+        audit.leg_vast(Actie.GEWIST, samen, door, Partij.SYSTEEM)
+    return samen
+
+
+def tel_voorbije_mee(vandaag: date | None = None, samen=None, uitnodiger=None) -> int:
+    """Every "yes" whose conversation date has passed counts as held (or only ``samen``, or
+    only those of ``uitnodiger``)."""
+    vandaag = vandaag or timezone.localdate()
+    rijen = Samen.objects.filter(
+        antwoord=Antwoord.JA,
+        gehouden_op__isnull=True,
+        ingetrokken_op__isnull=True,
+        wanneer__lt=timezone.now(),
+    )
+    if samen is not None:
+        rijen = rijen.filter(pk=samen.pk)
+    if uitnodiger is not None:
+        rijen = rijen.filter(uitnodiger=uitnodiger)
+    aantal = 0
+    for rij in rijen:
+        markeer_gehouden(rij, "systeem", op=min(vandaag, timezone.localtime(rij.wanneer).date()))
+        aantal += 1
+    return aantal
+
+
+@transaction.atomic
+def trek_samen_in(samen: Samen, door: str) -> Samen:
+    """The resident no longer wants it (or the conversation is off): the consent is withdrawn,
+    the first name erased, and the partner told it does not go ahead."""
+    samen = _vergrendeld(samen)
+    if not samen.loopt:
+        raise Geweigerd(_("Deze uitnodiging is al ingetrokken."))
+    if samen.gehouden_op is not None:
+        raise Geweigerd(_("Dit gesprek is al geweest."))
+    nu = timezone.now()
+    samen.ingetrokken_op = nu
+    samen.voornaam = ""
+    samen.save(update_fields=["ingetrokken_op", "voornaam"])
+    toestemming = samen.toestemming
+    if toestemming.ingetrokken_op is None:
+        toestemming.ingetrokken_op = nu
+        toestemming.save(update_fields=["ingetrokken_op"])
+    _gebeurtenis(Voorval.SAMEN_INGETROKKEN, door, persoon=samen.persoon)
+    audit.leg_vast(Actie.TOESTEMMING_INGETROKKEN, samen, door, Partij.VERWIJZER)
+    if samen.antwoord != Antwoord.NEE:
+        mail.verstuur("samen_ingetrokken", [samen.persoon.email], {"samen": samen})
+    return samen

@@ -6,3 +6,9 @@ class NetworkConfig(AppConfig):
     name = "samenspel.network"
     label = "network"
     verbose_name = _("Het web")
+
+    def ready(self) -> None:
+        from samenspel.directory.views_pagina import aanbod_blokken
+        from samenspel.network import verbinders
+
+        aanbod_blokken["verbinders"] = verbinders.op_aanbodpagina

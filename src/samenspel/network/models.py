@@ -14,6 +14,7 @@ so they stay current and hold nothing about a resident.
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -191,6 +192,12 @@ class Voorval(models.TextChoices):
     BAND_GELEGD = "band_gelegd", _("band gelegd")
     CONTACT = "contact", _("contact gehad")
     BAND_BEEINDIGD = "band_beeindigd", _("band beëindigd")
+    # "Vraag een verbinder": only that a question was asked, never the question itself.
+    VRAAG_GESTELD = "vraag_gesteld", _("vraag gesteld")
+    SAMEN_UITGENODIGD = "samen_uitgenodigd", _("uitgenodigd voor een eerste gesprek")
+    SAMEN_BEANTWOORD = "samen_beantwoord", _("uitnodiging beantwoord")
+    SAMEN_GEHOUDEN = "samen_gehouden", _("samen begonnen")
+    SAMEN_INGETROKKEN = "samen_ingetrokken", _("uitnodiging ingetrokken")
 
 
 class Gebeurtenis(models.Model):
@@ -223,3 +230,103 @@ class Gebeurtenis(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wanneer:%Y-%m-%d %H:%M} {self.get_soort_display()}"
+
+
+class Gesprek(models.TextChoices):
+    EERSTE_GESPREK = "eerste_gesprek", _("eerste gesprek")
+    KEUKENTAFEL = "keukentafel", _("keukentafelgesprek")
+
+
+class Antwoord(models.TextChoices):
+    OPEN = "open", _("nog geen antwoord")
+    JA = "ja", _("komt")
+    NEE = "nee", _("kan niet")
+
+
+class Samen(models.Model):
+    """An invitation to a partner of the web to join a resident's first conversation.
+
+    "Beginnen met een vrijwilliger of ervaringsdeskundige erbij – vanaf het begin" (BOS
+    "Samen", seed 004 l.211–217), "een derde gesprekspartner" (002 advies 2). It rests on the
+    resident's consent (``toestemming``, the same record referrals use) and holds nothing of
+    the resident beyond what that consent names: at most a first name, and only while the
+    consent names "naam". The date, time and place are of the conversation, not the resident.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    persoon = models.ForeignKey(
+        Persoon,
+        verbose_name=_("uitgenodigd"),
+        on_delete=models.CASCADE,
+        related_name="uitnodigingen",
+    )
+    toestemming = models.ForeignKey(
+        "privacy.Toestemming",
+        verbose_name=_("toestemming van de bewoner"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    uitnodiger = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uitgenodigd door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept as text: the partner's e-mail and the tie need them if the account goes.
+    uitnodiger_naam = models.CharField(_("naam van wie uitnodigt"), max_length=200)
+    uitnodiger_email = models.EmailField(_("e-mailadres van wie uitnodigt"))
+    organisatie = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisatie van wie uitnodigt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    gesprek = models.CharField(_("soort gesprek"), max_length=15, choices=Gesprek.choices)
+    wanneer = models.DateTimeField(_("wanneer"))
+    waar = models.CharField(_("waar"), max_length=200)
+    voornaam = models.CharField(_("voornaam van de bewoner"), max_length=80, blank=True)
+    antwoord = models.CharField(
+        _("antwoord"), max_length=4, choices=Antwoord.choices, default=Antwoord.OPEN
+    )
+    beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    gehouden_op = models.DateField(_("gehouden op"), null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    band = models.ForeignKey(
+        Band,
+        verbose_name=_("telt mee voor band"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("uitnodiging om samen te beginnen")
+        verbose_name_plural = _("uitnodigingen om samen te beginnen")
+        ordering = ["-wanneer"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(gesprek__in=Gesprek.values), name="samen_gesprek_bekend"
+            ),
+            models.CheckConstraint(
+                condition=Q(antwoord__in=Antwoord.values), name="samen_antwoord_bekend"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_gesprek_display()} {self.wanneer:%Y-%m-%d %H:%M}"
+
+    @property
+    def loopt(self) -> bool:
+        return self.ingetrokken_op is None
+
+    @property
+    def toon_voornaam(self) -> str:
+        """The first name, only while the consent is valid and names "naam"."""
+        if self.voornaam and self.toestemming.is_geldig() and "naam" in self.toestemming.gegevens:
+            return self.voornaam
+        return ""

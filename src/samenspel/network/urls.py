@@ -1,4 +1,22 @@
-from django.urls import path  # noqa: F401 (each page of the web adds its path here)
+from django.urls import path
+
+from . import views_verbinder
 
 app_name = "network"
-urlpatterns: list = []
+urlpatterns: list = [
+    path(
+        "verbinder/<uuid:pk>/<uuid:persoon>/",
+        views_verbinder.vraag_verbinder,
+        name="vraag_verbinder",
+    ),
+    path("samen/", views_verbinder.samen_lijst, name="samen_lijst"),
+    path("samen/nieuw/", views_verbinder.samen_nieuw, name="samen_nieuw"),
+    path("samen/<uuid:pk>/", views_verbinder.samen, name="samen"),
+    path("samen/<uuid:pk>/gehouden/", views_verbinder.samen_gehouden, name="samen_gehouden"),
+    path("samen/<uuid:pk>/intrekken/", views_verbinder.samen_intrekken, name="samen_intrekken"),
+    path(
+        "samen/<uuid:pk>/antwoord/<str:token>/",
+        views_verbinder.samen_antwoord,
+        name="samen_antwoord",
+    ),
+]

@@ -5,8 +5,11 @@ People's names and how to reach them are for partners of the gemeente only (issu
 web; a new URL without an entry fails ``test_elke_url_van_het_web_wordt_gecontroleerd``.
 """
 
+import datetime as dt
+
 import pytest
-from django.urls import get_resolver
+from django.urls import get_resolver, reverse
+from django.utils import timezone
 
 from samenspel.directory import models as m
 from samenspel.network import actions
@@ -63,6 +66,80 @@ LINKS: dict = {}
 ALLEEN_POST: dict = {}
 
 
+# --- Vraag een verbinder and Samen beginnen ---------------------------------------------
+
+
+def _aanbod(w):
+    """A listing of Handjehelpen: the secret person knows it through their tie to Marieke."""
+    if "aanbod" not in w:
+        w["aanbod"] = m.Service.objects.create(
+            organization=w["initiatief"],
+            name="Klussen met Handjehelpen",
+            description="-",
+            assured_date=timezone.localdate(),
+            beheerder_email="eigenaar@example.org",
+        )
+    return w["aanbod"]
+
+
+def _samen(w, sleutel="samen"):
+    """An invitation of the secret person by the Utrecht professional."""
+    if sleutel not in w:
+        from samenspel.accounts.models import Gebruiker
+        from samenspel.network.models import Gesprek, Persoon
+        from samenspel.privacy.models import Manier, Toestemming
+
+        professional = Gebruiker.objects.get(username="professional")
+        toestemming = Toestemming.objects.create(
+            organisatie=w["team"],
+            organisatie_naam=w["team"].name,
+            gegevens=["naam"],
+            doel="samen beginnen",
+            geldig_tot=timezone.localdate() + dt.timedelta(days=30),
+            manier=Manier.MONDELING,
+            vastgelegd_door=professional,
+            vastgelegd_door_naam="professional",
+            gegeven_op=timezone.now(),
+        )
+        w[sleutel] = actions.nodig_uit(
+            professional,
+            Persoon.objects.get(pk=w["persoon"].pk),
+            toestemming,
+            Gesprek.EERSTE_GESPREK,
+            timezone.now() + dt.timedelta(days=2),
+            "Kantoor",
+            "Bewonernaam",
+        )
+    return w[sleutel]
+
+
+def _vreemde_link(w):
+    """The answer page of one invitation, opened with the signed link of another."""
+    from samenspel.network import links
+
+    ander = _samen(w, "samen_ander")
+    return reverse("network:samen_antwoord", args=[_samen(w).pk, links.samen_token(ander)])
+
+
+PAGINAS.update(
+    {
+        "network:vraag_verbinder": lambda w: reverse(
+            "network:vraag_verbinder", args=[_aanbod(w).pk, w["persoon"].pk]
+        ),
+        "network:samen_nieuw": lambda w: (
+            reverse("network:samen_nieuw") + f"?persoon={w['persoon'].pk}"
+        ),
+        "network:samen_lijst": lambda w: reverse("network:samen_lijst"),
+        "network:samen": lambda w: reverse("network:samen", args=[_samen(w).pk]),
+        "network:samen_intrekken": lambda w: reverse(
+            "network:samen_intrekken", args=[_samen(w).pk]
+        ),
+    }
+)
+LINKS["network:samen_antwoord"] = _vreemde_link
+ALLEEN_POST["network:samen_gehouden"] = "network:samen"
+
+
 def test_elke_url_van_het_web_wordt_gecontroleerd():
     bestaand = {
         f"network:{patroon.name}"
@@ -104,3 +181,33 @@ def test_een_bewoner_en_partners_van_een_andere_gemeente_zien_niemand(
             assert geheim not in inhoud, (wie, naam, geheim)
         if wie == "anoniem":
             assert antwoord.status_code in (302, 403, 404), naam
+
+
+@pytest.mark.parametrize("wie", ["anoniem", "netwerkhouder_rotterdam", "prof"])
+def test_op_de_pagina_van_een_aanbod_ziet_een_buitenstaander_niemand_uit_het_web(
+    wereld, buitenstaanders, client, wie
+):
+    """The listing is public; who knows the initiative is for partners of its gemeente."""
+    if buitenstaanders[wie] is not None:
+        client.force_login(buitenstaanders[wie])
+    inhoud = client.get(_aanbod(wereld).get_absolute_url()).content.decode()
+    for geheim in (GEHEIME_NAAM, GEHEIM_ADRES, GEHEIME_BEREIKBAAR):
+        assert geheim not in inhoud, (wie, geheim)
+
+
+def test_een_link_van_iemand_anders_opent_niets(wereld, client):
+    for naam, pad in LINKS.items():
+        antwoord = client.get(pad(wereld))
+        assert antwoord.status_code == 404, naam
+        for geheim in (GEHEIME_NAAM, GEHEIM_ADRES, GEHEIME_BEREIKBAAR, "Bewonernaam"):
+            assert geheim not in antwoord.content.decode(), (naam, geheim)
+
+
+def test_alleen_post_paginas_weigeren_een_buitenstaander(wereld, buitenstaanders, client):
+    for wie, gebruiker in buitenstaanders.items():
+        client.logout()
+        if gebruiker is not None:
+            client.force_login(gebruiker)
+        pad = reverse("network:samen_gehouden", args=[_samen(wereld).pk])
+        assert client.post(pad).status_code in (302, 404), wie
+        assert client.get(pad).status_code in (302, 405), wie
