@@ -326,3 +326,19 @@ def test_buitenstaanders_kunnen_niets_overdragen(
     assert Band.objects.filter(beeindigd__isnull=False).count() == 0
     assert Persoon.objects.filter(vertrokken__isnull=False).count() == 0
     assert mail.outbox == []
+
+
+def test_de_demo_toont_een_vertrokken_buurtteamer_met_banden_in_gevaar(db):
+    from samenspel.demo import laden
+    from samenspel.demo import overdracht as demo_overdracht
+
+    laden.laad_gebieden()
+    laden.laad_aanbod()
+    laden.web.laad_web()
+    assert demo_overdracht.laad_overdracht() == 2
+    banden = Band.objects.count()
+    assert demo_overdracht.laad_overdracht() == 2
+    assert Band.objects.count() == banden
+    bram = Persoon.objects.get(naam="Bram Kok")
+    assert bram.vertrokken is not None
+    assert sorted(b.to[0] for b in mail.outbox) == ["wim@example.org", "yara@example.org"]
