@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -71,6 +72,7 @@ def vertrek(request, pk):
         "persoon": persoon,
         "form": form,
         "al_weg": al_weg,
+        "vertrekt_nog": al_weg and persoon.vertrokken > timezone.localdate(),
         "regels": regels,
         "overgedragen": overdracht.overgedragen(persoon) if al_weg else [],
         "heeft_collega_s": bool(kandidaten),
