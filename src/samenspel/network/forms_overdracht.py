@@ -86,21 +86,11 @@ class VertrekFormulier(OpvolgersFormulier):
 
     field_order = ["vertrokken", "alle"]
 
-    def __init__(self, *args, persoon, **kwargs):
+    def __init__(self, *args, persoon, met_datum=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.persoon = persoon
-        self.fields["vertrokken"] = forms.DateField(
-            label=_("Vertrekt op"),
-            initial=timezone.localdate,
-            widget=forms.DateInput(
-                attrs={"type": "date", "class": "utrecht-textbox utrecht-textbox--html-input"},
-                format="%Y-%m-%d",
-            ),
-            error_messages={
-                "required": _("Vul de datum van vertrek in."),
-                "invalid": _("Vul een datum in, bijvoorbeeld 31-12-2026."),
-            },
-        )
+        if met_datum:
+            self._datumveld()
         if persoon.vrijwilligers:
             self.fields["vrijwilligers_naar"] = forms.ChoiceField(
                 label=_("Wie neemt de vrijwilligers over?"),
@@ -113,6 +103,20 @@ class VertrekFormulier(OpvolgersFormulier):
                 widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
             )
         self.order_fields(["vertrokken", "alle", "vrijwilligers_naar"])
+
+    def _datumveld(self):
+        self.fields["vertrokken"] = forms.DateField(
+            label=_("Vertrekt op"),
+            initial=timezone.localdate,
+            widget=forms.DateInput(
+                attrs={"type": "date", "class": "utrecht-textbox utrecht-textbox--html-input"},
+                format="%Y-%m-%d",
+            ),
+            error_messages={
+                "required": _("Vul de datum van vertrek in."),
+                "invalid": _("Vul een datum in, bijvoorbeeld 31-12-2026."),
+            },
+        )
 
     def clean_vertrokken(self):
         datum = self.cleaned_data["vertrokken"]

@@ -60,12 +60,15 @@ def vertrek(request, pk):
     kandidaten = list(overdracht.collega_s(persoon).order_by("naam", "sinds"))
     al_weg = persoon.vertrokken is not None
     form = None
-    if not al_weg or regels:
-        gegevens = request.POST if request.method == "POST" else None
-        if al_weg:
-            form = OpvolgersFormulier(gegevens, regels=regels, kandidaten=kandidaten)
-        else:
-            form = VertrekFormulier(gegevens, regels=regels, kandidaten=kandidaten, persoon=persoon)
+    # After leaving, the page stays for what is still open: ties at risk, volunteers.
+    if not al_weg or regels or persoon.vrijwilligers:
+        form = VertrekFormulier(
+            request.POST if request.method == "POST" else None,
+            regels=regels,
+            kandidaten=kandidaten,
+            persoon=persoon,
+            met_datum=not al_weg,
+        )
     stap = _stap(request)
     _leest(request, [persoon, *(r.ander for r in regels)])
     context = {
@@ -79,7 +82,7 @@ def vertrek(request, pk):
     }
     if form is not None and stap in ("controleer", "bevestig") and form.is_valid():
         keuzes = form.keuzes()
-        vrijwilligers_naar = form.vrijwilligers_naar() if not al_weg else None
+        vrijwilligers_naar = form.vrijwilligers_naar()
         if stap == "bevestig":
             try:
                 overdracht.vertrek(

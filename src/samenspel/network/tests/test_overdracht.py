@@ -342,3 +342,14 @@ def test_de_demo_toont_een_vertrokken_buurtteamer_met_banden_in_gevaar(db):
     bram = Persoon.objects.get(naam="Bram Kok")
     assert bram.vertrokken is not None
     assert sorted(b.to[0] for b in mail.outbox) == ["wim@example.org", "yara@example.org"]
+
+
+def test_vrijwilligers_zonder_opvolger_gaan_later_alsnog_over(client, netwerkhouder, web):
+    web["fatima"].vrijwilligers = 24
+    web["fatima"].save()
+    client.force_login(netwerkhouder)
+    client.post(_pad(web), {**_velden(web), "stap": "bevestig"})
+    assert Persoon.objects.get(pk=web["fatima"].pk).vrijwilligers == 24
+    assert "24 vrijwilligers hangen nog aan deze persoon" in client.get(_pad(web)).content.decode()
+    client.post(_pad(web), {"vrijwilligers_naar": str(web["joost"].pk), "stap": "bevestig"})
+    assert Persoon.objects.get(pk=web["joost"].pk).vrijwilligers == 24
