@@ -20,6 +20,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from samenspel.core import mail
@@ -172,6 +173,17 @@ def bereik(persoon: Persoon) -> str:
     return " · ".join(d for d in (organisatie.email, organisatie.website) if d)
 
 
+def _wie(persoon: Persoon) -> str:
+    """A successor as the partner may see them: the name with the organisation, or before
+    they agreed only the role, which already names the organisation."""
+    if not persoon.ingestemd:
+        return persoon.zichtbaar_als
+    return _("%(naam)s van %(organisatie)s") % {
+        "naam": persoon.naam,
+        "organisatie": persoon.organisatie.name,
+    }
+
+
 def meld_partners(overdrachten: list[Overdracht], organisatie=None) -> int:
     """One e-mail per partner on the other side, listing all their ties that changed.
 
@@ -187,11 +199,10 @@ def meld_partners(overdrachten: list[Overdracht], organisatie=None) -> int:
             continue
         regels = [
             {
-                "soort": o.regel.band.get_soort_display(),
+                "soort": capfirst(o.regel.band.get_soort_display()),
                 "vertrokken": o.regel.eigen.zichtbaar_als,
                 "oude_organisatie": o.regel.eigen.organisatie.name,
-                "opvolger": o.opvolger.zichtbaar_als if o.opvolger else "",
-                "nieuwe_organisatie": o.opvolger.organisatie.name if o.opvolger else "",
+                "opvolger": _wie(o.opvolger) if o.opvolger else "",
                 "bereik": bereik(o.opvolger) if o.opvolger else "",
             }
             for o in lijst
