@@ -114,7 +114,8 @@ def vertrek(
     ``keuzes`` maps each open tie (a ``Regel``) to a colleague or None ("nog niemand").
     """
     op = op or timezone.localdate()
-    if persoon.vertrokken is None:
+    nu_weg = persoon.vertrokken is None
+    if nu_weg:
         actions.markeer_vertrokken(persoon, door, op=op)
         persoon.refresh_from_db()
     else:
@@ -126,7 +127,9 @@ def vertrek(
     ]
     if vrijwilligers_naar is not None:
         actions.draag_vrijwilligers_over(persoon, vrijwilligers_naar, door)
-    meld_partners(uitkomst, organisatie=None)
+    # On the leaving day every partner hears, also "nog geen opvolger"; later only those
+    # who now have a successor (they heard the rest already).
+    meld_partners([o for o in uitkomst if nu_weg or o.nieuw is not None], organisatie=None)
     return uitkomst
 
 

@@ -224,10 +224,13 @@ def test_bevestigen_verwerkt_alles_en_toont_de_banden_in_gevaar(client, netwerkh
     assert "In gevaar: banden zonder opvolger" in inhoud
     assert Persoon.objects.get(pk=web["fatima"].pk).vertrokken == VANDAAG
     assert len(overdracht.open_banden([web["fatima"]])) == 2
-    # Later a successor for a tie at risk.
+    assert sorted(b.to[0] for b in mail.outbox) == ["hamid@example.org", "marieke@example.org"]
+    # Later a successor for a tie at risk: only that partner hears again.
+    mail.outbox.clear()
     later = {f"opvolger_{web['banden']['hamid'].pk}": str(web["lotte"].pk), "stap": "bevestig"}
     client.post(_pad(web), later)
     assert len(overdracht.open_banden([web["fatima"]])) == 1
+    assert [b.to for b in mail.outbox] == [["hamid@example.org"]]
 
 
 def test_een_fout_formulier_schrijft_niets_en_noemt_het_veld(client, netwerkhouder, web):
