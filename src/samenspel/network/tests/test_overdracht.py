@@ -356,3 +356,18 @@ def test_vrijwilligers_zonder_opvolger_gaan_later_alsnog_over(client, netwerkhou
     assert "24 vrijwilligers hangen nog aan deze persoon" in client.get(_pad(web)).content.decode()
     client.post(_pad(web), {"vrijwilligers_naar": str(web["joost"].pk), "stap": "bevestig"})
     assert Persoon.objects.get(pk=web["joost"].pk).vrijwilligers == 24
+
+
+def test_een_lange_lijst_heeft_paginas_en_een_opvolger_voor_alle_geldt_overal(
+    client, netwerkhouder, web, monkeypatch
+):
+    from samenspel.network import views_overdracht
+
+    monkeypatch.setattr(views_overdracht, "PER_PAGINA", 2)
+    nieuw = _persoon(web["ander_team"], "Nina Nieuw")
+    client.force_login(netwerkhouder)
+    pad = reverse("network:overdracht") + f"?van={web['team'].pk}&naar={web['ander_team'].pk}"
+    assert "Pagina 1 van 2" in client.get(pad).content.decode()
+    eerste = f"opvolger_{web['banden']['verwijzen'].pk}"
+    client.post(pad, {"alle": str(nieuw.pk), eerste: "", "pagina": "1", "stap": "bevestig"})
+    assert overdracht.open_banden(Persoon.objects.filter(organisatie=web["team"])) == []
