@@ -167,6 +167,16 @@ class Band(models.Model):
     sinds = models.DateField(_("sinds"), default=timezone.localdate)
     laatste_contact = models.DateField(_("laatste contact"), null=True, blank=True)
     beeindigd = models.DateField(_("beëindigd op"), null=True, blank=True)
+    # The tie this one continues after a hand-over: the organisations' contact is older than
+    # this pair, and the chain keeps that history ("altijd een paar bruggen", 000 l.893–897).
+    voorganger = models.ForeignKey(
+        "self",
+        verbose_name=_("voortzetting van"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="opvolgers",
+    )
 
     objects = BandQuerySet.as_manager()
 
@@ -184,6 +194,14 @@ class Band(models.Model):
     def __str__(self) -> str:
         return f"{self.van} – {self.naar} ({self.get_soort_display()})"
 
+    def eerste_sinds(self):
+        """Since when the two organisations have this contact, through every hand-over."""
+        band, gezien = self, {self.pk}
+        while band.voorganger_id and band.voorganger_id not in gezien:
+            gezien.add(band.voorganger_id)
+            band = band.voorganger
+        return band.sinds
+
 
 class Voorval(models.TextChoices):
     PERSOON_TOEGEVOEGD = "persoon_toegevoegd", _("persoon toegevoegd")
@@ -198,6 +216,8 @@ class Voorval(models.TextChoices):
     SAMEN_BEANTWOORD = "samen_beantwoord", _("uitnodiging beantwoord")
     SAMEN_GEHOUDEN = "samen_gehouden", _("samen begonnen")
     SAMEN_INGETROKKEN = "samen_ingetrokken", _("uitnodiging ingetrokken")
+    OVERGEDRAGEN = "overgedragen", _("band overgedragen aan een opvolger")
+    VRIJWILLIGERS_OVER = "vrijwilligers_over", _("vrijwilligers overgedragen")
 
 
 class Gebeurtenis(models.Model):

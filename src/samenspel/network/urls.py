@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_verbinder
+from . import views_overdracht, views_verbinder
 
 app_name = "network"
 urlpatterns: list = [
@@ -19,4 +19,6 @@ urlpatterns: list = [
         views_verbinder.samen_antwoord,
         name="samen_antwoord",
     ),
+    path("persoon/<uuid:pk>/vertrek/", views_overdracht.vertrek, name="vertrek"),
+    path("overdracht/", views_overdracht.overdracht_pagina, name="overdracht"),
 ]

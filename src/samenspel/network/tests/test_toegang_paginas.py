@@ -60,7 +60,12 @@ def wereld(gebieden, professional, netwerkhouder):
 # URL name -> the path a partner would open, built from the world. Pages reached by a signed
 # link (the person's own page, an RSVP) are in LINKS: they are walked without logging in,
 # with a link of somebody else.
-PAGINAS: dict = {}
+PAGINAS: dict = {
+    "network:vertrek": lambda w: reverse("network:vertrek", args=[w["persoon"].pk]),
+    "network:overdracht": lambda w: (
+        reverse("network:overdracht") + f"?van={w['team'].pk}&naar={w['initiatief'].pk}"
+    ),
+}
 LINKS: dict = {}
 # URL names that only accept POST from a form on a page above, with the page they sit on.
 ALLEEN_POST: dict = {}
