@@ -192,6 +192,8 @@ def voeg_agendapunt_toe(
     """A short pitch, "nieuw in de wijk", linked to a kaart listing (seed 000 l.476–478)."""
     if bijeenkomst.geweest:
         raise Geweigerd(_("Deze bijeenkomst is al geweest."))
+    # As stored now, not as the caller last read them: consent or leaving may have changed.
+    presentator = Persoon.objects.select_related("organisatie").get(pk=presentator.pk)
     if (
         not presentator.ingestemd
         or presentator.vertrokken
@@ -232,7 +234,9 @@ def nodig_uit(bijeenkomst: Bijeenkomst, personen, door: str) -> list[Uitnodiging
     reeks = bijeenkomst.reeks
     al = set(bijeenkomst.uitnodigingen.values_list("persoon_id", flat=True))
     nieuw = []
-    for persoon in personen:
+    # As stored now, not as the caller last read them: consent or leaving may have changed.
+    personen = Persoon.objects.select_related("organisatie").filter(pk__in=[p.pk for p in personen])
+    for persoon in personen.order_by("naam"):
         if persoon.pk in al or not uitnodigbaar(persoon, reeks):
             continue
         uitnodiging = Uitnodiging.objects.create(bijeenkomst=bijeenkomst, persoon=persoon)

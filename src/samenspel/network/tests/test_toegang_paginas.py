@@ -5,11 +5,13 @@ People's names and how to reach them are for partners of the gemeente only (issu
 web; a new URL without an entry fails ``test_elke_url_van_het_web_wordt_gecontroleerd``.
 """
 
+import datetime as dt
+
 import pytest
-from django.urls import get_resolver
+from django.urls import get_resolver, reverse
 
 from samenspel.directory import models as m
-from samenspel.network import actions
+from samenspel.network import actions, bijeenkomstlinks
 from samenspel.network.models import Bandsoort
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +65,63 @@ LINKS: dict = {}
 ALLEEN_POST: dict = {}
 
 
+# --- network meetings: a Utrecht series whose next meeting the secret person pitches at and
+# is invited to.
+
+
+def _reeks(w):
+    if "reeks" not in w:
+        w["reeks"] = actions.start_reeks(
+            [w["team"], w["initiatief"]],
+            "test",
+            naam="Sirenelunch Overvecht",
+            gemeente=w["gebieden"]["utrecht"],
+            plaats="Zamenhofdreef",
+            week_van_de_maand=1,
+            weekdag=0,
+            tijd=dt.time(12, 0),
+        )
+    return w["reeks"]
+
+
+def _bijeenkomst(w):
+    if "bijeenkomst" not in w:
+        bijeenkomst = _reeks(w).bijeenkomsten.order_by("begint").first()
+        service = m.Service.objects.create(
+            organization=w["initiatief"], name="Steungezinnen", description="-"
+        )
+        actions.voeg_agendapunt_toe(bijeenkomst, service, w["persoon"], "test")
+        w["bijeenkomst"] = bijeenkomst
+    return w["bijeenkomst"]
+
+
+def _uitnodiging(w):
+    if "uitnodiging" not in w:
+        w["uitnodiging"] = actions.nodig_uit(_bijeenkomst(w), [w["persoon"]], "test")[0]
+    return w["uitnodiging"]
+
+
+PAGINAS.update(
+    {
+        "network:reeksen": lambda w: reverse("network:reeksen"),
+        "network:reeks_nieuw": lambda w: reverse("network:reeks_nieuw"),
+        "network:reeks": lambda w: reverse("network:reeks", args=[_reeks(w).pk]),
+        "network:bijeenkomst": lambda w: reverse("network:bijeenkomst", args=[_bijeenkomst(w).pk]),
+    }
+)
+LINKS.update(
+    {
+        "network:rsvp": lambda w: bijeenkomstlinks.rsvp_pad(_uitnodiging(w), "ja"),
+        "network:kennisgemaakt": lambda w: bijeenkomstlinks.kennisgemaakt_pad(_uitnodiging(w)),
+        "network:ical_reeks": lambda w: bijeenkomstlinks.reeks_feed_pad(_reeks(w)),
+        "network:ical_persoon": lambda w: bijeenkomstlinks.persoon_feed_pad(
+            _uitnodiging(w).persoon
+        ),
+    }
+)
+ALLEEN_POST.update({"network:uitnodigen": "network:bijeenkomst"})
+
+
 def test_elke_url_van_het_web_wordt_gecontroleerd():
     bestaand = {
         f"network:{patroon.name}"
@@ -104,3 +163,48 @@ def test_een_bewoner_en_partners_van_een_andere_gemeente_zien_niemand(
             assert geheim not in inhoud, (wie, naam, geheim)
         if wie == "anoniem":
             assert antwoord.status_code in (302, 403, 404), naam
+
+
+def _veranderd(pad: str) -> str:
+    """The same link with one character of its token changed, as a guess or a typo."""
+    deel, _, vraag = pad.partition("?")
+    stukken = deel.rstrip("/").split("/")
+    for i in range(len(stukken) - 1, -1, -1):
+        if ":" in stukken[i]:
+            token = stukken[i]
+            stukken[i] = token[:-5] + ("A" if token[-5] != "A" else "B") + token[-4:]
+            break
+    return "/".join(stukken) + ("/" if deel.endswith("/") else "") + (f"?{vraag}" if vraag else "")
+
+
+def test_een_veranderde_link_opent_niets_en_toont_niemand(wereld, client):
+    """A signed link with a changed token gives 404 and no name, address or contact."""
+    for naam, pad in LINKS.items():
+        echt = pad(wereld)
+        assert client.get(echt).status_code == 200, naam
+        for methode in (client.get, client.post):
+            antwoord = methode(_veranderd(echt))
+            assert antwoord.status_code == 404, (naam, methode)
+            inhoud = antwoord.content.decode()
+            for geheim in (GEHEIME_NAAM, GEHEIM_ADRES, GEHEIME_BEREIKBAAR):
+                assert geheim not in inhoud, (naam, geheim)
+
+
+def test_alleen_post_neemt_geen_get_aan_en_niets_van_buitenstaanders(
+    wereld, buitenstaanders, client
+):
+    for wie in ("netwerkhouder_rotterdam", "prof"):
+        client.force_login(buitenstaanders[wie])
+        antwoord = client.post(
+            reverse("network:uitnodigen", args=[_bijeenkomst(wereld).pk]),
+            {"personen": [str(wereld["persoon"].pk)]},
+        )
+        assert antwoord.status_code == 404, wie
+    assert not wereld["persoon"].uitnodigingen.exists()
+    client.force_login(buitenstaanders["prof"])
+    assert client.get(
+        reverse("network:uitnodigen", args=[_bijeenkomst(wereld).pk])
+    ).status_code in (
+        404,
+        405,
+    )
