@@ -75,7 +75,7 @@ class ReeksForm(NLDSMixin, forms.Form):
         label=_("Wijk"), queryset=Gebied.objects.none(), required=False, empty_label="—"
     )
     plaats = forms.CharField(
-        label=_("Waar"),
+        label=_("Adres of naam van de plek"),
         max_length=250,
         required=False,
         help_text=_("Een adres of een naam, bijvoorbeeld: Buurtcentrum De Dreef, zaal 2."),
