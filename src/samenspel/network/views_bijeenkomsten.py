@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from samenspel.accounts.models import Rol
@@ -35,6 +36,11 @@ PER_PAGINA = 20
 def _door(request) -> str:
     gebruiker = request.user
     return gebruiker.get_full_name() or gebruiker.get_username()
+
+
+def _post(request):
+    """The posted data, also when empty (an empty POST must show errors, not a fresh form)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _partner(request):
@@ -59,7 +65,7 @@ def reeks_nieuw(request):
     gemeenten = bijeenkomsten.gemeenten_voor(request.user)
     if not gemeenten.exists():
         raise PermissionDenied
-    form = ReeksForm(request.POST or None, gemeenten=gemeenten)
+    form = ReeksForm(_post(request), gemeenten=gemeenten)
     if request.method == "POST" and form.is_valid():
         velden = dict(form.cleaned_data)
         gastheren = velden.pop("gastheren")
@@ -173,7 +179,12 @@ def uitnodigen(request, pk):
         else:
             messages.success(
                 request,
-                _("%(n)s uitnodiging(en) verstuurd per e-mail.") % {"n": len(nieuw)},
+                ngettext(
+                    "%(n)s uitnodiging verstuurd per e-mail.",
+                    "%(n)s uitnodigingen verstuurd per e-mail.",
+                    len(nieuw),
+                )
+                % {"n": len(nieuw)},
             )
             return redirect("network:bijeenkomst", pk=bijeenkomst.pk)
     return _bijeenkomst_pagina(request, bijeenkomst, uitnodigform=form, status=400)
@@ -222,7 +233,7 @@ def kennisgemaakt(request, token):
     anderen = bijeenkomsten.andere_aanwezigen(uitnodiging)
     bekend = bijeenkomsten.al_bekend(uitnodiging.persoon, anderen)
     nieuw_te_leren = anderen.exclude(pk__in=bekend)
-    form = KennisgemaaktForm(request.POST or None, anderen=nieuw_te_leren)
+    form = KennisgemaaktForm(_post(request), anderen=nieuw_te_leren)
     gelegd = None
     if request.method == "POST" and bijeenkomst.geweest and form.is_valid():
         try:

@@ -121,3 +121,18 @@ def test_een_kapotte_uuid_geeft_404(client, netwerkhouder):
     assert client.get("/web/bijeenkomsten/niet-een-uuid/").status_code == 404
     leeg = "00000000-0000-0000-0000-000000000000"
     assert client.get(f"/web/bijeenkomst/{leeg}/").status_code == 404
+
+
+def test_een_casusoverleg_zegt_dat_er_niets_over_bewoners_wordt_bewaard(
+    wereld, client, netwerkhouder
+):
+    client.force_login(netwerkhouder)
+    client.post(reverse("network:reeks_nieuw"), _formulier(wereld, soort="casusoverleg"))
+    reeks = Reeks.objects.get()
+    melding = "Samenspel slaat daar niets over op"
+    assert melding in client.get(reverse("network:reeks", args=[reeks.pk])).content.decode()
+    bijeenkomst = reeks.bijeenkomsten.order_by("begint").first()
+    pagina = client.get(reverse("network:bijeenkomst", args=[bijeenkomst.pk])).content.decode()
+    assert melding in pagina
+    # No free text field on the agenda form of a casusoverleg.
+    assert 'name="onderwerp"' not in pagina
