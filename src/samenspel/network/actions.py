@@ -7,6 +7,7 @@ orchestrate.
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -288,6 +289,13 @@ def leg_kennismakingen(uitnodiging: Uitnodiging, personen) -> list[Band]:
     bijeenkomst = uitnodiging.bijeenkomst
     if not bijeenkomst.geweest:
         raise Geweigerd(_("Dit kan pas na de bijeenkomst."))
+    # The link works as long as the meeting is fresh in mind, like the other e-mail links.
+    dagen = settings.SAMENSPEL.get("BEWERKLINK_DAGEN", 30)
+    if timezone.now() > bijeenkomst.eindigt + timedelta(days=dagen):
+        raise Geweigerd(
+            _("Dit kan tot %(dagen)s dagen na de bijeenkomst. Die tijd is voorbij.")
+            % {"dagen": dagen}
+        )
     ik = uitnodiging.persoon
     kan = set(
         bijeenkomst.uitnodigingen.filter(antwoord=Antwoord.JA)

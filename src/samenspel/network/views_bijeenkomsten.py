@@ -232,20 +232,23 @@ def kennisgemaakt(request, token):
     bijeenkomst = uitnodiging.bijeenkomst
     anderen = bijeenkomsten.andere_aanwezigen(uitnodiging)
     bekend = bijeenkomsten.al_bekend(uitnodiging.persoon, anderen)
-    nieuw_te_leren = anderen.exclude(pk__in=bekend)
-    form = KennisgemaaktForm(_post(request), anderen=nieuw_te_leren)
-    gelegd = None
+    form = KennisgemaaktForm(_post(request), anderen=anderen.exclude(pk__in=bekend))
     if request.method == "POST" and bijeenkomst.geweest and form.is_valid():
         try:
             gelegd = actions.leg_kennismakingen(uitnodiging, form.cleaned_data["personen"])
         except actions.Geweigerd as fout:
             form.add_error(None, str(fout))
         else:
-            form = KennisgemaaktForm(
-                anderen=nieuw_te_leren.exclude(
-                    pk__in=[b.van_id for b in gelegd] + [b.naar_id for b in gelegd]
+            messages.success(
+                request,
+                ngettext(
+                    "Bewaard: %(n)s nieuwe kennismaking in het web.",
+                    "Bewaard: %(n)s nieuwe kennismakingen in het web.",
+                    len(gelegd),
                 )
+                % {"n": len(gelegd)},
             )
+            return redirect(request.path)
     return render(
         request,
         "network/bijeenkomsten_kennisgemaakt.html",
@@ -254,7 +257,6 @@ def kennisgemaakt(request, token):
             "bijeenkomst": bijeenkomst,
             "reeks": bijeenkomst.reeks,
             "form": form,
-            "gelegd": gelegd,
             "bekend": [p for p in anderen if p.pk in bekend],
         },
         status=400 if form.is_bound and form.errors else 200,

@@ -246,9 +246,15 @@ def test_kennisgemaakt_legt_nieuwe_banden_eenmaal(web, met_commit, client):
     )
     pagina = client.get(pad).content.decode()
     assert "Marieke" in pagina
-    antwoord = client.post(pad, {"personen": [str(marieke.pk)]})
-    assert antwoord.status_code == 200
+    antwoord = client.post(pad, {"personen": [str(marieke.pk)]}, follow=True)
+    inhoud = antwoord.content.decode()
+    assert "Bewaard: 1 nieuwe kennismaking in het web." in inhoud
     assert Band.objects.filter(soort=Bandsoort.KENNISMAKING).count() == 2
+    # Both are now under "Kende je al"; nobody is left to tick.
+    assert "Er is niemand meer om aan te vinken." in inhoud
+    # Nothing ticked: the error names the question.
+    leeg = client.post(pad, {})
+    assert leeg.status_code == 400 and "Kies minstens één persoon." in leeg.content.decode()
     # Recording the same again adds nothing.
     assert actions.leg_kennismakingen(eigen, [marieke, hamid]) == []
     assert Band.objects.filter(soort=Bandsoort.KENNISMAKING).count() == 2
@@ -316,3 +322,18 @@ def test_antwoord_na_afloop_kan_niet_meer(web, met_commit):
     uitnodigingen[0].refresh_from_db()
     with pytest.raises(actions.Geweigerd):
         actions.beantwoord(uitnodigingen[0], Antwoord.JA)
+
+
+def test_kennisgemaakt_kan_tot_een_maand_na_afloop(web, met_commit, settings):
+    bijeenkomst, uitnodigingen = _uitnodigen(web, met_commit, ("fatima", "marieke"))
+    for u in uitnodigingen:
+        actions.beantwoord(u, Antwoord.JA)
+    dagen = settings.SAMENSPEL.get("BEWERKLINK_DAGEN", 30)
+    begint = timezone.now() - dt.timedelta(days=dagen + 1)
+    Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(
+        begint=begint, eindigt=begint + dt.timedelta(hours=1)
+    )
+    eigen = Uitnodiging.objects.get(persoon=web["mensen"]["fatima"])
+    with pytest.raises(actions.Geweigerd):
+        actions.leg_kennismakingen(eigen, [web["mensen"]["marieke"]])
+    assert not Band.objects.exists()
