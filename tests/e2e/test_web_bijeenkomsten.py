@@ -68,6 +68,7 @@ def test_een_reeks_uitnodigen_antwoorden_agenda_en_kennismaken(
     telefoon.get_by_role("button", name="Reeks starten").click()
     expect(telefoon.get_by_role("alert")).to_contain_text("Vul een naam in.")
     expect(telefoon.get_by_role("alert")).to_contain_text("Vul in waar het is")
+    _past_en_is_toegankelijk(telefoon, "nieuwe reeks met fouten")
 
     telefoon.get_by_label("Naam van de bijeenkomst").fill("Sirenelunch Overvecht")
     telefoon.get_by_label("Adres of naam van de plek").fill("Zamenhofdreef, Utrecht")
@@ -135,6 +136,7 @@ def test_een_reeks_uitnodigen_antwoorden_agenda_en_kennismaken(
     gast.get_by_label("Fatima el Idrissi (Buurtteam Overvecht)").check()
     gast.get_by_role("button", name="Kennismakingen bewaren").click()
     expect(gast.get_by_role("status")).to_contain_text("1 nieuwe kennismaking")
+    _past_en_is_toegankelijk(gast, "kennisgemaakt")
     band = Band.objects.get(soort=Bandsoort.KENNISMAKING)
     assert {band.van_id, band.naar_id} == {web["fatima"].pk, web["marieke"].pk}
     context.close()

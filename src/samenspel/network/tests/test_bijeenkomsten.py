@@ -337,3 +337,11 @@ def test_kennisgemaakt_kan_tot_een_maand_na_afloop(web, met_commit, settings):
     with pytest.raises(actions.Geweigerd):
         actions.leg_kennismakingen(eigen, [web["mensen"]["marieke"]])
     assert not Band.objects.exists()
+
+
+def test_de_toerbeurt_spreidt_de_kleinere_kant_en_hybride_telt_als_informeel(gebieden):
+    utrecht = gebieden["utrecht"]
+    formeel = [_org(f"Team {i}", "formeel", utrecht) for i in range(3)]
+    lunch = _org("Sirenelunch", "hybride", utrecht)
+    volgorde = reeksregel.toerbeurt([*formeel, lunch])
+    assert [o.name for o in volgorde] == ["Team 0", "Sirenelunch", "Team 1", "Team 2"]
