@@ -15,7 +15,7 @@ from django.utils import timezone
 from samenspel.areas.models import Gebied
 from samenspel.directory.models import Organization, Service
 from samenspel.network import actions
-from samenspel.network.models import Antwoord, Persoon, Reeks
+from samenspel.network.models import Persoon, Reeks, Rsvp
 
 from .web import BRON, DOOR
 from .web import _id as persoon_id
@@ -26,11 +26,11 @@ NAMESPACE = uuid.UUID("7a4e2c90-1b3d-4f5e-9c8a-6d2b0e1f3a47")
 GASTHEREN = ["buurtteam-overvecht", "handjehelpen", "gebiedsteam-ggz-overvecht", "nizu"]
 # (person of the demo web, their answer; None = not answered yet)
 GENODIGDEN = [
-    ("fatima", Antwoord.JA),
-    ("marieke", Antwoord.JA),
-    ("hamid", Antwoord.MISSCHIEN),
+    ("fatima", Rsvp.JA),
+    ("marieke", Rsvp.JA),
+    ("hamid", Rsvp.MISSCHIEN),
     ("sanne", None),
-    ("erik", Antwoord.NEE),
+    ("erik", Rsvp.NEE),
     ("wim", None),
 ]
 
@@ -91,7 +91,7 @@ def laad_bijeenkomsten(vandaag: dt.date | None = None) -> int:
         for s, _ in GENODIGDEN
         if persoon_id("persoon", s) in mensen
     ]
-    for uitnodiging in actions.nodig_uit(volgende, genodigd, DOOR):
+    for uitnodiging in actions.nodig_uit_voor_bijeenkomst(volgende, genodigd, DOOR):
         antwoord = dict(GENODIGDEN).get(_sleutel(uitnodiging.persoon))
         if antwoord:
             actions.beantwoord(uitnodiging, antwoord)

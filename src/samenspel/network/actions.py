@@ -17,7 +17,6 @@ from samenspel.privacy.models import Actie, Kanaal, Partij
 
 from .models import (
     Agendapunt,
-    Antwoord,
     Band,
     Bandsoort,
     Bijeenkomst,
@@ -26,6 +25,7 @@ from .models import (
     Gebeurtenis,
     Persoon,
     Reeks,
+    Rsvp,
     Uitnodiging,
     Voorval,
     Vorm,
@@ -224,7 +224,7 @@ def uitnodigbaar(persoon: Persoon, reeks: Reeks) -> bool:
 
 
 @transaction.atomic
-def nodig_uit(bijeenkomst: Bijeenkomst, personen, door: str) -> list[Uitnodiging]:
+def nodig_uit_voor_bijeenkomst(bijeenkomst: Bijeenkomst, personen, door: str) -> list[Uitnodiging]:
     """E-mail an invitation with one-click answers; people already invited are skipped."""
     from samenspel.core import mail
 
@@ -251,9 +251,9 @@ def nodig_uit(bijeenkomst: Bijeenkomst, personen, door: str) -> list[Uitnodiging
                 "bijeenkomst": bijeenkomst,
                 "reeks": reeks,
                 "agenda": list(bijeenkomst.agendapunten.select_related("service")),
-                "ja": mail.absoluut(links.rsvp_pad(uitnodiging, Antwoord.JA)),
-                "misschien": mail.absoluut(links.rsvp_pad(uitnodiging, Antwoord.MISSCHIEN)),
-                "nee": mail.absoluut(links.rsvp_pad(uitnodiging, Antwoord.NEE)),
+                "ja": mail.absoluut(links.rsvp_pad(uitnodiging, Rsvp.JA)),
+                "misschien": mail.absoluut(links.rsvp_pad(uitnodiging, Rsvp.MISSCHIEN)),
+                "nee": mail.absoluut(links.rsvp_pad(uitnodiging, Rsvp.NEE)),
                 "kennisgemaakt": mail.absoluut(links.kennisgemaakt_pad(uitnodiging)),
                 "agenda_link": mail.absoluut(links.persoon_feed_pad(persoon)),
             },
@@ -265,7 +265,7 @@ def nodig_uit(bijeenkomst: Bijeenkomst, personen, door: str) -> list[Uitnodiging
 @transaction.atomic
 def beantwoord(uitnodiging: Uitnodiging, antwoord: str) -> Uitnodiging:
     """The invitee answers yes, no or maybe, from the link in their e-mail; no account."""
-    if antwoord not in Antwoord.values:
+    if antwoord not in Rsvp.values:
         raise Geweigerd(_("Kies ja, nee of misschien."))
     uitnodiging = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
     if uitnodiging.bijeenkomst.geweest:
@@ -298,7 +298,7 @@ def leg_kennismakingen(uitnodiging: Uitnodiging, personen) -> list[Band]:
         )
     ik = uitnodiging.persoon
     kan = set(
-        bijeenkomst.uitnodigingen.filter(antwoord=Antwoord.JA)
+        bijeenkomst.uitnodigingen.filter(antwoord=Rsvp.JA)
         .exclude(persoon=ik)
         .values_list("persoon_id", flat=True)
     )

@@ -14,7 +14,7 @@ from samenspel.areas.models import Gebied
 from samenspel.directory.models import Location, Organization, Service
 
 from . import toegang
-from .models import Antwoord, Band, Bandsoort, Bijeenkomst, Persoon, Reeks, Uitnodiging
+from .models import Band, Bandsoort, Bijeenkomst, Persoon, Reeks, Rsvp, Uitnodiging
 
 
 def gemeenten_voor(gebruiker):
@@ -89,7 +89,9 @@ def mensen_van_het_web(reeks: Reeks):
 
 
 def uit_te_nodigen(bijeenkomst: Bijeenkomst):
-    return mensen_van_het_web(bijeenkomst.reeks).exclude(uitnodigingen__bijeenkomst=bijeenkomst)
+    return mensen_van_het_web(bijeenkomst.reeks).exclude(
+        bijeenkomstuitnodigingen__bijeenkomst=bijeenkomst
+    )
 
 
 def aanbod_kandidaten(gebruiker, reeks: Reeks):
@@ -106,9 +108,9 @@ def antwoorden(bijeenkomst: Bijeenkomst) -> dict:
     """How many were invited and said yes, maybe or no: counts, no register of who came."""
     return bijeenkomst.uitnodigingen.aggregate(
         uitgenodigd=Count("id"),
-        ja=Count("id", filter=Q(antwoord=Antwoord.JA)),
-        misschien=Count("id", filter=Q(antwoord=Antwoord.MISSCHIEN)),
-        nee=Count("id", filter=Q(antwoord=Antwoord.NEE)),
+        ja=Count("id", filter=Q(antwoord=Rsvp.JA)),
+        misschien=Count("id", filter=Q(antwoord=Rsvp.MISSCHIEN)),
+        nee=Count("id", filter=Q(antwoord=Rsvp.NEE)),
     )
 
 
@@ -128,8 +130,8 @@ def andere_aanwezigen(uitnodiging):
     """The others who said yes, from another organisation: whom the invitee may have met."""
     return (
         Persoon.objects.filter(
-            uitnodigingen__bijeenkomst=uitnodiging.bijeenkomst,
-            uitnodigingen__antwoord=Antwoord.JA,
+            bijeenkomstuitnodigingen__bijeenkomst=uitnodiging.bijeenkomst,
+            bijeenkomstuitnodigingen__antwoord=Rsvp.JA,
             vertrokken__isnull=True,
         )
         .exclude(pk=uitnodiging.persoon_id)
@@ -152,7 +154,7 @@ def bijeenkomsten_van(persoon: Persoon):
     return (
         Bijeenkomst.objects.filter(uitnodigingen__persoon=persoon)
         .exclude(
-            pk__in=Uitnodiging.objects.filter(persoon=persoon, antwoord=Antwoord.NEE).values(
+            pk__in=Uitnodiging.objects.filter(persoon=persoon, antwoord=Rsvp.NEE).values(
                 "bijeenkomst_id"
             )
         )

@@ -8,7 +8,7 @@ from samenspel.areas.models import Gebied
 from samenspel.core.forms import NLDSMixin
 
 from . import reeksregel
-from .models import Antwoord, Bijeenkomstsoort, Frequentie, Weekdag, WeekVanDeMaand
+from .models import Bijeenkomstsoort, Frequentie, Rsvp, Weekdag, WeekVanDeMaand
 
 DUREN = [
     (30, _("een half uur")),
@@ -213,7 +213,7 @@ class UitnodigenForm(NLDSMixin, forms.Form):
 class AntwoordForm(NLDSMixin, forms.Form):
     antwoord = forms.ChoiceField(
         label=_("Kom je?"),
-        choices=Antwoord.choices,
+        choices=Rsvp.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies ja, nee of misschien.")},
     )

@@ -472,7 +472,7 @@ class Agendapunt(models.Model):
         return str(self.service)
 
 
-class Antwoord(models.TextChoices):
+class Rsvp(models.TextChoices):
     JA = "ja", _("Ja, ik kom")
     MISSCHIEN = "misschien", _("Misschien")
     NEE = "nee", _("Nee, ik kan niet")
@@ -489,9 +489,12 @@ class Uitnodiging(models.Model):
         related_name="uitnodigingen",
     )
     persoon = models.ForeignKey(
-        Persoon, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="uitnodigingen"
+        Persoon,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="bijeenkomstuitnodigingen",
     )
-    antwoord = models.CharField(_("antwoord"), max_length=10, choices=Antwoord.choices, blank=True)
+    antwoord = models.CharField(_("antwoord"), max_length=10, choices=Rsvp.choices, blank=True)
     verstuurd = models.DateTimeField(_("verstuurd"), default=timezone.now)
     beantwoord = models.DateTimeField(_("beantwoord"), null=True, blank=True)
 
@@ -502,7 +505,7 @@ class Uitnodiging(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["bijeenkomst", "persoon"], name="uitnodiging_eenmaal"),
             models.CheckConstraint(
-                condition=Q(antwoord="") | Q(antwoord__in=Antwoord.values),
+                condition=Q(antwoord="") | Q(antwoord__in=Rsvp.values),
                 name="uitnodiging_antwoord_bekend",
             ),
         ]

@@ -28,7 +28,7 @@ from .forms_bijeenkomsten import (
     ReeksForm,
     UitnodigenForm,
 )
-from .models import Antwoord
+from .models import Rsvp
 
 PER_PAGINA = 20
 
@@ -173,7 +173,9 @@ def uitnodigen(request, pk):
     form = UitnodigenForm(request.POST, mensen=bijeenkomsten.uit_te_nodigen(bijeenkomst))
     if form.is_valid():
         try:
-            nieuw = actions.nodig_uit(bijeenkomst, form.cleaned_data["personen"], _door(request))
+            nieuw = actions.nodig_uit_voor_bijeenkomst(
+                bijeenkomst, form.cleaned_data["personen"], _door(request)
+            )
         except actions.Geweigerd as fout:
             form.add_error(None, str(fout))
         else:
@@ -208,7 +210,7 @@ def rsvp(request, token):
                 klaar = True
     else:
         gekozen = request.GET.get("antwoord") or uitnodiging.antwoord
-        form = AntwoordForm(initial={"antwoord": gekozen if gekozen in Antwoord.values else None})
+        form = AntwoordForm(initial={"antwoord": gekozen if gekozen in Rsvp.values else None})
     return render(
         request,
         "network/bijeenkomsten_rsvp.html",

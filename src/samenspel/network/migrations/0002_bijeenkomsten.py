@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
                 ('verstuurd', models.DateTimeField(default=django.utils.timezone.now, verbose_name='verstuurd')),
                 ('beantwoord', models.DateTimeField(blank=True, null=True, verbose_name='beantwoord')),
                 ('bijeenkomst', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uitnodigingen', to='network.bijeenkomst', verbose_name='bijeenkomst')),
-                ('persoon', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uitnodigingen', to='network.persoon', verbose_name='persoon')),
+                ('persoon', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bijeenkomstuitnodigingen', to='network.persoon', verbose_name='persoon')),
             ],
             options={
                 'verbose_name': 'uitnodiging',

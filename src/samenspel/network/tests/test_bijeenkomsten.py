@@ -15,13 +15,13 @@ from django.utils import timezone
 from samenspel.directory import models as m
 from samenspel.network import actions, bijeenkomstlinks, reeksregel
 from samenspel.network.models import (
-    Antwoord,
     Band,
     Bandsoort,
     Bijeenkomst,
     Bijeenkomstsoort,
     Frequentie,
     Reeks,
+    Rsvp,
     Uitnodiging,
     Vorm,
 )
@@ -168,7 +168,7 @@ def _uitnodigen(web, met_commit, wie=("fatima", "marieke", "hamid")):
     reeks = _reeks(web)
     bijeenkomst = reeks.bijeenkomsten.order_by("begint").first()
     personen = [web["mensen"][w] for w in wie]
-    uitnodigingen = met_commit(actions.nodig_uit, bijeenkomst, personen, "test")
+    uitnodigingen = met_commit(actions.nodig_uit_voor_bijeenkomst, bijeenkomst, personen, "test")
     return bijeenkomst, uitnodigingen
 
 
@@ -184,7 +184,12 @@ def test_alleen_mensen_die_instemden_krijgen_een_uitnodiging_per_email(web, met_
     assert [b.to for b in mail.outbox] == [["fatima@example.org"]]
     assert "Sirenelunch Overvecht" in mail.outbox[0].subject
     # Inviting again sends nothing twice.
-    assert met_commit(actions.nodig_uit, bijeenkomst, [web["mensen"]["fatima"]], "test") == []
+    assert (
+        met_commit(
+            actions.nodig_uit_voor_bijeenkomst, bijeenkomst, [web["mensen"]["fatima"]], "test"
+        )
+        == []
+    )
     assert len(mail.outbox) == 1
 
 
@@ -199,7 +204,7 @@ def test_antwoorden_zonder_account_vanuit_de_email(web, met_commit, client):
     antwoord = client.post(pad.split("?")[0], {"antwoord": "ja"})
     assert antwoord.status_code == 200
     assert "Je antwoord is bewaard" in antwoord.content.decode()
-    assert Uitnodiging.objects.get().antwoord == Antwoord.JA
+    assert Uitnodiging.objects.get().antwoord == Rsvp.JA
 
 
 def test_een_veranderde_link_geeft_404(web, met_commit, client):
@@ -232,7 +237,7 @@ def _na_afloop(bijeenkomst):
 def test_kennisgemaakt_legt_nieuwe_banden_eenmaal(web, met_commit, client):
     bijeenkomst, uitnodigingen = _uitnodigen(web, met_commit)
     for u in uitnodigingen:
-        actions.beantwoord(u, Antwoord.JA)
+        actions.beantwoord(u, Rsvp.JA)
     fatima, marieke, hamid = (web["mensen"][n] for n in ("fatima", "marieke", "hamid"))
     # Fatima and Hamid knew each other already.
     actions.leg_band(fatima, hamid, Bandsoort.KENNISMAKING, "test")
@@ -263,7 +268,7 @@ def test_kennisgemaakt_legt_nieuwe_banden_eenmaal(web, met_commit, client):
 def test_kennisgemaakt_alleen_met_wie_ja_zei(web, met_commit):
     bijeenkomst, uitnodigingen = _uitnodigen(web, met_commit)
     eigen = next(u for u in uitnodigingen if u.persoon.naam == "Fatima")
-    actions.beantwoord(eigen, Antwoord.JA)
+    actions.beantwoord(eigen, Rsvp.JA)
     _na_afloop(bijeenkomst)
     eigen.refresh_from_db()
     # Marieke did not say yes: no tie, not even when her id is posted.
@@ -309,8 +314,10 @@ def test_de_agenda_van_een_reeks_is_een_geldige_icalendar(web, client):
 def test_de_agenda_van_een_persoon_toont_zijn_uitnodigingen_zonder_nee(web, met_commit, client):
     bijeenkomst, uitnodigingen = _uitnodigen(web, met_commit, ("fatima",))
     tweede = Reeks.objects.get().bijeenkomsten.order_by("begint")[1]
-    andere = met_commit(actions.nodig_uit, tweede, [web["mensen"]["fatima"]], "test")[0]
-    actions.beantwoord(andere, Antwoord.NEE)
+    andere = met_commit(
+        actions.nodig_uit_voor_bijeenkomst, tweede, [web["mensen"]["fatima"]], "test"
+    )[0]
+    actions.beantwoord(andere, Rsvp.NEE)
     pad = bijeenkomstlinks.persoon_feed_pad(web["mensen"]["fatima"])
     events = _controleer_events(_feed(client, pad), 1)
     assert str(bijeenkomst.pk) in str(events[0]["UID"])
@@ -321,13 +328,13 @@ def test_antwoord_na_afloop_kan_niet_meer(web, met_commit):
     _na_afloop(bijeenkomst)
     uitnodigingen[0].refresh_from_db()
     with pytest.raises(actions.Geweigerd):
-        actions.beantwoord(uitnodigingen[0], Antwoord.JA)
+        actions.beantwoord(uitnodigingen[0], Rsvp.JA)
 
 
 def test_kennisgemaakt_kan_tot_een_maand_na_afloop(web, met_commit, settings):
     bijeenkomst, uitnodigingen = _uitnodigen(web, met_commit, ("fatima", "marieke"))
     for u in uitnodigingen:
-        actions.beantwoord(u, Antwoord.JA)
+        actions.beantwoord(u, Rsvp.JA)
     dagen = settings.SAMENSPEL.get("BEWERKLINK_DAGEN", 30)
     begint = timezone.now() - dt.timedelta(days=dagen + 1)
     Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(

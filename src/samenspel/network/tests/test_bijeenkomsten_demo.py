@@ -5,7 +5,7 @@ from django.core import mail
 
 from samenspel.demo import laden
 from samenspel.network import reeksregel
-from samenspel.network.models import Antwoord, Reeks, Uitnodiging
+from samenspel.network.models import Reeks, Rsvp, Uitnodiging
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def test_de_demo_heeft_de_sirenelunch_met_een_pitch_en_uitnodigingen(met_commit)
     volgende = reeks.bijeenkomsten.order_by("begint").first()
     assert [p.service.name for p in volgende.agendapunten.all()] == ["Steungezinnen"]
     uitnodigingen = Uitnodiging.objects.filter(bijeenkomst=volgende)
-    assert uitnodigingen.filter(antwoord=Antwoord.JA).count() == 2
+    assert uitnodigingen.filter(antwoord=Rsvp.JA).count() == 2
     assert {u.persoon.email for u in uitnodigingen} <= {a for b in mail.outbox for a in b.to}
     # Loading again adds nothing.
     aantal = Uitnodiging.objects.count()

@@ -97,7 +97,9 @@ def _bijeenkomst(w):
 
 def _uitnodiging(w):
     if "uitnodiging" not in w:
-        w["uitnodiging"] = actions.nodig_uit(_bijeenkomst(w), [w["persoon"]], "test")[0]
+        w["uitnodiging"] = actions.nodig_uit_voor_bijeenkomst(
+            _bijeenkomst(w), [w["persoon"]], "test"
+        )[0]
     return w["uitnodiging"]
 
 
@@ -208,7 +210,7 @@ def test_alleen_post_neemt_geen_get_aan_en_niets_van_buitenstaanders(
             {"personen": [str(wereld["persoon"].pk)]},
         )
         assert antwoord.status_code == 404, wie
-    assert not wereld["persoon"].uitnodigingen.exists()
+    assert not wereld["persoon"].bijeenkomstuitnodigingen.exists()
     client.force_login(buitenstaanders["prof"])
     assert client.get(
         reverse("network:uitnodigen", args=[_bijeenkomst(wereld).pk])
