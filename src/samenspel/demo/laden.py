@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from samenspel.accounts.models import Gebruiker, Rol
 from samenspel.areas.models import Gebied
-from samenspel.demo import overdracht, samen, web
+from samenspel.demo import bijeenkomsten, overdracht, samen, web
 from samenspel.directory import models as m
 from samenspel.directory import toegankelijkheid
 from samenspel.referrals.demo import laad_verwijzingen
@@ -244,4 +244,5 @@ def laad_alles() -> dict:
         "web": web.laad_web(),
         "samen": samen.laad_samen(),
         "overdracht": overdracht.laad_overdracht(),
+        "bijeenkomsten": bijeenkomsten.laad_bijeenkomsten(),
     }

@@ -218,6 +218,9 @@ class Voorval(models.TextChoices):
     SAMEN_INGETROKKEN = "samen_ingetrokken", _("uitnodiging ingetrokken")
     OVERGEDRAGEN = "overgedragen", _("band overgedragen aan een opvolger")
     VRIJWILLIGERS_OVER = "vrijwilligers_over", _("vrijwilligers overgedragen")
+    REEKS_GESTART = "reeks_gestart", _("bijeenkomstenreeks gestart")
+    UITGENODIGD = "uitgenodigd", _("uitgenodigd voor een bijeenkomst")
+    GEANTWOORD = "geantwoord", _("uitnodiging beantwoord")
 
 
 class Gebeurtenis(models.Model):
@@ -350,3 +353,289 @@ class Samen(models.Model):
         if self.voornaam and self.toestemming.is_geldig() and "naam" in self.toestemming.gegevens:
             return self.voornaam
         return ""
+
+
+# --- Network meetings -------------------------------------------------------------------------
+#
+# Meeting works when it is natural: the Sirenelunch, "elke eerste maandag van de maand om 12.00
+# uur … georganiseerd vanuit de formele en informele partijen zelf (toerbeurt) … korte
+# presentaties over nieuwe ontwikkelingen in de wijk" (seed 000 l.473–478). "Verplichte
+# overlegstructuren zijn niet per definitie deze natuurlijke vorm" (000 l.899); "minder moeten
+# (ont-moeten) voor meer ontmoeting" (002 advies 6). So there is no attendance register: an
+# invitee answers yes, no or maybe, and afterwards says whom they met.
+
+
+class Bijeenkomstsoort(models.TextChoices):
+    ONTMOETING = "ontmoeting", _("ontmoeting")
+    # Tizo: "De ene week vindt casuïstiekoverleg plaats, de andere week een themasessie"
+    # (seed 003 l.648–654).
+    CASUS_THEMA = "casus_thema", _("casus en thema om de beurt")
+    CASUSOVERLEG = "casusoverleg", _("casusoverleg")
+
+
+class Frequentie(models.TextChoices):
+    MAANDELIJKS = "maandelijks", _("elke maand")
+    WEKELIJKS = "wekelijks", _("elke week")
+    TWEEWEKELIJKS = "tweewekelijks", _("om de week")
+
+
+class Weekdag(models.IntegerChoices):
+    # The numbers of dateutil's weekdays (MO=0 … SU=6).
+    MAANDAG = 0, _("maandag")
+    DINSDAG = 1, _("dinsdag")
+    WOENSDAG = 2, _("woensdag")
+    DONDERDAG = 3, _("donderdag")
+    VRIJDAG = 4, _("vrijdag")
+    ZATERDAG = 5, _("zaterdag")
+    ZONDAG = 6, _("zondag")
+
+
+class WeekVanDeMaand(models.IntegerChoices):
+    EERSTE = 1, _("eerste")
+    TWEEDE = 2, _("tweede")
+    DERDE = 3, _("derde")
+    VIERDE = 4, _("vierde")
+    LAATSTE = -1, _("laatste")
+
+
+class Reeks(models.Model):
+    """A meeting series with a fixed slot, a place and a host that rotates (``Gastheer``).
+
+    The slot is a recurrence rule (``network.reeksregel`` turns these fields into a dateutil
+    rrule and an iCalendar RRULE). A casusoverleg never stores resident data: the series and
+    its meetings have no free field for a case.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(
+        _("soort bijeenkomst"),
+        max_length=15,
+        choices=Bijeenkomstsoort.choices,
+        default=Bijeenkomstsoort.ONTMOETING,
+    )
+    gemeente = models.ForeignKey(
+        "areas.Gebied",
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        limit_choices_to={"niveau": "gemeente"},
+        related_name="+",
+    )
+    wijk = models.ForeignKey(
+        "areas.Gebied",
+        verbose_name=_("wijk"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        limit_choices_to={"niveau": "wijk"},
+        related_name="+",
+    )
+    plaats = models.CharField(_("plaats"), max_length=250, blank=True)
+    locatie = models.ForeignKey(
+        "directory.Location",
+        verbose_name=_("locatie op de kaart"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    frequentie = models.CharField(
+        _("hoe vaak"), max_length=15, choices=Frequentie.choices, default=Frequentie.MAANDELIJKS
+    )
+    week_van_de_maand = models.SmallIntegerField(
+        _("welke week van de maand"), choices=WeekVanDeMaand.choices, null=True, blank=True
+    )
+    weekdag = models.PositiveSmallIntegerField(_("dag"), choices=Weekdag.choices)
+    tijd = models.TimeField(_("begintijd"))
+    duur_minuten = models.PositiveSmallIntegerField(_("duur in minuten"), default=90)
+    vanaf = models.DateField(_("eerste mogelijke datum"), default=timezone.localdate)
+    door = models.CharField(_("gestart door"), max_length=200)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bijeenkomstenreeks")
+        verbose_name_plural = _("bijeenkomstenreeksen")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=Bijeenkomstsoort.values), name="reeks_soort_bekend"
+            ),
+            models.CheckConstraint(
+                condition=~Q(frequentie="maandelijks") | Q(week_van_de_maand__isnull=False),
+                name="reeks_maandelijks_met_week",
+            ),
+            models.CheckConstraint(
+                condition=Q(duur_minuten__gte=15) & Q(duur_minuten__lte=600),
+                name="reeks_duur_redelijk",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def is_casusoverleg(self) -> bool:
+        return self.soort == Bijeenkomstsoort.CASUSOVERLEG
+
+    @property
+    def waar(self) -> str:
+        """The place as one line: the free text, else the kaart location's name and address."""
+        if self.plaats:
+            return self.plaats
+        if self.locatie is not None:
+            adres = self.locatie.addresses.first()
+            delen = [self.locatie.name]
+            if adres is not None:
+                delen += [adres.address_1, adres.city]
+            return ", ".join(d for d in delen if d)
+        return ""
+
+
+class Gastheer(models.Model):
+    """One organisation in the series' turn of hosts, in the order of their turns."""
+
+    reeks = models.ForeignKey(
+        Reeks, verbose_name=_("reeks"), on_delete=models.CASCADE, related_name="gastheren"
+    )
+    organisatie = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
+
+    class Meta:
+        verbose_name = _("gastheer")
+        verbose_name_plural = _("gastheren")
+        ordering = ["reeks", "volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["reeks", "organisatie"], name="gastheer_eenmaal"),
+            models.UniqueConstraint(fields=["reeks", "volgorde"], name="gastheer_beurt_eenmaal"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reeks}: {self.organisatie}"
+
+
+class Vorm(models.TextChoices):
+    CASUS = "casus", _("casusoverleg")
+    THEMA = "thema", _("themasessie")
+
+
+class Bijeenkomst(models.Model):
+    """One meeting of a series, generated from the series' next dates, with that turn's host."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    reeks = models.ForeignKey(
+        Reeks, verbose_name=_("reeks"), on_delete=models.CASCADE, related_name="bijeenkomsten"
+    )
+    volgnummer = models.PositiveIntegerField(_("volgnummer"))
+    begint = models.DateTimeField(_("begint"))
+    eindigt = models.DateTimeField(_("eindigt"))
+    gastheer = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("gastheer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Only for a series of kind casus_thema: which of the two this turn is.
+    vorm = models.CharField(_("vorm"), max_length=5, choices=Vorm.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["begint"]
+        constraints = [
+            models.UniqueConstraint(fields=["reeks", "begint"], name="bijeenkomst_eenmaal"),
+            models.UniqueConstraint(fields=["reeks", "volgnummer"], name="bijeenkomst_nummer"),
+            models.CheckConstraint(condition=Q(eindigt__gt=F("begint")), name="bijeenkomst_duurt"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reeks} {timezone.localtime(self.begint):%Y-%m-%d %H:%M}"
+
+    @property
+    def geweest(self) -> bool:
+        return self.begint <= timezone.now()
+
+
+class Agendapunt(models.Model):
+    """A short pitch, "nieuw in de wijk", about a kaart listing, by a person of the web."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="agendapunten",
+    )
+    service = models.ForeignKey(
+        "directory.Service",
+        verbose_name=_("aanbod op de kaart"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    presentator = models.ForeignKey(
+        Persoon,
+        verbose_name=_("wie vertelt erover"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="agendapunten",
+    )
+    # Short and about the listing; never filled in for a casusoverleg (no resident data).
+    onderwerp = models.CharField(_("wat is er nieuw"), max_length=140, blank=True)
+    door = models.CharField(_("toegevoegd door"), max_length=200)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("agendapunt")
+        verbose_name_plural = _("agendapunten")
+        ordering = ["aangemaakt", "id"]
+
+    def __str__(self) -> str:
+        return str(self.service)
+
+
+class Rsvp(models.TextChoices):
+    JA = "ja", _("Ja, ik kom")
+    MISSCHIEN = "misschien", _("Misschien")
+    NEE = "nee", _("Nee, ik kan niet")
+
+
+class Uitnodiging(models.Model):
+    """A person of the web invited to one meeting; they answer through a signed link."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="uitnodigingen",
+    )
+    persoon = models.ForeignKey(
+        Persoon,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="bijeenkomstuitnodigingen",
+    )
+    antwoord = models.CharField(_("antwoord"), max_length=10, choices=Rsvp.choices, blank=True)
+    verstuurd = models.DateTimeField(_("verstuurd"), default=timezone.now)
+    beantwoord = models.DateTimeField(_("beantwoord"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["verstuurd", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["bijeenkomst", "persoon"], name="uitnodiging_eenmaal"),
+            models.CheckConstraint(
+                condition=Q(antwoord="") | Q(antwoord__in=Rsvp.values),
+                name="uitnodiging_antwoord_bekend",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bijeenkomst}: {self.persoon}"

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import views_bijeenkomsten as bijeenkomsten
 from . import views_overdracht, views_verbinder
 
 app_name = "network"
@@ -21,4 +22,18 @@ urlpatterns: list = [
     ),
     path("persoon/<uuid:pk>/vertrek/", views_overdracht.vertrek, name="vertrek"),
     path("overdracht/", views_overdracht.overdracht_pagina, name="overdracht"),
+    # Network meetings
+    path("bijeenkomsten/", bijeenkomsten.reeksen, name="reeksen"),
+    path("bijeenkomsten/nieuw/", bijeenkomsten.reeks_nieuw, name="reeks_nieuw"),
+    path("bijeenkomsten/<uuid:pk>/", bijeenkomsten.reeks, name="reeks"),
+    path("bijeenkomsten/agenda/<str:token>.ics", bijeenkomsten.ical_reeks, name="ical_reeks"),
+    path("bijeenkomst/<uuid:pk>/", bijeenkomsten.bijeenkomst, name="bijeenkomst"),
+    path("bijeenkomst/<uuid:pk>/uitnodigen/", bijeenkomsten.uitnodigen, name="uitnodigen"),
+    path("uitnodiging/<str:token>/", bijeenkomsten.rsvp, name="rsvp"),
+    path(
+        "uitnodiging/<str:token>/kennisgemaakt/",
+        bijeenkomsten.kennisgemaakt,
+        name="kennisgemaakt",
+    ),
+    path("agenda/<str:token>.ics", bijeenkomsten.ical_persoon, name="ical_persoon"),
 ]

@@ -12,7 +12,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from samenspel.directory import models as m
-from samenspel.network import actions
+from samenspel.network import actions, bijeenkomstlinks
 from samenspel.network.models import Bandsoort
 
 pytestmark = pytest.mark.django_db
@@ -126,6 +126,44 @@ def _vreemde_link(w):
     return reverse("network:samen_antwoord", args=[_samen(w).pk, links.samen_token(ander)])
 
 
+# --- network meetings: a Utrecht series whose next meeting the secret person pitches at and
+# is invited to.
+
+
+def _reeks(w):
+    if "reeks" not in w:
+        w["reeks"] = actions.start_reeks(
+            [w["team"], w["initiatief"]],
+            "test",
+            naam="Sirenelunch Overvecht",
+            gemeente=w["gebieden"]["utrecht"],
+            plaats="Zamenhofdreef",
+            week_van_de_maand=1,
+            weekdag=0,
+            tijd=dt.time(12, 0),
+        )
+    return w["reeks"]
+
+
+def _bijeenkomst(w):
+    if "bijeenkomst" not in w:
+        bijeenkomst = _reeks(w).bijeenkomsten.order_by("begint").first()
+        service = m.Service.objects.create(
+            organization=w["initiatief"], name="Steungezinnen", description="-"
+        )
+        actions.voeg_agendapunt_toe(bijeenkomst, service, w["persoon"], "test")
+        w["bijeenkomst"] = bijeenkomst
+    return w["bijeenkomst"]
+
+
+def _uitnodiging(w):
+    if "uitnodiging" not in w:
+        w["uitnodiging"] = actions.nodig_uit_voor_bijeenkomst(
+            _bijeenkomst(w), [w["persoon"]], "test"
+        )[0]
+    return w["uitnodiging"]
+
+
 PAGINAS.update(
     {
         "network:vraag_verbinder": lambda w: reverse(
@@ -143,6 +181,40 @@ PAGINAS.update(
 )
 LINKS["network:samen_antwoord"] = _vreemde_link
 ALLEEN_POST["network:samen_gehouden"] = "network:samen"
+PAGINAS.update(
+    {
+        "network:reeksen": lambda w: reverse("network:reeksen"),
+        "network:reeks_nieuw": lambda w: reverse("network:reeks_nieuw"),
+        "network:reeks": lambda w: reverse("network:reeks", args=[_reeks(w).pk]),
+        "network:bijeenkomst": lambda w: reverse("network:bijeenkomst", args=[_bijeenkomst(w).pk]),
+    }
+)
+
+
+def _veranderd(pad: str) -> str:
+    """The same link with one character of its token changed, as a guess or a typo."""
+    deel, _, vraag = pad.partition("?")
+    stukken = deel.rstrip("/").split("/")
+    for i in range(len(stukken) - 1, -1, -1):
+        if ":" in stukken[i]:
+            token = stukken[i]
+            stukken[i] = token[:-5] + ("A" if token[-5] != "A" else "B") + token[-4:]
+            break
+    return "/".join(stukken) + ("/" if deel.endswith("/") else "") + (f"?{vraag}" if vraag else "")
+
+
+# The real links of the secret person's invitation and of the series' feed. LINKS opens each
+# with one character of its token changed: the link of somebody else, guessed or copied wrong.
+ECHTE_LINKS = {
+    "network:rsvp": lambda w: bijeenkomstlinks.rsvp_pad(_uitnodiging(w), "ja"),
+    "network:kennisgemaakt": lambda w: bijeenkomstlinks.kennisgemaakt_pad(_uitnodiging(w)),
+    "network:ical_reeks": lambda w: bijeenkomstlinks.reeks_feed_pad(_reeks(w)),
+    "network:ical_persoon": lambda w: bijeenkomstlinks.persoon_feed_pad(_uitnodiging(w).persoon),
+}
+LINKS.update(
+    {naam: (lambda w, echt=echt: _veranderd(echt(w))) for naam, echt in ECHTE_LINKS.items()}
+)
+ALLEEN_POST.update({"network:uitnodigen": "network:bijeenkomst"})
 
 
 def test_elke_url_van_het_web_wordt_gecontroleerd():
@@ -216,3 +288,41 @@ def test_alleen_post_paginas_weigeren_een_buitenstaander(wereld, buitenstaanders
         pad = reverse("network:samen_gehouden", args=[_samen(wereld).pk])
         assert client.post(pad).status_code in (302, 404), wie
         assert client.get(pad).status_code in (302, 405), wie
+
+
+def test_een_link_van_een_ander_opent_niets_en_toont_niemand(wereld, client):
+    """Opened without logging in, a link that is not the visitor's shows no one of the web."""
+    for naam, pad in LINKS.items():
+        for methode in (client.get, client.post):
+            antwoord = methode(pad(wereld))
+            assert antwoord.status_code in (400, 403, 404), (naam, methode)
+            inhoud = antwoord.content.decode()
+            for geheim in (GEHEIME_NAAM, GEHEIM_ADRES, GEHEIME_BEREIKBAAR):
+                assert geheim not in inhoud, (naam, geheim)
+
+
+def test_de_echte_links_van_bijeenkomsten_werken(wereld, client):
+    """So the 404s above come from the changed token, not from a broken address."""
+    for naam, echt in ECHTE_LINKS.items():
+        assert client.get(echt(wereld)).status_code == 200, naam
+        assert client.get(LINKS[naam](wereld)).status_code == 404, naam
+
+
+def test_alleen_post_neemt_geen_get_aan_en_niets_van_buitenstaanders(
+    wereld, buitenstaanders, client
+):
+    for wie in ("netwerkhouder_rotterdam", "prof"):
+        client.force_login(buitenstaanders[wie])
+        antwoord = client.post(
+            reverse("network:uitnodigen", args=[_bijeenkomst(wereld).pk]),
+            {"personen": [str(wereld["persoon"].pk)]},
+        )
+        assert antwoord.status_code == 404, wie
+    assert not wereld["persoon"].bijeenkomstuitnodigingen.exists()
+    client.force_login(buitenstaanders["prof"])
+    assert client.get(
+        reverse("network:uitnodigen", args=[_bijeenkomst(wereld).pk])
+    ).status_code in (
+        404,
+        405,
+    )
