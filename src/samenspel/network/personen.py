@@ -7,6 +7,11 @@ partners goes through ``voor_partners``, so the rule lives in one place.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
+from samenspel.privacy import audit
+from samenspel.privacy.models import Actie, Partij
+
 from .models import Persoon
 
 
@@ -37,3 +42,34 @@ def voor_partners(organisaties) -> list[Zichtbaar]:
         )
         for p in personen
     ]
+
+
+def als_schakel(persoon: Persoon) -> str:
+    """How one end of a tie reads for partners: the name after consent, else the role.
+
+    An erased person's tie stays as "via [rol]" (issue 11, item 9), e.g. "via
+    vrijwilligerscoördinator bij Handjehelpen".
+    """
+    if persoon.gewist:
+        return _("via %(rol)s bij %(organisatie)s") % {
+            "rol": persoon.rol,
+            "organisatie": persoon.organisatie.name,
+        }
+    return persoon.zichtbaar_als
+
+
+def bekijk(persoon: Persoon, gebruiker) -> None:
+    """Every read of a person's entry by someone else is in the audit log (issue 11, item 9).
+
+    The one place that writes it, so no page that shows an entry can forget it. The person
+    reading their own entry (logged in with the same address) is not someone else.
+    """
+    eigen = (
+        gebruiker.is_authenticated
+        and persoon.email
+        and (gebruiker.email or "").strip().lower() == persoon.email.strip().lower()
+    )
+    if eigen:
+        return
+    wie = gebruiker.get_username() if gebruiker.is_authenticated else ""
+    audit.leg_vast(Actie.BEKEKEN, persoon, wie, Partij.BEHEERDER)

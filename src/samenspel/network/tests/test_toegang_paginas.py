@@ -6,10 +6,10 @@ web; a new URL without an entry fails ``test_elke_url_van_het_web_wordt_gecontro
 """
 
 import pytest
-from django.urls import get_resolver
+from django.urls import get_resolver, reverse
 
 from samenspel.directory import models as m
-from samenspel.network import actions
+from samenspel.network import actions, links
 from samenspel.network.models import Bandsoort
 
 pytestmark = pytest.mark.django_db
@@ -57,10 +57,31 @@ def wereld(gebieden, professional, netwerkhouder):
 # URL name -> the path a partner would open, built from the world. Pages reached by a signed
 # link (the person's own page, an RSVP) are in LINKS: they are walked without logging in,
 # with a link of somebody else.
-PAGINAS: dict = {}
-LINKS: dict = {}
+PAGINAS: dict = {
+    "network:organisatie": lambda w: reverse("network:organisatie", args=[w["team"].pk]),
+    "network:persoon": lambda w: reverse("network:persoon", args=[w["persoon"].pk]),
+    "network:persoon_nieuw": lambda w: reverse("network:persoon_nieuw", args=[w["team"].pk]),
+    "network:band_nieuw": lambda w: reverse("network:band_nieuw", args=[w["team"].pk]),
+}
+# A person's own pages, opened with a link made for somebody else (Marieke's token on the
+# secret person's address): 404, and nothing of either shows.
+LINKS: dict = {
+    "network:instemmen": lambda w: reverse(
+        "network:instemmen",
+        args=[w["persoon"].pk, links.maak_token(w["ander"], links.INSTEMMEN)],
+    ),
+    "network:mijn_gegevens": lambda w: reverse(
+        "network:mijn_gegevens",
+        args=[w["persoon"].pk, links.maak_token(w["ander"], links.MIJN_GEGEVENS)],
+    ),
+}
 # URL names that only accept POST from a form on a page above, with the page they sit on.
-ALLEEN_POST: dict = {}
+ALLEEN_POST: dict = {
+    "network:contact": (
+        "network:organisatie",
+        lambda w: reverse("network:contact", args=[w["band"].pk]),
+    ),
+}
 
 
 def test_elke_url_van_het_web_wordt_gecontroleerd():
@@ -104,3 +125,42 @@ def test_een_bewoner_en_partners_van_een_andere_gemeente_zien_niemand(
             assert geheim not in inhoud, (wie, naam, geheim)
         if wie == "anoniem":
             assert antwoord.status_code in (302, 403, 404), naam
+
+
+@pytest.mark.parametrize("naam", sorted(LINKS))
+def test_een_link_van_iemand_anders_geeft_404_en_toont_niemand(wereld, client, naam):
+    antwoord = client.get(LINKS[naam](wereld))
+    assert antwoord.status_code == 404, naam
+    inhoud = antwoord.content.decode()
+    for geheim in (GEHEIME_NAAM, GEHEIM_ADRES, GEHEIME_BEREIKBAAR, "Marieke", "marieke@"):
+        assert geheim not in inhoud, (naam, geheim)
+    # Posting with it changes nothing either.
+    assert (
+        client.post(
+            LINKS[naam](wereld), {"keuze": "nee", "actie": "uitstappen_bevestigd"}
+        ).status_code
+        == 404
+    )
+    wereld["persoon"].refresh_from_db()
+    assert wereld["persoon"].ingestemd and not wereld["persoon"].gewist
+
+
+@pytest.mark.parametrize("naam", sorted(LINKS))
+def test_een_veranderde_link_geeft_404(wereld, client, naam):
+    pad = LINKS[naam](wereld).replace(str(wereld["persoon"].pk), str(wereld["ander"].pk))
+    assert client.get(pad).status_code == 200  # the link of the person it was made for works
+    assert client.get(pad.replace(":", "x", 1)).status_code == 404
+
+
+@pytest.mark.parametrize("wie", ["anoniem", "netwerkhouder_rotterdam", "prof"])
+def test_buitenstaanders_kunnen_geen_contact_noteren(wereld, buitenstaanders, client, wie):
+    client.logout()
+    if buitenstaanders[wie] is not None:
+        client.force_login(buitenstaanders[wie])
+    for naam, (_pagina, pad) in ALLEEN_POST.items():
+        antwoord = client.post(pad(wereld))
+        assert antwoord.status_code in (302, 403, 404), (naam, antwoord.status_code)
+        if antwoord.status_code == 302:
+            assert "/inloggen/" in antwoord["Location"], naam
+    wereld["band"].refresh_from_db()
+    assert wereld["band"].laatste_contact is None
