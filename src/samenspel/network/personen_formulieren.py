@@ -115,7 +115,7 @@ class BandFormulier(_Formulier):
     sinds = forms.DateField(
         label=_("Sinds"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Vul een datum in."),
             "invalid": _("Vul een datum in, bijvoorbeeld 1-3-2025."),
