@@ -5,7 +5,7 @@ same transaction, so the web's history and the audit log never miss a change. Vi
 orchestrate.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -128,6 +128,12 @@ def verstuur_instemlink(persoon: Persoon, door: str) -> None:
         raise Geweigerd(_("Deze persoon doet niet meer mee aan het web."))
     if not persoon.email:
         raise Geweigerd(_("Deze persoon heeft geen e-mailadres."))
+    if persoon.ingestemd:
+        raise Geweigerd(_("Deze persoon doet al mee."))
+    # Nobody's inbox is filled by a button pressed twice.
+    net_nog = timezone.now() - timedelta(hours=1)
+    if persoon.gebeurtenissen.filter(soort=Voorval.LINK_VERSTUURD, wanneer__gt=net_nog).exists():
+        raise Geweigerd(_("Deze persoon kreeg het afgelopen uur al een link. Probeer het later."))
     mail.verstuur(
         "web_instemmen",
         [persoon.email],

@@ -136,6 +136,7 @@ def persoon(request, pk):
             "banden": regels,
             "pagina": pagina,
             "beheert": toegang.beheert_personen(request.user, p.organisatie),
+            "kan_link_sturen": not (p.ingestemd or p.gewist or p.uitgestapt_op) and p.email,
         },
     )
 
@@ -196,6 +197,22 @@ def band_nieuw(request, pk):
             "geen_anderen": not anderen.exists(),
         },
     )
+
+
+@login_required
+@require_POST
+def instemlink(request, pk):
+    """Send the consent link again, for a person who has not answered yet."""
+    p = get_object_or_404(Persoon.objects.select_related("organisatie"), pk=pk)
+    if not toegang.beheert_personen(request.user, p.organisatie):
+        raise Http404
+    try:
+        actions.verstuur_instemlink(p, _door(request))
+    except actions.Geweigerd as fout:
+        messages.error(request, str(fout))
+    else:
+        messages.success(request, _("We hebben de link opnieuw gestuurd."))
+    return redirect("network:persoon", p.pk)
 
 
 @login_required

@@ -342,3 +342,33 @@ def test_lege_organisatie_zegt_dat_er_nog_niemand_is(nh, team):
     assert "nog geen banden" in inhoud
     band = nh.get(reverse("network:band_nieuw", args=[team.pk])).content.decode()
     assert "Voeg eerst een persoon toe" in band
+
+
+def test_de_beheerder_leest_het_web_in_de_admin_en_dat_staat_in_het_inzagelog(
+    client, beheerder, brug
+):
+    client.force_login(beheerder)
+    assert client.get("/beheer/admin/network/persoon/").status_code == 200
+    assert client.get("/beheer/admin/network/band/").status_code == 200
+    pad = f"/beheer/admin/network/persoon/{brug['marieke'].pk}/change/"
+    assert client.get(pad).status_code == 200
+    assert Auditregel.objects.voor(brug["marieke"]).filter(actie=Actie.BEKEKEN).exists()
+    # Nothing is changed or removed there: that goes through the web's own steps.
+    assert client.post(pad, {"naam": "Iemand anders"}).status_code == 403
+    assert client.get("/beheer/admin/network/persoon/add/").status_code == 403
+
+
+def test_de_netwerkhouder_stuurt_de_link_opnieuw_maar_niet_twee_keer_per_uur(nh, handjehelpen):
+    voeg_toe(nh, handjehelpen)
+    p = persoon()
+    pad = reverse("network:instemlink", args=[p.pk])
+    assert (
+        "Stuur de link opnieuw" in nh.get(reverse("network:persoon", args=[p.pk])).content.decode()
+    )
+    antwoord = nh.post(pad, follow=True)
+    assert "al een link" in antwoord.content.decode()
+    assert len(mail.outbox) == 1
+    Gebeurtenis.objects.filter(persoon=p).update(wanneer=timezone.now() - dt.timedelta(hours=2))
+    antwoord = nh.post(pad, follow=True)
+    assert "We hebben de link opnieuw gestuurd." in antwoord.content.decode()
+    assert len(mail.outbox) == 2

@@ -6,6 +6,7 @@ web; a new URL without an entry fails ``test_elke_url_van_het_web_wordt_gecontro
 """
 
 import pytest
+from django.core import mail
 from django.urls import get_resolver, reverse
 
 from samenspel.directory import models as m
@@ -77,6 +78,10 @@ LINKS: dict = {
 }
 # URL names that only accept POST from a form on a page above, with the page they sit on.
 ALLEEN_POST: dict = {
+    "network:instemlink": (
+        "network:persoon",
+        lambda w: reverse("network:instemlink", args=[w["persoon"].pk]),
+    ),
     "network:contact": (
         "network:organisatie",
         lambda w: reverse("network:contact", args=[w["band"].pk]),
@@ -153,7 +158,9 @@ def test_een_veranderde_link_geeft_404(wereld, client, naam):
 
 
 @pytest.mark.parametrize("wie", ["anoniem", "netwerkhouder_rotterdam", "prof"])
-def test_buitenstaanders_kunnen_geen_contact_noteren(wereld, buitenstaanders, client, wie):
+def test_buitenstaanders_noteren_geen_contact_en_sturen_geen_link(
+    wereld, buitenstaanders, client, wie
+):
     client.logout()
     if buitenstaanders[wie] is not None:
         client.force_login(buitenstaanders[wie])
@@ -164,3 +171,4 @@ def test_buitenstaanders_kunnen_geen_contact_noteren(wereld, buitenstaanders, cl
             assert "/inloggen/" in antwoord["Location"], naam
     wereld["band"].refresh_from_db()
     assert wereld["band"].laatste_contact is None
+    assert not mail.outbox
