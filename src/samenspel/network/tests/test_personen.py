@@ -372,3 +372,14 @@ def test_de_netwerkhouder_stuurt_de_link_opnieuw_maar_niet_twee_keer_per_uur(nh,
     antwoord = nh.post(pad, follow=True)
     assert "We hebben de link opnieuw gestuurd." in antwoord.content.decode()
     assert len(mail.outbox) == 2
+
+
+def test_de_link_naar_het_web_staat_er_alleen_voor_partners(rf, netwerkhouder, analist, team):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import Context, Template
+
+    sjabloon = Template("{% load web_personen %}{% web_personen_link organisatie %}")
+    pad = reverse("network:organisatie", args=[team.pk])
+    for gebruiker, zichtbaar in ((netwerkhouder, True), (analist, False), (AnonymousUser(), False)):
+        html = sjabloon.render(Context({"user": gebruiker, "organisatie": team}))
+        assert (pad in html) is zichtbaar, gebruiker
