@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from samenspel.accounts.models import Gebruiker, Rol
 from samenspel.areas.models import Gebied
-from samenspel.demo import web
+from samenspel.demo import personen, web
 from samenspel.directory import models as m
 from samenspel.directory import toegankelijkheid
 from samenspel.referrals.demo import laad_verwijzingen
@@ -242,4 +242,5 @@ def laad_alles() -> dict:
         "accounts": laad_gebruikers(),
         "verwijzingen": laad_verwijzingen(),
         "web": web.laad_web(),
+        "personen": personen.laad_personen(),
     }

@@ -22,3 +22,15 @@ def test_de_demo_netwerkhouder_ziet_de_mensen_van_een_demo_organisatie(client):
     huisartsen = Organization.objects.get(bron=laden.BRON, bron_id="huisartsen-overvecht-gezond")
     inhoud = client.get(reverse("network:organisatie", args=[huisartsen.pk])).content.decode()
     assert "Linda" not in inhoud and "POH-ggz" in inhoud
+
+
+def test_de_demo_toont_een_band_van_iemand_die_gewist_is_als_via_de_rol(client):
+    laden.laad_alles()
+    laden.laad_alles()  # twice changes nothing
+    client.force_login(Gebruiker.objects.get(username="netwerkhouder"))
+    al_amal = Organization.objects.get(bron=laden.BRON, bron_id="al-amal")
+    inhoud = client.get(reverse("network:organisatie", args=[al_amal.pk])).content.decode()
+    assert "Greet" not in inhoud
+    buurtteam = Organization.objects.get(bron=laden.BRON, bron_id="buurtteam-overvecht")
+    inhoud = client.get(reverse("network:organisatie", args=[buurtteam.pk])).content.decode()
+    assert "via vrijwilligerscoördinator bij al amal" in inhoud.lower()
