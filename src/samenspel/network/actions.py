@@ -130,10 +130,7 @@ def verstuur_instemlink(persoon: Persoon, door: str) -> None:
         raise Geweigerd(_("Deze persoon heeft geen e-mailadres."))
     if persoon.ingestemd:
         raise Geweigerd(_("Deze persoon doet al mee."))
-    # Nobody's inbox is filled by a button pressed twice.
-    net_nog = timezone.now() - timedelta(hours=1)
-    if persoon.gebeurtenissen.filter(soort=Voorval.LINK_VERSTUURD, wanneer__gt=net_nog).exists():
-        raise Geweigerd(_("Deze persoon kreeg het afgelopen uur al een link. Probeer het later."))
+    _niet_net_nog_een_link(persoon)
     mail.verstuur(
         "web_instemmen",
         [persoon.email],
@@ -148,6 +145,38 @@ def verstuur_instemlink(persoon: Persoon, door: str) -> None:
     _gebeurtenis(Voorval.LINK_VERSTUURD, door, persoon=persoon)
     # The address was read to send the link: that is a read of the entry on the person's behalf.
     audit.leg_vast(Actie.BEKEKEN, persoon, door, Partij.BEHEERDER, Kanaal.EMAILLINK)
+
+
+def _niet_net_nog_een_link(persoon: Persoon) -> None:
+    # Nobody's inbox is filled by a button pressed twice.
+    net_nog = timezone.now() - timedelta(hours=1)
+    if persoon.gebeurtenissen.filter(soort=Voorval.LINK_VERSTUURD, wanneer__gt=net_nog).exists():
+        raise Geweigerd(_("Er is het afgelopen uur al een link gestuurd. Probeer het later."))
+
+
+@transaction.atomic
+def stuur_nieuwe_link(persoon: Persoon) -> None:
+    """The person's link expired: send a new link to their own entry, to the same address."""
+    from samenspel.core import mail
+
+    from . import links
+
+    if persoon.gewist or persoon.uitgestapt_op is not None or not persoon.email:
+        raise Geweigerd(_("Je doet niet meer mee aan het web."))
+    _niet_net_nog_een_link(persoon)
+    mail.verstuur(
+        "web_mijn_gegevens",
+        [persoon.email],
+        {
+            "naam": persoon.naam,
+            "organisatie": persoon.organisatie.name,
+            "gegevens_link": mail.absoluut(links.pad(persoon, links.MIJN_GEGEVENS)),
+            "dagen": links.geldigheid().days,
+            "verlopen": True,
+        },
+    )
+    _gebeurtenis(Voorval.LINK_VERSTUURD, ZELF, persoon=persoon)
+    audit.leg_vast(Actie.BEKEKEN, persoon, ZELF, Partij.SYSTEEM, Kanaal.EMAILLINK)
 
 
 @transaction.atomic

@@ -54,6 +54,7 @@ class Bandregel:
     band: Band
     hier: str
     daar: str
+    daar_persoon: Persoon
     daar_organisatie: Organization
     loopt: bool
     mag_contact: bool
@@ -75,6 +76,7 @@ def _banden(request, banden, hier_organisatie=None, hier_persoon=None) -> list[B
                 band=band,
                 hier=personen.als_schakel(hier),
                 daar=personen.als_schakel(daar),
+                daar_persoon=daar,
                 daar_organisatie=daar.organisatie,
                 loopt=loopt,
                 mag_contact=loopt
@@ -238,6 +240,29 @@ def contact(request, pk):
 # --- the person's own pages, behind a signed link ---------------------------------------
 
 
+def _link_verlopen(request, pk, token, doel):
+    """An expired link says so, and sends a new one to the address it was made for (a POST:
+    a mail scanner opening the old link sends nothing)."""
+    try:
+        p = links.controleer(token, doel, pk, ook_verlopen=True)
+    except links.LinkOngeldig as fout:
+        raise Http404 from fout
+    verstuurd, fout = False, ""
+    if request.method == "POST" and request.POST.get("actie") == "nieuwe_link":
+        try:
+            actions.stuur_nieuwe_link(p)
+        except actions.Geweigerd as geweigerd:
+            fout = str(geweigerd)
+        else:
+            verstuurd = True
+    return render(
+        request,
+        SJABLONEN + "personen_link_verlopen.html",
+        {"dagen": links.geldigheid().days, "verstuurd": verstuurd, "fout": fout},
+        status=200 if verstuurd else 410,
+    )
+
+
 def _met_link(doel: str):
     """Check the token before the view runs. A link of somebody else, or a changed one, is
     404; an expired one says so (it shows nothing of the person)."""
@@ -249,12 +274,7 @@ def _met_link(doel: str):
                 p = links.controleer(token, doel, pk)
             except links.LinkOngeldig as fout:
                 if fout.verlopen:
-                    return render(
-                        request,
-                        SJABLONEN + "personen_link_verlopen.html",
-                        {"dagen": links.geldigheid().days},
-                        status=410,
-                    )
+                    return _link_verlopen(request, pk, token, doel)
                 raise Http404 from fout
             if p.uitgestapt_op is not None:
                 return render(request, SJABLONEN + "personen_uitgestapt.html")

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+import time
 
 import pytest
 from django.core import mail
@@ -328,12 +329,34 @@ def test_noteer_contact_zet_de_datum_van_vandaag(nh, brug, team, handjehelpen):
 def test_een_verlopen_link_zegt_dat_en_toont_niets(client, brug, settings):
     pad = links.pad(brug["marieke"], links.MIJN_GEGEVENS)
     settings.SAMENSPEL = {**settings.SAMENSPEL, "WEB_LINK_DAGEN": 0}
-    import time
-
     time.sleep(1.1)
     antwoord = client.get(pad)
     assert antwoord.status_code == 410
     assert "verlopen" in antwoord.content.decode() and "Marieke" not in antwoord.content.decode()
+    assert not mail.outbox  # opening it (a mail scanner) sends nothing
+
+    # The button sends a new link to the address the old one went to, once an hour at most.
+    antwoord = client.post(pad, {"actie": "nieuwe_link"})
+    assert "Kijk in je e-mail" in antwoord.content.decode()
+    settings.SAMENSPEL = {**settings.SAMENSPEL, "WEB_LINK_DAGEN": 30}
+    nieuw = link_in_mail("marieke@example.org")
+    assert "Marieke Bos" in client.get(nieuw).content.decode()
+    settings.SAMENSPEL = {**settings.SAMENSPEL, "WEB_LINK_DAGEN": 0}
+    time.sleep(1.1)
+    assert "al een link" in client.post(pad, {"actie": "nieuwe_link"}).content.decode()
+    assert len(mail.outbox) == 1
+
+
+def test_een_verlopen_link_van_iemand_anders_geeft_404(client, brug, settings):
+    pad = reverse(
+        "network:mijn_gegevens",
+        args=[brug["fatima"].pk, links.maak_token(brug["marieke"], links.MIJN_GEGEVENS)],
+    )
+    settings.SAMENSPEL = {**settings.SAMENSPEL, "WEB_LINK_DAGEN": 0}
+    time.sleep(1.1)
+    assert client.get(pad).status_code == 404
+    assert client.post(pad, {"actie": "nieuwe_link"}).status_code == 404
+    assert not mail.outbox
 
 
 def test_lege_organisatie_zegt_dat_er_nog_niemand_is(nh, team):
