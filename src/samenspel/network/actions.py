@@ -13,9 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from samenspel.core import mail
 from samenspel.privacy import audit
 from samenspel.privacy.models import Actie, Kanaal, Partij
 
+from . import links
 from .models import Band, Gebeurtenis, Persoon, Voorval
 
 
@@ -120,10 +122,6 @@ ZELF = gettext_noop("de persoon zelf")
 @transaction.atomic
 def verstuur_instemlink(persoon: Persoon, door: str) -> None:
     """E-mail the person the link to agree (and to see their entry), through the outbox."""
-    from samenspel.core import mail
-
-    from . import links
-
     if persoon.gewist or persoon.uitgestapt_op is not None:
         raise Geweigerd(_("Deze persoon doet niet meer mee aan het web."))
     if not persoon.email:
@@ -154,16 +152,7 @@ def _niet_net_nog_een_link(persoon: Persoon) -> None:
         raise Geweigerd(_("Er is het afgelopen uur al een link gestuurd. Probeer het later."))
 
 
-@transaction.atomic
-def stuur_nieuwe_link(persoon: Persoon) -> None:
-    """The person's link expired: send a new link to their own entry, to the same address."""
-    from samenspel.core import mail
-
-    from . import links
-
-    if persoon.gewist or persoon.uitgestapt_op is not None or not persoon.email:
-        raise Geweigerd(_("Je doet niet meer mee aan het web."))
-    _niet_net_nog_een_link(persoon)
+def _stuur_gegevenslink(persoon: Persoon, verlopen: bool = False) -> None:
     mail.verstuur(
         "web_mijn_gegevens",
         [persoon.email],
@@ -172,9 +161,18 @@ def stuur_nieuwe_link(persoon: Persoon) -> None:
             "organisatie": persoon.organisatie.name,
             "gegevens_link": mail.absoluut(links.pad(persoon, links.MIJN_GEGEVENS)),
             "dagen": links.geldigheid().days,
-            "verlopen": True,
+            "verlopen": verlopen,
         },
     )
+
+
+@transaction.atomic
+def stuur_nieuwe_link(persoon: Persoon) -> None:
+    """The person's link expired: send a new link to their own entry, to the same address."""
+    if persoon.gewist or persoon.uitgestapt_op is not None or not persoon.email:
+        raise Geweigerd(_("Je doet niet meer mee aan het web."))
+    _niet_net_nog_een_link(persoon)
+    _stuur_gegevenslink(persoon, verlopen=True)
     _gebeurtenis(Voorval.LINK_VERSTUURD, ZELF, persoon=persoon)
     audit.leg_vast(Actie.BEKEKEN, persoon, ZELF, Partij.SYSTEEM, Kanaal.EMAILLINK)
 
@@ -197,10 +195,6 @@ def corrigeer_zelf(persoon: Persoon, **velden) -> Persoon:
     A new address gets a new link at once: links carry the address they were sent to, so the
     old ones stop working, and the new address is proven to be theirs.
     """
-    from samenspel.core import mail
-
-    from . import links
-
     persoon = Persoon.objects.select_for_update().select_related("organisatie").get(pk=persoon.pk)
     if persoon.gewist or persoon.uitgestapt_op is not None:
         raise Geweigerd(_("Je doet niet meer mee aan het web."))
@@ -219,16 +213,7 @@ def corrigeer_zelf(persoon: Persoon, **velden) -> Persoon:
     _gebeurtenis(Voorval.GECORRIGEERD, ZELF, persoon=persoon)
     audit.leg_vast(Actie.GEWIJZIGD, persoon, ZELF, Partij.SYSTEEM, Kanaal.EMAILLINK)
     if adres_gewijzigd:
-        mail.verstuur(
-            "web_mijn_gegevens",
-            [persoon.email],
-            {
-                "naam": persoon.naam,
-                "organisatie": persoon.organisatie.name,
-                "gegevens_link": mail.absoluut(links.pad(persoon, links.MIJN_GEGEVENS)),
-                "dagen": links.geldigheid().days,
-            },
-        )
+        _stuur_gegevenslink(persoon)
     return persoon
 
 
