@@ -5,7 +5,6 @@ Only partners of the gemeente see people (``toegang.is_partner``); the person th
 no account. Links in e-mail are opened by mail scanners too, so no GET changes anything.
 """
 
-from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
@@ -47,63 +46,13 @@ def _organisatie_voor_beheer(request, pk) -> Organization:
     return organisatie
 
 
-@dataclass(frozen=True)
-class Bandregel:
-    """One tie as seen from one side: who here, who there, and whether it still runs."""
-
-    band: Band
-    hier: str
-    daar: str
-    daar_persoon: Persoon
-    daar_organisatie: Organization
-    loopt: bool
-    mag_contact: bool
-
-
-def _banden(request, banden, hier_organisatie=None, hier_persoon=None) -> list[Bandregel]:
-    vandaag_actief = set(banden.actief().values_list("pk", flat=True))
-    regels = []
-    for band in banden:
-        hier_is_van = (
-            band.van_id == hier_persoon.pk
-            if hier_persoon is not None
-            else band.van.organisatie_id == hier_organisatie.pk
-        )
-        hier, daar = (band.van, band.naar) if hier_is_van else (band.naar, band.van)
-        loopt = band.pk in vandaag_actief
-        regels.append(
-            Bandregel(
-                band=band,
-                hier=personen.als_schakel(hier),
-                daar=personen.als_schakel(daar),
-                daar_persoon=daar,
-                daar_organisatie=daar.organisatie,
-                loopt=loopt,
-                mag_contact=loopt
-                and (
-                    toegang.beheert_personen(request.user, hier.organisatie)
-                    or toegang.beheert_personen(request.user, daar.organisatie)
-                ),
-            )
-        )
-    return regels
-
-
-def _banden_van(filter_) -> object:
-    return (
-        Band.objects.filter(filter_, beeindigd__isnull=True)
-        .select_related("van__organisatie", "naar__organisatie")
-        .order_by("-laatste_contact", "-sinds", "id")
-    )
-
-
 @login_required
 def organisatie(request, pk):
     """An organisation's contact people and ties, as partners see them."""
     org = _organisatie_voor_partner(request, pk)
-    banden = _banden_van(Q(van__organisatie=org) | Q(naar__organisatie=org))
+    banden = personen.lopende_banden(Q(van__organisatie=org) | Q(naar__organisatie=org))
     pagina = Paginator(banden, PER_PAGINA).get_page(request.GET.get("pagina"))
-    regels = _banden(request, banden.filter(pk__in=[b.pk for b in pagina]), hier_organisatie=org)
+    regels = personen.bandregels(request.user, pagina, hier_organisatie=org)
     return render(
         request,
         SJABLONEN + "personen_organisatie.html",
@@ -125,9 +74,9 @@ def persoon(request, pk):
     if not toegang.is_partner(request.user, p.organisatie.gemeente_id):
         raise Http404
     personen.bekijk(p, request.user)
-    banden = _banden_van(Q(van=p) | Q(naar=p))
+    banden = personen.lopende_banden(Q(van=p) | Q(naar=p))
     pagina = Paginator(banden, PER_PAGINA).get_page(request.GET.get("pagina"))
-    regels = _banden(request, banden.filter(pk__in=[b.pk for b in pagina]), hier_persoon=p)
+    regels = personen.bandregels(request.user, pagina, hier_persoon=p)
     return render(
         request,
         SJABLONEN + "personen_persoon.html",
