@@ -70,6 +70,15 @@ def test_netwerkhouder_legt_een_brug_en_de_persoon_stemt_in_en_verbetert(
     # An empty organisation says so, and offers to add someone.
     pagina.goto(pagina.basis + f"/web/organisatie/{team.pk}/")
     expect(pagina.get_by_text("Er staan nog geen contactpersonen")).to_be_visible()
+    toegankelijk_op_telefoon(pagina)
+
+    # A form sent empty names each field that is missing, and stays accessible.
+    pagina.get_by_role("link", name="Persoon toevoegen").click()
+    pagina.get_by_role("button", name="Toevoegen en link sturen").click()
+    fouten = pagina.get_by_role("alert")
+    expect(fouten).to_contain_text("Naam")
+    expect(fouten).to_contain_text("E-mailadres")
+    toegankelijk_op_telefoon(pagina)
 
     voeg_persoon_toe(pagina, team, "Fatima el Idrissi", "fatima@example.org", functie="buurtteamer")
     voeg_persoon_toe(
@@ -80,6 +89,7 @@ def test_netwerkhouder_legt_een_brug_en_de_persoon_stemt_in_en_verbetert(
     expect(pagina.get_by_text("Marieke Bos")).to_have_count(0)
 
     pagina.get_by_role("link", name="Band toevoegen").click()
+    toegankelijk_op_telefoon(pagina)
     pagina.get_by_label("Wie van jullie?").select_option(
         label="vrijwilligerscoördinator bij Handjehelpen"
     )
