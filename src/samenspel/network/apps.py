@@ -10,5 +10,8 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         from samenspel.directory.views_pagina import aanbod_blokken
         from samenspel.network import verbinders
+        from samenspel.network.actions import wis_na_bewaartermijn
+        from samenspel.privacy import bewaartermijn
 
         aanbod_blokken["verbinders"] = verbinders.op_aanbodpagina
+        bewaartermijn.registreer("web", wis_na_bewaartermijn)

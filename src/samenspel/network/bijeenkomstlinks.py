@@ -18,8 +18,8 @@ they leave the web or their address changes.
 from django.core import signing
 from django.http import Http404
 from django.urls import reverse
-from django.utils.crypto import salted_hmac
 
+from . import links
 from .models import Persoon, Reeks, Uitnodiging
 
 RSVP = "rsvp"
@@ -36,9 +36,7 @@ def _salt(doel: str) -> str:
 
 
 def _vingerafdruk(persoon: Persoon) -> str:
-    # Keyed, so the readable payload does not reveal the address to someone guessing it.
-    adres = (persoon.email or "").strip().lower()
-    return salted_hmac("samenspel.network.bijeenkomstlinks.adres", adres).hexdigest()[:16]
+    return links.vingerafdruk(persoon.email)
 
 
 def _maak(doel: str, gegevens: dict) -> str:

@@ -82,6 +82,12 @@ class Persoon(models.Model):
     vertrokken = models.DateField(_("vertrokken op"), null=True, blank=True)
     # Empty until the person agreed through the link sent to them.
     ingestemd_op = models.DateTimeField(_("ingestemd op"), null=True, blank=True)
+    # The person stepped out of the web through their own link: gone from partners' view at
+    # once, erased with those who left after the retention period (``actions.wis``).
+    uitgestapt_op = models.DateTimeField(_("uit het web gestapt op"), null=True, blank=True)
+    # Name, e-mail, how to reach and function text are blanked; the row stays, so the ties it
+    # carried stay on record and show as "via [rol]" (issue 11, item 9).
+    gewist_op = models.DateTimeField(_("gegevens gewist op"), null=True, blank=True)
     aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
 
     objects = PersoonQuerySet.as_manager()
@@ -113,6 +119,10 @@ class Persoon(models.Model):
         if self.verbinderrol:
             return str(self.get_verbinderrol_display())
         return self.functie or str(_("contactpersoon"))
+
+    @property
+    def gewist(self) -> bool:
+        return self.gewist_op is not None
 
     @property
     def zichtbaar_als(self) -> str:
@@ -221,6 +231,11 @@ class Voorval(models.TextChoices):
     REEKS_GESTART = "reeks_gestart", _("bijeenkomstenreeks gestart")
     UITGENODIGD = "uitgenodigd", _("uitgenodigd voor een bijeenkomst")
     GEANTWOORD = "geantwoord", _("uitnodiging beantwoord")
+    LINK_VERSTUURD = "link_verstuurd", _("link om in te stemmen verstuurd")
+    GECORRIGEERD = "gecorrigeerd", _("eigen gegevens verbeterd")
+    UITGESTAPT = "uitgestapt", _("uit het web gestapt")
+    GEWEIGERD = "geweigerd", _("wil niet in het web")
+    GEWIST = "gewist", _("gegevens gewist")
 
 
 class Gebeurtenis(models.Model):

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views_bijeenkomsten as bijeenkomsten
-from . import views_overdracht, views_verbinder
+from . import views_overdracht, views_personen, views_verbinder
 
 app_name = "network"
 urlpatterns: list = [
@@ -36,4 +36,16 @@ urlpatterns: list = [
         name="kennisgemaakt",
     ),
     path("agenda/<str:token>.ics", bijeenkomsten.ical_persoon, name="ical_persoon"),
+    path("organisatie/<uuid:pk>/", views_personen.organisatie, name="organisatie"),
+    path(
+        "organisatie/<uuid:pk>/persoon-toevoegen/",
+        views_personen.persoon_nieuw,
+        name="persoon_nieuw",
+    ),
+    path("organisatie/<uuid:pk>/band-toevoegen/", views_personen.band_nieuw, name="band_nieuw"),
+    path("persoon/<uuid:pk>/", views_personen.persoon, name="persoon"),
+    path("persoon/<uuid:pk>/link-sturen/", views_personen.instemlink, name="instemlink"),
+    path("band/<uuid:pk>/contact/", views_personen.contact, name="contact"),
+    path("ik/<uuid:pk>/<str:token>/instemmen/", views_personen.instemmen, name="instemmen"),
+    path("ik/<uuid:pk>/<str:token>/", views_personen.mijn_gegevens, name="mijn_gegevens"),
 ]

@@ -8,11 +8,12 @@ web; a new URL without an entry fails ``test_elke_url_van_het_web_wordt_gecontro
 import datetime as dt
 
 import pytest
+from django.core import mail
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from samenspel.directory import models as m
-from samenspel.network import actions, bijeenkomstlinks
+from samenspel.network import actions, bijeenkomstlinks, links
 from samenspel.network.models import Bandsoort
 
 pytestmark = pytest.mark.django_db
@@ -65,10 +66,34 @@ PAGINAS: dict = {
     "network:overdracht": lambda w: (
         reverse("network:overdracht") + f"?van={w['team'].pk}&naar={w['initiatief'].pk}"
     ),
+    "network:organisatie": lambda w: reverse("network:organisatie", args=[w["team"].pk]),
+    "network:persoon": lambda w: reverse("network:persoon", args=[w["persoon"].pk]),
+    "network:persoon_nieuw": lambda w: reverse("network:persoon_nieuw", args=[w["team"].pk]),
+    "network:band_nieuw": lambda w: reverse("network:band_nieuw", args=[w["team"].pk]),
 }
-LINKS: dict = {}
+# A person's own pages, opened with a link made for somebody else (Marieke's token on the
+# secret person's address): 404, and nothing of either shows.
+LINKS: dict = {
+    "network:instemmen": lambda w: reverse(
+        "network:instemmen",
+        args=[w["persoon"].pk, links.maak_token(w["ander"], links.INSTEMMEN)],
+    ),
+    "network:mijn_gegevens": lambda w: reverse(
+        "network:mijn_gegevens",
+        args=[w["persoon"].pk, links.maak_token(w["ander"], links.MIJN_GEGEVENS)],
+    ),
+}
 # URL names that only accept POST from a form on a page above, with the page they sit on.
-ALLEEN_POST: dict = {}
+ALLEEN_POST: dict = {
+    "network:instemlink": (
+        "network:persoon",
+        lambda w: reverse("network:instemlink", args=[w["persoon"].pk]),
+    ),
+    "network:contact": (
+        "network:organisatie",
+        lambda w: reverse("network:contact", args=[w["band"].pk]),
+    ),
+}
 
 
 # --- Vraag een verbinder and Samen beginnen ---------------------------------------------
@@ -180,7 +205,10 @@ PAGINAS.update(
     }
 )
 LINKS["network:samen_antwoord"] = _vreemde_link
-ALLEEN_POST["network:samen_gehouden"] = "network:samen"
+ALLEEN_POST["network:samen_gehouden"] = (
+    "network:samen",
+    lambda w: reverse("network:samen_gehouden", args=[_samen(w).pk]),
+)
 PAGINAS.update(
     {
         "network:reeksen": lambda w: reverse("network:reeksen"),
@@ -214,7 +242,10 @@ ECHTE_LINKS = {
 LINKS.update(
     {naam: (lambda w, echt=echt: _veranderd(echt(w))) for naam, echt in ECHTE_LINKS.items()}
 )
-ALLEEN_POST.update({"network:uitnodigen": "network:bijeenkomst"})
+ALLEEN_POST["network:uitnodigen"] = (
+    "network:bijeenkomst",
+    lambda w: reverse("network:uitnodigen", args=[_bijeenkomst(w).pk]),
+)
 
 
 def test_elke_url_van_het_web_wordt_gecontroleerd():
@@ -326,3 +357,47 @@ def test_alleen_post_neemt_geen_get_aan_en_niets_van_buitenstaanders(
         404,
         405,
     )
+
+
+@pytest.mark.parametrize("naam", sorted(LINKS))
+def test_een_link_van_iemand_anders_geeft_404_en_toont_niemand(wereld, client, naam):
+    antwoord = client.get(LINKS[naam](wereld))
+    assert antwoord.status_code == 404, naam
+    inhoud = antwoord.content.decode()
+    for geheim in (GEHEIME_NAAM, GEHEIM_ADRES, GEHEIME_BEREIKBAAR, "Marieke", "marieke@"):
+        assert geheim not in inhoud, (naam, geheim)
+    # Posting with it changes nothing either.
+    assert (
+        client.post(
+            LINKS[naam](wereld), {"keuze": "nee", "actie": "uitstappen_bevestigd"}
+        ).status_code
+        == 404
+    )
+    wereld["persoon"].refresh_from_db()
+    assert wereld["persoon"].ingestemd and not wereld["persoon"].gewist
+
+
+@pytest.mark.parametrize("naam", ["network:instemmen", "network:mijn_gegevens"])
+def test_een_veranderde_link_geeft_404(wereld, client, naam):
+    pad = LINKS[naam](wereld).replace(str(wereld["persoon"].pk), str(wereld["ander"].pk))
+    assert client.get(pad).status_code == 200  # the link of the person it was made for works
+    assert client.get(pad.replace(":", "x", 1)).status_code == 404
+
+
+@pytest.mark.parametrize("wie", ["anoniem", "netwerkhouder_rotterdam", "prof"])
+def test_buitenstaanders_noteren_geen_contact_en_sturen_geen_link(
+    wereld, buitenstaanders, client, wie
+):
+    client.logout()
+    if buitenstaanders[wie] is not None:
+        client.force_login(buitenstaanders[wie])
+    paden = {naam: pad(wereld) for naam, (_pagina, pad) in ALLEEN_POST.items()}
+    al_verstuurd = len(mail.outbox)  # building the world invited people
+    for naam, pad in paden.items():
+        antwoord = client.post(pad)
+        assert antwoord.status_code in (302, 403, 404), (naam, antwoord.status_code)
+        if antwoord.status_code == 302:
+            assert "/inloggen/" in antwoord["Location"], naam
+    wereld["band"].refresh_from_db()
+    assert wereld["band"].laatste_contact is None
+    assert len(mail.outbox) == al_verstuurd

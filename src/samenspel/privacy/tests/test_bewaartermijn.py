@@ -61,7 +61,7 @@ def verwijzingen(verwijs, pim, wandelgroep):
 
 def test_bewaartermijn_wist_persoonsgegevens_van_oude_afgesloten_verwijzingen(verwijzingen):
     uitkomst = bewaartermijn.pas_toe(VANDAAG)
-    assert uitkomst == {"verwijzingen": 2}
+    assert uitkomst == {"verwijzingen": 2, "web": 0}
     for sleutel in ("oud", "afgewezen"):
         v = Verwijzing.objects.get(pk=verwijzingen[sleutel].pk)
         assert v.is_gewist
@@ -91,12 +91,12 @@ def test_gewiste_verwijzing_houdt_een_anoniem_logboek(verwijzingen):
 
 def test_tweede_keer_draaien_wist_niets_meer(verwijzingen):
     bewaartermijn.pas_toe(VANDAAG)
-    assert bewaartermijn.pas_toe(VANDAAG) == {"verwijzingen": 0}
+    assert bewaartermijn.pas_toe(VANDAAG) == {"verwijzingen": 0, "web": 0}
 
 
 def test_bewaartermijn_is_in_te_stellen(verwijzingen, settings):
     settings.SAMENSPEL = {**settings.SAMENSPEL, "BEWAAR_MAANDEN": 3}
-    assert bewaartermijn.pas_toe(VANDAAG) == {"verwijzingen": 3}
+    assert bewaartermijn.pas_toe(VANDAAG) == {"verwijzingen": 3, "web": 0}
 
 
 def test_verlopen_toestemming_stopt_het_delen(verwijzing, met_commit):
