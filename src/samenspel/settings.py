@@ -170,6 +170,10 @@ SAMENSPEL = {
     "BEWERKLINK_DAGEN": env.getal("SAMENSPEL_BEWERKLINK_DAGEN", 30),
     # Personal data of closed referrals is erased after this many months.
     "BEWAAR_MAANDEN": env.getal("SAMENSPEL_BEWAAR_MAANDEN", 12),
+    # The web: people who left or stepped out are erased this long after; their own links
+    # (consent, own entry) stay valid this many days.
+    "WEB_BEWAAR_MAANDEN": env.getal("SAMENSPEL_WEB_BEWAAR_MAANDEN", 12),
+    "WEB_LINK_DAGEN": env.getal("SAMENSPEL_WEB_LINK_DAGEN", 30),
     # Unanswered referrals get a reminder after this many working days.
     "HERINNER_WERKDAGEN": env.getal("SAMENSPEL_HERINNER_WERKDAGEN", 3),
     # Failed logins before an account/IP pair is locked, and for how long.

@@ -38,6 +38,10 @@ from .models import (
     Vorm,
 )
 
+# Who acted when the person acts through their own link. Not their name: the audit log is
+# append-only, and a name in it would outlive the erasure of the entry.
+ZELF = gettext_noop("de persoon zelf")
+
 
 class Geweigerd(Exception):
     """A change that is not allowed; the message is fit to show as is."""
@@ -69,8 +73,8 @@ def stem_in(persoon: Persoon) -> Persoon:
     if persoon.ingestemd_op is None:
         persoon.ingestemd_op = timezone.now()
         persoon.save(update_fields=["ingestemd_op"])
-        _gebeurtenis(Voorval.INGESTEMD, persoon.naam, persoon=persoon)
-        audit.leg_vast(Actie.TOESTEMMING_GEGEVEN, persoon, persoon.naam, Partij.SYSTEEM)
+        _gebeurtenis(Voorval.INGESTEMD, ZELF, persoon=persoon)
+        audit.leg_vast(Actie.TOESTEMMING_GEGEVEN, persoon, ZELF, Partij.SYSTEEM)
     return persoon
 
 
@@ -131,10 +135,6 @@ def beeindig_band(band: Band, door: str, op: date | None = None) -> Band:
 
 
 # --- the person's own entry: consent link, self-correction, stepping out, erasure ----------
-
-# Who acted when the person acts through their own link. Not their name: the audit log is
-# append-only, and a name in it would outlive the erasure of the entry.
-ZELF = gettext_noop("de persoon zelf")
 
 
 @transaction.atomic
@@ -471,8 +471,8 @@ def beantwoord_samen(samen: Samen, ja: bool) -> Samen:
     samen.antwoord = Antwoord.JA if ja else Antwoord.NEE
     samen.beantwoord_op = timezone.now()
     samen.save(update_fields=["antwoord", "beantwoord_op"])
-    _gebeurtenis(Voorval.SAMEN_BEANTWOORD, samen.persoon.naam, persoon=samen.persoon)
-    audit.leg_vast(Actie.GEWIJZIGD, samen, samen.persoon.naam, Partij.ONTVANGER, Kanaal.EMAILLINK)
+    _gebeurtenis(Voorval.SAMEN_BEANTWOORD, ZELF, persoon=samen.persoon)
+    audit.leg_vast(Actie.GEWIJZIGD, samen, ZELF, Partij.ONTVANGER, Kanaal.EMAILLINK)
     mail.verstuur(
         "samen_antwoord",
         [samen.uitnodiger_email],
@@ -826,8 +826,8 @@ def beantwoord(uitnodiging: Uitnodiging, antwoord: str) -> Uitnodiging:
     uitnodiging.beantwoord = timezone.now()
     uitnodiging.save(update_fields=["antwoord", "beantwoord"])
     persoon = uitnodiging.persoon
-    _gebeurtenis(Voorval.GEANTWOORD, persoon.naam, persoon=persoon)
-    audit.leg_vast(Actie.GEWIJZIGD, uitnodiging, persoon.naam, Partij.SYSTEEM, Kanaal.EMAILLINK)
+    _gebeurtenis(Voorval.GEANTWOORD, ZELF, persoon=persoon)
+    audit.leg_vast(Actie.GEWIJZIGD, uitnodiging, ZELF, Partij.SYSTEEM, Kanaal.EMAILLINK)
     return uitnodiging
 
 
