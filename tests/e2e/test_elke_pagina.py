@@ -19,9 +19,12 @@ from playwright.sync_api import expect
 
 from samenspel.accounts.actions import herstel_link
 from samenspel.demo import laden
+from samenspel.demo import web as demoweb
 from samenspel.directory import actions, registratie
 from samenspel.directory import links as eigenaarlinks
 from samenspel.directory import models as m
+from samenspel.network import links as weblinks
+from samenspel.network.models import Persoon
 from samenspel.wegwijzer import lijst as wegwijzerlijst
 from tests.e2e.conftest import nederlands
 from tests.e2e.rondgang import Rondgang, alle_url_namen
@@ -45,6 +48,11 @@ NIET_BEZOCHT = {
     "hsds:sjabloon_csv": "een csv-sjabloon",
     "wegwijzer:zet": "alleen POST (de knoppen op de aanbodpagina en de wegwijzer)",
     "network:samen_gehouden": "alleen POST (de knop op de pagina van een uitnodiging)",
+    "network:contact": "alleen POST (de knop 'contact gehad' bij een band)",
+    "network:instemlink": "alleen POST (de knop 'stuur de link opnieuw' op de persoonspagina)",
+    "network:uitnodigen": "alleen POST (het formulier op de pagina van een bijeenkomst)",
+    "network:ical_reeks": "een iCalendar-bestand voor agenda-apps, geen pagina",
+    "network:ical_persoon": "een iCalendar-bestand voor agenda-apps, geen pagina",
     "core:taal": "zet de taalcookie en stuurt door; de crawl houdt zijn taal (test_engels.py "
     "volgt de taalkeuze in de kop)",
     "core:jsi18n": "JavaScript: de vertalingen voor de scripts, geen pagina",
@@ -138,6 +146,13 @@ def demo_wijken(taxonomieen, settings, live_server):
             eigenaarlinks.pad(nieuw, eigenaarlinks.BEVESTIG),
             herstel_link(get_user_model().objects.get(username="professional")),
             wegwijzerlijst.pad(s.pk for s in m.Service.objects.order_by("name")[:3]),
+            # A person of the web: the consent link (not agreed yet) and the own-entry link.
+            weblinks.pad(
+                Persoon.objects.get(pk=demoweb._id("persoon", "linda")), weblinks.INSTEMMEN
+            ),
+            weblinks.pad(
+                Persoon.objects.get(pk=demoweb._id("persoon", "marieke")), weblinks.MIJN_GEGEVENS
+            ),
         ],
         "meedoen": next(
             s for s in m.Service.objects.order_by("name") if s.route == m.Route.AANMELDEN
