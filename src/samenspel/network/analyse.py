@@ -254,6 +254,14 @@ class Web:
         gevolg.geen_sectorband_meer = sorted(voor - na)
         return gevolg
 
+    def banden(self) -> list[Brug]:
+        """Every tie of the web (person pairs and ties from referrals), not membership."""
+        return [brug for _, brug in self._banden()]
+
+    def verbonden_paren(self) -> set[frozenset[str]]:
+        """Pairs of organisations with a tie between them (person pair or referrals)."""
+        return {frozenset(brug.organisaties) for _, brug in self._banden()}
+
     @staticmethod
     def _met_sectorband(bruggen) -> set[str]:
         return {o for b in bruggen for o in b.organisaties}
