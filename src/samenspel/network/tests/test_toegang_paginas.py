@@ -6,7 +6,7 @@ web; a new URL without an entry fails ``test_elke_url_van_het_web_wordt_gecontro
 """
 
 import pytest
-from django.urls import get_resolver
+from django.urls import get_resolver, reverse
 
 from samenspel.directory import models as m
 from samenspel.network import actions
@@ -57,7 +57,15 @@ def wereld(gebieden, professional, netwerkhouder):
 # URL name -> the path a partner would open, built from the world. Pages reached by a signed
 # link (the person's own page, an RSVP) are in LINKS: they are walked without logging in,
 # with a link of somebody else.
-PAGINAS: dict = {}
+PAGINAS: dict = {
+    "network:overzicht": lambda w: reverse("network:overzicht"),
+    # The gemeente's web holds the world's organisations (their own gemeente field).
+    "network:gebied": lambda w: reverse("network:gebied", args=["GM0344"]),
+    "network:afdruk": lambda w: reverse("network:afdruk", args=["GM0344"]),
+    "network:wat_als": lambda w: reverse("network:wat_als", args=["GM0344", w["persoon"].pk]),
+    "network:graphml": lambda w: reverse("network:graphml", args=["GM0344"]),
+    "network:gexf": lambda w: reverse("network:gexf", args=["GM0344"]),
+}
 LINKS: dict = {}
 # URL names that only accept POST from a form on a page above, with the page they sit on.
 ALLEEN_POST: dict = {}
@@ -104,3 +112,26 @@ def test_een_bewoner_en_partners_van_een_andere_gemeente_zien_niemand(
             assert geheim not in inhoud, (wie, naam, geheim)
         if wie == "anoniem":
             assert antwoord.status_code in (302, 403, 404), naam
+
+
+def test_een_analist_ziet_de_vorm_van_het_web_zonder_namen(wereld, analist, client):
+    """A gemeente-analist of Utrecht sees the web's shape, never a person's name or contact."""
+    analist.gebieden.add(wereld["gebieden"]["utrecht"])
+    client.force_login(analist)
+    gezien = 0
+    for naam, pad in PAGINAS.items():
+        antwoord = client.get(pad(wereld))
+        assert antwoord.status_code in (200, 403), (naam, antwoord.status_code)
+        gezien += antwoord.status_code == 200
+        inhoud = antwoord.content.decode()
+        for geheim in (GEHEIME_NAAM, GEHEIM_ADRES, GEHEIME_BEREIKBAAR, "Marieke Bos"):
+            assert geheim not in inhoud, (naam, geheim)
+    # The walk means something: the analist did see the pages of the web.
+    assert gezien >= 5
+
+
+def test_een_partner_van_de_gemeente_ziet_wel_de_namen(wereld, netwerkhouder, client):
+    """The control for the walks above: the same pages do name people to a partner."""
+    client.force_login(netwerkhouder)
+    for naam in ("network:gebied", "network:wat_als", "network:graphml"):
+        assert GEHEIME_NAAM in client.get(PAGINAS[naam](wereld)).content.decode(), naam
