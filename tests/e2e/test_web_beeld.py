@@ -16,7 +16,10 @@ BREEDTE = "() => document.documentElement.scrollWidth"
 
 
 def test_een_partner_opent_het_web_van_zijn_wijk_op_de_telefoon(
-    telefoon, inloggen, professional, web_overvecht  # noqa: F811
+    telefoon,
+    inloggen,
+    professional,
+    web_overvecht,  # noqa: F811
 ):
     pagina = telefoon
     inloggen(pagina, "professional")
