@@ -34,6 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import igraph as ig
+from django.db.models import QuerySet
 
 from samenspel.directory.models import Location, Organization, Sector
 
@@ -284,8 +285,12 @@ def organisaties_in(gebied) -> list[str]:
 
 
 def laad(organisatie_ids) -> Web:
-    """The web of these organisations as it is today: active people, live ties."""
-    ids = list(organisatie_ids)
+    """The web of these organisations as it is today: active people, live ties.
+
+    A queryset of ids stays a subquery, so even the whole country loads on SQLite, whose
+    statements take at most 32,766 parameters.
+    """
+    ids = organisatie_ids if isinstance(organisatie_ids, QuerySet) else list(organisatie_ids)
     organisaties = [
         Org(str(o.pk), o.name, o.sector) for o in Organization.objects.filter(pk__in=ids)
     ]

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from samenspel.directory.models import (
     Attribute,
     Sector,
@@ -65,21 +67,38 @@ def suggesties(web, plekken: dict[str, set[tuple[str, str]]]) -> list[Suggestie]
 
 
 def plekken(organisatie_ids, gebied) -> dict[str, set[tuple[str, str]]]:
-    """Per organisation: the (wijk, bouwsteen) pairs of its live listings within ``gebied``."""
-    ids = list(organisatie_ids)
+    """Per organisation: the (wijk, bouwsteen) pairs of its live listings within ``gebied``.
+
+    ``gebied`` None means anywhere (the whole country); a queryset of ids stays a subquery.
+    """
+    ids = organisatie_ids if isinstance(organisatie_ids, QuerySet) else list(organisatie_ids)
     bouwstenen = dict(TaxonomyTerm.objects.bouwstenen().values_list("pk", "code"))
-    diensten = Service.objects.live().filter(organization__in=ids)
+    diensten = Service.objects.live().filter(organization__in=ids).order_by()
+    # A wijk's or gemeente's listings as a list of ids, found through their organisations and
+    # checked with the listing's own rule (``is_live``): in SQL, SQLite would take the status
+    # index and walk every live listing of the country (12 ms for a wijk at 15k, ten times
+    # that at 150k). The whole country stays a subquery.
+    if not isinstance(ids, QuerySet):
+        diensten = [
+            s.pk
+            for s in Service.objects.filter(organization__in=ids)
+            .order_by()
+            .only("pk", "status", "moderatie")
+            if s.is_live
+        ]
+    else:
+        diensten = diensten.values("pk")
     per_dienst: dict = defaultdict(set)
     for dienst, term in Attribute.objects.filter(
-        link_entity="service",
-        taxonomy_term__in=list(bouwstenen),
-        link_id__in=diensten.values("pk"),
+        link_entity="service", link_id__in=diensten, taxonomy_term__in=list(bouwstenen)
     ).values_list("link_id", "taxonomy_term_id"):
         per_dienst[dienst].add(bouwstenen[term])
     koppelingen = ServiceAtLocation.objects.filter(
         service__in=diensten, location__buurt__isnull=False
     )
-    if gebied.niveau == "wijk":
+    if gebied is None:
+        pass
+    elif gebied.niveau == "wijk":
         koppelingen = koppelingen.filter(location__buurt__ouder=gebied)
     else:
         koppelingen = koppelingen.filter(location__buurt__ouder__ouder=gebied)
