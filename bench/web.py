@@ -28,6 +28,7 @@ The targets come from issue 11: the whole country ≤ 2 s, one wijk ≤ 50 ms.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -295,6 +296,9 @@ def main() -> None:
         print(f"machine: {os.cpu_count()} cores, load {_belasting()} before the measurement")
         database = web_database.meet(dbschaal)
         print(f"load {_belasting()} after the database measurement")
+        # Kept, and shown at once, in case a library below is missing or fails.
+        (web_database.map_voor(dbschaal) / "resultaat.json").write_text(json.dumps(database))
+        print(web_database.markdown(database), flush=True)
     t, (n, randen, wijken, gemeenten) = klok(genereer, schaal)
     print(
         f"web: {n:,} nodes, {len(randen):,} edges, {len(gemeenten)} gemeenten, "

@@ -157,27 +157,38 @@ def meet(schaal: str, stap=print) -> dict:
     wijken = list(Gebied.objects.wijken().order_by("code"))
     steek = random.Random(SEED).sample(wijken, min(WIJKEN, len(wijken)))
     _wijk(steek[0])  # warm: the first query of a connection pays for opening it
-    stap(f"one wijk: {len(steek)} wijken")
-    metingen = [_wijk(w) for w in steek]
-    laden = [m[0] * 1000 for m in metingen]
-    analyse_ms = [m[1] * 1000 for m in metingen]
-    totaal = [(m[0] + m[1]) * 1000 for m in metingen]
-    r["wijk"] = {
-        "laden_p50": statistics.median(laden),
-        "laden_p95": _p95(laden),
-        "analyse_p50": statistics.median(analyse_ms),
-        "analyse_p95": _p95(analyse_ms),
-        "totaal_p50": statistics.median(totaal),
-        "totaal_p95": _p95(totaal),
-        "cpu_p95": _p95([m[2] * 1000 for m in metingen]),
-        "knopen_p50": statistics.median(m[3] for m in metingen),
-    }
+    stap(f"one wijk: {len(steek)} wijken, each twice")
+    # The first open reads the wijk's rows from disk (SQLite's own page cache is small); the
+    # second finds them in the cache, as a busy server's database would.
+    r["wijk"] = {}
+    koud, warm = [], []
+    for w in steek:
+        koud.append(_wijk(w))
+        warm.append(_wijk(w))
+    for sleutel, metingen in (("koud", koud), ("warm", warm)):
+        laden = [m[0] * 1000 for m in metingen]
+        analyse_ms = [m[1] * 1000 for m in metingen]
+        totaal = [(m[0] + m[1]) * 1000 for m in metingen]
+        r["wijk"][sleutel] = {
+            "laden_p50": statistics.median(laden),
+            "laden_p95": _p95(laden),
+            "analyse_p50": statistics.median(analyse_ms),
+            "analyse_p95": _p95(analyse_ms),
+            "totaal_p50": statistics.median(totaal),
+            "totaal_p95": _p95(totaal),
+            "cpu_p50": statistics.median(m[2] * 1000 for m in metingen),
+            "cpu_p95": _p95([m[2] * 1000 for m in metingen]),
+        }
+    r["wijk"]["knopen_p50"] = statistics.median(m[3] for m in warm)
 
     stap("whole country")
     alle = Organization.objects.values_list("pk", flat=True)
     laad_s, laad_cpu, web = _klok(analyse.laad, alle)
     vragen_s, vragen_cpu, _ = _klok(_vragen, web)
-    makelaars_s, makelaars_cpu, _ = _klok(_makelaars_per_wijk, web)
+    # Which wijk each person works in is read with the rest of the database part.
+    wijk_s, wijk_cpu, wijk_van = _klok(_wijk_per_persoon)
+    laad_s, laad_cpu = laad_s + wijk_s, laad_cpu + wijk_cpu
+    makelaars_s, makelaars_cpu, _ = _klok(_makelaars_per_wijk, web, wijk_van)
     ontmoet_s, ontmoet_cpu, suggesties = _klok(
         lambda: ontmoeten.suggesties(web, ontmoeten.plekken(alle, None))
     )
@@ -201,13 +212,16 @@ def meet(schaal: str, stap=print) -> dict:
     return r
 
 
-def _makelaars_per_wijk(web) -> int:
+def _wijk_per_persoon() -> dict[str, str]:
+    from samenspel.network.models import Persoon
+
+    return {str(p): w for p, w in Persoon.objects.values_list("id", "wijk_id")}
+
+
+def _makelaars_per_wijk(web, wijk_van: dict[str, str]) -> int:
     """Betweenness within each wijk's part of the country graph (nobody brokers between
     Groningen and Maastricht); a person's wijk is their own, an organisation's that of its
     first person, the volunteers' that of their coordinator."""
-    from samenspel.network.models import Persoon
-
-    wijk_van = {str(p): w for p, w in Persoon.objects.values_list("id", "wijk_id")}
     org_wijk: dict[str, str] = {}
     for p, mens in web.personen.items():
         org_wijk.setdefault(mens.organisatie, wijk_van.get(p))
@@ -227,23 +241,35 @@ def markdown(r: dict) -> str:
     regels = [
         f"Samenspel's own analysis (`network.analyse`, python-igraph) on its database (SQLite): "
         f"{r['organisaties']:,} organisations, {r['personen']:,} persons, {r['banden']:,} ties; "
-        f"the country's graph has {land['knopen']:,} nodes and {land['randen']:,} edges.",
+        f"the country's graph has {land['knopen']:,} nodes and {land['randen']:,} edges. "
+        f"One wijk: {WIJKEN} seeded wijken, median {w['knopen_p50']:.0f} nodes, each opened "
+        "twice (first from disk, then with its rows in the database's cache).",
         "",
         "| measurement | load from the database | analysis | total | CPU | target | holds |",
         "|---|---:|---:|---:|---:|---:|:---:|",
-        f"| one wijk, p50 ms ({WIJKEN} wijken, median {w['knopen_p50']:.0f} nodes) | "
-        f"{w['laden_p50']:.1f} | {w['analyse_p50']:.1f} | {w['totaal_p50']:.1f} | – | – | – |",
-        f"| one wijk, p95 ms | {w['laden_p95']:.1f} | {w['analyse_p95']:.1f} | "
-        f"{w['totaal_p95']:.1f} | {w['cpu_p95']:.1f} | ≤ {DOEL_WIJK_MS:.0f} ms | "
-        f"{'ja' if w['totaal_p95'] <= DOEL_WIJK_MS else 'nee'} |",
-        f"| whole country, s: questions on the country graph | {land['laden']:.2f} | "
-        f"{land['vragen']:.2f} | – | {land['vragen_cpu']:.2f} | – | – |",
+    ]
+    for sleutel, naam in (("koud", "first open"), ("warm", "opened again")):
+        m = w[sleutel]
+        regels += [
+            f"| one wijk, {naam}, p50 ms | {m['laden_p50']:.1f} | {m['analyse_p50']:.1f} | "
+            f"{m['totaal_p50']:.1f} | {m['cpu_p50']:.1f} | – | – |",
+            f"| one wijk, {naam}, p95 ms | {m['laden_p95']:.1f} | {m['analyse_p95']:.1f} | "
+            f"{m['totaal_p95']:.1f} | {m['cpu_p95']:.1f} | ≤ {DOEL_WIJK_MS:.0f} ms | "
+            f"{'ja' if m['totaal_p95'] <= DOEL_WIJK_MS else 'nee'} |",
+        ]
+    vragen_cpu = land["vragen_cpu"] + land["makelaars_cpu"]
+    regels += [
+        f"| whole country, s: bridges, articulation persons, sector bridges, via one person, "
+        f"initiatives without a formal tie | {land['laden']:.2f} | {land['vragen']:.2f} | – | "
+        f"{land['vragen_cpu']:.2f} | – | – |",
         f"| whole country, s: brokers within every wijk | – | {land['makelaars']:.2f} | – | "
         f"{land['makelaars_cpu']:.2f} | – | – |",
+        f"| whole country, s: the analysis of item 3 (the two rows above) | – | "
+        f"{land['vragen'] + land['makelaars']:.2f} | – | {vragen_cpu:.2f} | "
+        f"≤ {DOEL_LAND_S:.0f} s | {'ja' if vragen_cpu <= DOEL_LAND_S else 'nee'} |",
         f"| whole country, s: suggestions to meet ({land['suggesties']:,}) | – | "
         f"{land['ontmoeten']:.2f} | – | {land['ontmoeten_cpu']:.2f} | – | – |",
         f"| whole country, s: all of it | {land['laden']:.2f} | {land['analyse']:.2f} | "
-        f"{totaal:.2f} | {totaal_cpu:.2f} | ≤ {DOEL_LAND_S:.0f} s (analysis) | "
-        f"{'ja' if land['analyse_cpu'] <= DOEL_LAND_S else 'nee'} |",
+        f"{totaal:.2f} | {totaal_cpu:.2f} | – | – |",
     ]
     return "\n".join(regels)

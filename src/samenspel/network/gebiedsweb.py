@@ -285,9 +285,9 @@ class Gebiedsweb:
         """The picture's text alternative: what it shows, in one or two sentences."""
         sectoren = [self.organisaties[o].sector for o in self.organisaties]
         return _(
-            "%(orgs)d organisaties (%(formeel)d formeel, %(informeel)d informeel), "
-            "%(mensen)d mensen en %(banden)d banden tussen organisaties, waarvan "
-            "%(kwetsbaar)d kwetsbaar: als die wegvalt, valt het web uiteen. "
+            "%(orgs)d organisaties (%(formeel)d formeel, %(informeel)d informeel) en "
+            "%(mensen)d mensen. Banden tussen organisaties: %(banden)d. Kwetsbaar (valt de "
+            "band weg, dan valt het web uiteen): %(kwetsbaar)d. "
             "De tabel bij de tekening geeft dezelfde gegevens."
         ) % {
             "orgs": len(self.organisaties),
