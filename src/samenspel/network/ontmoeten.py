@@ -93,19 +93,20 @@ def plekken(organisatie_ids, gebied) -> dict[str, set[tuple[str, str]]]:
         link_entity="service", link_id__in=diensten, taxonomy_term__in=list(bouwstenen)
     ).values_list("link_id", "taxonomy_term_id"):
         per_dienst[dienst].add(bouwstenen[term])
+    # Every place of these listings, the area checked on the rows: with the area in SQL,
+    # SQLite walks all the area's locations instead of these listings' places.
     koppelingen = ServiceAtLocation.objects.filter(
         service__in=diensten, location__buurt__isnull=False
+    ).values_list(
+        "service_id",
+        "service__organization_id",
+        "location__buurt__ouder_id",
+        "location__buurt__ouder__ouder_id",
     )
-    if gebied is None:
-        pass
-    elif gebied.niveau == "wijk":
-        koppelingen = koppelingen.filter(location__buurt__ouder=gebied)
-    else:
-        koppelingen = koppelingen.filter(location__buurt__ouder__ouder=gebied)
     uit: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for dienst, org, wijk in koppelingen.values_list(
-        "service_id", "service__organization_id", "location__buurt__ouder_id"
-    ):
+    for dienst, org, wijk, gemeente in koppelingen:
+        if gebied is not None and gebied.code not in (wijk, gemeente):
+            continue
         for bouwsteen in per_dienst.get(dienst, ()):
             uit[str(org)].add((wijk, bouwsteen))
     return dict(uit)
