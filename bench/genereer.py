@@ -9,6 +9,8 @@ writes ``bench/data/150k/``:
   ``samenspel importeer hsds`` reads (Samenspel's own fields in ``samenspel_*`` columns);
 * ``gebieden.csv``: 342 gemeenten, ~3,300 wijken and ~14,500 buurten (CBS-style codes);
 * ``verwijzingen.csv`` and ``gebeurtenissen.csv``: referrals with their status histories;
+* ``web/personen.csv`` and ``web/banden.csv``: the web, about 120,000 contact persons and
+  200,000 ties between them over the 50,000 organisations (``genereer_web``);
 * ``over.json``: what was generated, with which seed.
 
 Everything is written row by row, so memory stays small at any scale. The same seed and scale
@@ -40,7 +42,7 @@ SCHALEN = {"1k": 1_000, "15k": 15_000, "150k": 150_000}
 SEED = 2025
 # Generated dates are relative to a fixed day, so the files do not change with the calendar.
 PEILDATUM = date(2026, 11, 1)
-VERSIE = 2  # bump when the output changes, so the runner regenerates old data
+VERSIE = 3  # bump when the output changes, so the runner regenerates old data
 
 _NIET_SLUG = re.compile("[^a-z0-9]")
 AANTAL_PLEKKEN = kansen.Keuze((1, 2, 3), (70, 22, 8))
@@ -297,12 +299,17 @@ def _soorttabellen():
 
 
 def genereer_kaart(
-    schaal: int, gebieden: list[nederland.Gebied], pakket: Pakket, seed: int
+    schaal: int,
+    gebieden: list[nederland.Gebied],
+    pakket: Pakket,
+    seed: int,
+    organisaties: list | None = None,
 ) -> list[tuple[str, str, str, str]]:
     """Write organisations, services and everything hanging off them.
 
     Returns per live service (id, sector of its organisation, route, buurt code) for the
-    referrals that follow.
+    referrals that follow; ``organisaties``, when given, receives per organisation (id,
+    sector, gemeente code, home wijk code) for the web.
     """
     rng = random.Random(seed)
     kaart = Kaart(gebieden)
@@ -347,6 +354,8 @@ def genereer_kaart(
                 gm.code,
             ],
         )
+        if organisaties is not None:
+            organisaties.append((org_id, sector, gm.code, thuiswijk))
         # The organisation's own address; services may happen there or elsewhere.
         hoofdbuurt = kaart.buurt(rng, gm.code, thuiswijk)
         locaties = [_locatie(rng, pakket, org_id, orgnaam, hoofdbuurt, gm, kaart)]
@@ -529,6 +538,91 @@ def _dienst(
     return (dienst_id, sector, route, buurt.code)
 
 
+# The web at 150k: 120,000 persons and 200,000 ties over 50,000 organisations (issue 11).
+PERSONEN_PER_ORGANISATIE = 2.4
+BANDEN_PER_ORGANISATIE = 4.0
+AANDEEL_COORDINATOREN = 0.08
+AANDEEL_INGESTEMD = 0.8
+VOORNAMEN = (
+    "Anouk", "Bram", "Fatima", "Joost", "Marieke", "Hamid", "Sanne", "Erik", "Linda", "Wim",
+    "Yara", "Romy", "Ahmed", "Tess", "Koen", "Nadia", "Mohamed", "Emma", "Daan", "Noor",
+)  # fmt: skip
+FUNCTIES = ("buurtteamer", "wijkverpleegkundige", "coördinator", "POH-ggz", "opbouwwerker", "")
+ROLLEN = (
+    "wijkambassadeur", "ervaringsdeskundige", "kwartiermaker", "gebiedsmakelaar", "", "", "", "",
+)  # fmt: skip
+BANDSOORTEN = kansen.Keuze(
+    ("verwijzen", "samenwerken", "ruimte_delen", "overleg", "casusoverleg", "kennismaking"),
+    (30, 25, 8, 20, 7, 10),
+)
+KOLOMMEN_WEB = {
+    "personen": "id organisatie_id naam functie verbinderrol vrijwilligers wijk ingestemd",
+    "banden": "van naar soort",
+}
+
+
+def genereer_web(organisaties: list, map_: Path, seed: int) -> dict:
+    """Contact persons and the ties they carry, in the shape of ``bench/web.py``'s web.
+
+    Every organisation has one person, the rest go to organisations at random; most ties lie
+    within the wijk, some within the gemeente, a few anywhere. 8% are coordinators who stand
+    for volunteers. A pair is written in the order the product stores it (``van`` < ``naar``).
+    Its own random stream, so the kaart's files stay byte-identical.
+    """
+    rng = random.Random(seed + 11)
+    map_.mkdir(parents=True, exist_ok=True)
+    n_org = len(organisaties)
+    n_pers = round(n_org * PERSONEN_PER_ORGANISATIE)
+    persoon_org = list(range(n_org)) + [rng.randrange(n_org) for _ in range(n_pers - n_org)]
+    ids = [nieuwe_id(rng) for _ in range(n_pers)]
+    coordinatoren = set(rng.sample(range(n_pers), int(n_pers * AANDEEL_COORDINATOREN)))
+    personen_in_wijk: dict[str, list[int]] = {}
+    wijken_in_gemeente: dict[str, list[str]] = {}
+    for p, o in enumerate(persoon_org):
+        _, _, gemeente, wijk = organisaties[o]
+        if wijk not in personen_in_wijk:
+            wijken_in_gemeente.setdefault(gemeente, []).append(wijk)
+        personen_in_wijk.setdefault(wijk, []).append(p)
+    wijken = sorted(personen_in_wijk)
+    with open(map_ / "personen.csv", "w", newline="", encoding="utf-8") as bestand:
+        schrijver = csv.writer(bestand, lineterminator="\n")
+        schrijver.writerow(KOLOMMEN_WEB["personen"].split())
+        for p, o in enumerate(persoon_org):
+            coordinator = p in coordinatoren
+            schrijver.writerow(
+                [
+                    ids[p],
+                    organisaties[o][0],
+                    f"{rng.choice(VOORNAMEN)} {rng.choice(woorden.ACHTERNAMEN)}",
+                    rng.choice(FUNCTIES),
+                    "vrijwilligerscoordinator" if coordinator else rng.choice(ROLLEN),
+                    rng.randint(3, 40) if coordinator else 0,
+                    organisaties[o][3],
+                    1 if rng.random() < AANDEEL_INGESTEMD else 0,
+                ]
+            )
+    paren: set[tuple[int, int]] = set()
+    doel = round(n_org * BANDEN_PER_ORGANISATIE)
+    while len(paren) < doel:
+        a = rng.randrange(n_pers)
+        _, _, gemeente, wijk = organisaties[persoon_org[a]]
+        r = rng.random()
+        if r < 0.85:
+            b = rng.choice(personen_in_wijk[wijk])
+        elif r < 0.97:
+            b = rng.choice(personen_in_wijk[rng.choice(wijken_in_gemeente[gemeente])])
+        else:
+            b = rng.choice(personen_in_wijk[rng.choice(wijken)])
+        if persoon_org[a] != persoon_org[b]:
+            paren.add((a, b) if ids[a] < ids[b] else (b, a))
+    with open(map_ / "banden.csv", "w", newline="", encoding="utf-8") as bestand:
+        schrijver = csv.writer(bestand, lineterminator="\n")
+        schrijver.writerow(KOLOMMEN_WEB["banden"].split())
+        for a, b in sorted(paren):
+            schrijver.writerow([ids[a], ids[b], BANDSOORTEN(rng)])
+    return {"personen": n_pers, "banden": len(paren), "coordinatoren": len(coordinatoren)}
+
+
 # Half the side of the square that stands in for an area's outline, in km.
 HALVE_ZIJDE_KM = {"buurt": 0.25, "wijk": 0.8}
 
@@ -578,9 +672,15 @@ def is_actueel(schaal: str) -> bool:
     return gegevens.get("versie") == VERSIE and gegevens.get("seed") == SEED
 
 
-def genereer(schaal: str, *, stil: bool = False) -> dict:
-    """Generate one scale; returns what over.json holds."""
-    doel = map_voor(schaal)
+def genereer(
+    schaal: str, *, stil: bool = False, doel: Path | None = None, verwijzingen_ook: bool = True
+) -> dict:
+    """Generate one scale; returns what over.json holds.
+
+    ``doel`` and ``verwijzingen_ook=False`` serve the web benchmark (``web.py --database``),
+    which needs the kaart and the web but not the million referrals.
+    """
+    doel = doel or map_voor(schaal)
     aantal = SCHALEN[schaal]
     begin = time.perf_counter()
     doel.mkdir(parents=True, exist_ok=True)
@@ -589,13 +689,17 @@ def genereer(schaal: str, *, stil: bool = False) -> dict:
 
     pakket = Pakket(doel / "hsds")
     _taxonomieen(pakket)
-    diensten = genereer_kaart(aantal, gebieden, pakket, SEED)
+    organisaties: list = []
+    diensten = genereer_kaart(aantal, gebieden, pakket, SEED, organisaties)
     pakket.sluit()
+    web = genereer_web(organisaties, doel / "web", SEED)
     if not stil:
         print(f"kaart: {aantal:,} diensten in {time.perf_counter() - begin:.1f} s", flush=True)
 
     n_verwijzingen = round(aantal * 20 / 3)  # 1,000,000 at 150k
-    ref = verwijzingen.genereer(diensten, n_verwijzingen, doel, SEED, PEILDATUM)
+    ref = {}
+    if verwijzingen_ook:
+        ref = verwijzingen.genereer(diensten, n_verwijzingen, doel, SEED, PEILDATUM)
     over = {
         "versie": VERSIE,
         "seed": SEED,
@@ -603,6 +707,7 @@ def genereer(schaal: str, *, stil: bool = False) -> dict:
         "peildatum": PEILDATUM.isoformat(),
         "gebieden": len(gebieden),
         "tabellen": pakket.aantallen,
+        "web": web,
         **ref,
         "seconden": round(time.perf_counter() - begin, 1),
     }

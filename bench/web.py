@@ -2,6 +2,8 @@
 
     python bench/web.py            # 120,000 persons, 200,000 ties, 50,000 organisations
     python bench/web.py --klein    # a tenth of that, for a quick look
+    python bench/web.py --database --bibliotheken rustworkx,igraph
+                                   # also Samenspel's analysis on its database (150k)
 
 Generates a seeded web in memory in the shape `samenspel.network.analyse` builds (persons and
 organisations as nodes; membership, person-pair ties and ties from referrals as edges; one
@@ -16,12 +18,17 @@ node for the volunteers behind each coordinator), then times per library:
 * one wijk's complete analysis (subgraph, components, bridges, articulation points, exact
   betweenness), median and p95 over 200 wijken.
 
+With ``--database`` it also measures the product itself beside them: one wijk's web loaded
+from the database and analysed by ``samenspel.network.analyse``, and the whole country
+(``web_database.py``; the data from ``genereer.py``, imported once under bench/data/).
+
 The targets come from issue 11: the whole country ≤ 2 s, one wijk ≤ 50 ms.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -267,8 +274,31 @@ def meet(lib, n, randen, wijken, gemeenten, rng):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--klein", action="store_true", help="a tenth of the national scale")
+    parser.add_argument(
+        "--database", action="store_true", help="also Samenspel's analysis on its database"
+    )
+    parser.add_argument(
+        "--bibliotheken",
+        default="networkx,rustworkx,igraph",
+        help="which libraries to compare (networkx's betweenness takes minutes)",
+    )
     args = parser.parse_args()
     schaal = 0.1 if args.klein else 1.0
+    gekozen = {b.strip() for b in args.bibliotheken.split(",") if b.strip()}
+    database = None
+    if args.database:
+        import web_database
+
+        dbschaal = "15k" if args.klein else "150k"
+        begin = time.perf_counter()
+        voorbereid = web_database.bereid_voor(dbschaal)
+        print(f"database ready in {time.perf_counter() - begin:.0f} s: {voorbereid}")
+        print(f"machine: {os.cpu_count()} cores, load {_belasting()} before the measurement")
+        database = web_database.meet(dbschaal)
+        print(f"load {_belasting()} after the database measurement")
+        # Kept, and shown at once, in case a library below is missing or fails.
+        (web_database.map_voor(dbschaal) / "resultaat.json").write_text(json.dumps(database))
+        print(web_database.markdown(database), flush=True)
     t, (n, randen, wijken, gemeenten) = klok(genereer, schaal)
     print(
         f"web: {n:,} nodes, {len(randen):,} edges, {len(gemeenten)} gemeenten, "
@@ -277,6 +307,8 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
     rijen = []
     for soort in (NetworkX, RustworkX, IGraph):
+        if soort.naam.removeprefix("python-") not in gekozen:
+            continue
         lib = soort()
         r = meet(lib, n, randen, wijken, gemeenten, random.Random(SEED))
         rijen.append((lib, r))
@@ -308,6 +340,17 @@ def main() -> None:
             f"{lib.naam}: {r['n_componenten']:,} components, {r['n_bruggen']:,} bridges, "
             f"{r['n_scharnieren']:,} articulation points{extra}"
         )
+    if database is not None:
+        import web_database
+
+        print()
+        print(web_database.markdown(database))
+    print()
+    print(f"load {_belasting()} at the end")
+
+
+def _belasting() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

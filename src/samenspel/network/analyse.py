@@ -32,8 +32,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
 import igraph as ig
+from django.db.models import QuerySet
 
 from samenspel.directory.models import Location, Organization, Sector
 
@@ -64,9 +67,12 @@ class Knoop:
     id: str
 
 
-@dataclass(frozen=True)
-class Brug:
-    """A tie whose loss splits the web: between two people, or from referrals (no people)."""
+class Brug(NamedTuple):
+    """A tie whose loss splits the web: between two people, or from referrals (no people).
+
+    A named tuple, not a frozen dataclass: the country has 200,000 of them, and a frozen
+    dataclass is several times slower to make.
+    """
 
     organisaties: tuple[str, str]
     personen: tuple[str, str] | None  # None for a tie from referrals
@@ -130,6 +136,7 @@ class Web:
                 rand(self.index[Knoop("org", a)], self.index[Knoop("org", b)], ("verwijzing", n))
         self.graaf = ig.Graph(n=len(self.knopen), edges=randen)
         self.gegevens = gegevens  # per edge id, in the order the edges were added
+        self.randen = randen  # likewise: igraph numbers the edges in the order given
 
     def _knoop(self, knoop: Knoop) -> int:
         self.index[knoop] = len(self.knopen)
@@ -145,32 +152,53 @@ class Web:
     def _sector(self, org_id: str) -> str:
         return self.organisaties[org_id].sector
 
+    @cached_property
+    def _org_per_knoop(self) -> list[str]:
+        return [k.id if k.soort == "org" else self.personen[k.id].organisatie for k in self.knopen]
+
+    @cached_property
+    def _alle_banden(self) -> dict[int, Brug]:
+        """Every tie (not membership) by edge id, made once: the web does not change, and
+        the country's 200,000 ties are asked for by several questions."""
+        org, knopen, randen = self._org_per_knoop, self.knopen, self.randen
+        uit = {}
+        for e, data in enumerate(self.gegevens):
+            soort = data[0]
+            if soort == "band":
+                a, b = randen[e]
+                uit[e] = Brug((org[a], org[b]), (knopen[a].id, knopen[b].id), data[1])
+            elif soort == "verwijzing":
+                a, b = randen[e]
+                uit[e] = Brug((knopen[a].id, knopen[b].id), None, ("verwijzen",))
+        return uit
+
     def _banden(self, randen=None):
         """Ties (not membership) as (edge id, Brug); all, or of the given edge ids."""
-        for e in range(self.graaf.ecount()) if randen is None else randen:
-            data = self.gegevens[e]
-            a, b = self.graaf.es[e].tuple
-            if data[0] == "band":
-                brug = Brug(
-                    (self._org_van(a), self._org_van(b)),
-                    (self.knopen[a].id, self.knopen[b].id),
-                    data[1],
-                )
-            elif data[0] == "verwijzing":
-                brug = Brug((self.knopen[a].id, self.knopen[b].id), None, ("verwijzen",))
-            else:
-                continue
-            yield e, brug
+        if randen is None:
+            yield from self._alle_banden.items()
+            return
+        for e in randen:
+            if e in self._alle_banden:
+                yield e, self._alle_banden[e]
 
     def _over_de_sectorgrens(self, brug: Brug) -> bool:
         a, b = (self._sector(o) for o in brug.organisaties)
         return ANDERE_SECTOR.get(a) == b
 
+    @cached_property
+    def _sectorbruggen(self) -> list[Brug]:
+        sector = {o.id: o.sector for o in self.organisaties.values()}
+        return [
+            brug
+            for brug in self._alle_banden.values()
+            if ANDERE_SECTOR.get(sector[brug.organisaties[0]]) == sector[brug.organisaties[1]]
+        ]
+
     # --- the questions of issue 11, item 3 --------------------------------------------
 
     def sectorbruggen(self) -> list[Brug]:
         """Formal↔informal ties (an organisation without a sector takes part in none)."""
-        return [brug for _, brug in self._banden() if self._over_de_sectorgrens(brug)]
+        return list(self._sectorbruggen)
 
     def via_een_persoon(self) -> list[str]:
         """Organisations whose every tie to the other sector is carried by one own person.
@@ -254,6 +282,14 @@ class Web:
         gevolg.geen_sectorband_meer = sorted(voor - na)
         return gevolg
 
+    def banden(self) -> list[Brug]:
+        """Every tie of the web (person pairs and ties from referrals), not membership."""
+        return [brug for _, brug in self._banden()]
+
+    def verbonden_paren(self) -> set[frozenset[str]]:
+        """Pairs of organisations with a tie between them (person pair or referrals)."""
+        return {frozenset(brug.organisaties) for _, brug in self._banden()}
+
     @staticmethod
     def _met_sectorband(bruggen) -> set[str]:
         return {o for b in bruggen for o in b.organisaties}
@@ -276,14 +312,26 @@ def organisaties_in(gebied) -> list[str]:
 
 
 def laad(organisatie_ids) -> Web:
-    """The web of these organisations as it is today: active people, live ties."""
-    ids = list(organisatie_ids)
+    """The web of these organisations as it is today: active people, live ties.
+
+    A queryset of ids stays a subquery, so even the whole country loads on SQLite, whose
+    statements take at most 32,766 parameters.
+    """
+    ids = organisatie_ids if isinstance(organisatie_ids, QuerySet) else list(organisatie_ids)
+    # Only the columns the graph needs, unordered: the country's 170,000 rows as model
+    # instances cost seconds.
     organisaties = [
-        Org(str(o.pk), o.name, o.sector) for o in Organization.objects.filter(pk__in=ids)
+        Org(str(pk), naam, sector)
+        for pk, naam, sector in Organization.objects.filter(pk__in=ids)
+        .order_by()
+        .values_list("pk", "name", "sector")
     ]
     personen = [
-        Mens(str(p.pk), str(p.organisatie_id), p.verbinderrol, p.vrijwilligers)
-        for p in Persoon.objects.actief().filter(organisatie__in=ids)
+        Mens(str(pk), str(org), rol, vrijwilligers)
+        for pk, org, rol, vrijwilligers in Persoon.objects.actief()
+        .filter(organisatie__in=ids)
+        .order_by()
+        .values_list("pk", "organisatie_id", "verbinderrol", "vrijwilligers")
     ]
     banden = [
         (str(a), str(b), s)

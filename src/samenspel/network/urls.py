@@ -1,7 +1,7 @@
 from django.urls import path
 
+from . import views_beeld, views_overdracht, views_personen, views_verbinder
 from . import views_bijeenkomsten as bijeenkomsten
-from . import views_overdracht, views_personen, views_verbinder
 
 app_name = "network"
 urlpatterns: list = [
@@ -48,4 +48,10 @@ urlpatterns: list = [
     path("band/<uuid:pk>/contact/", views_personen.contact, name="contact"),
     path("ik/<uuid:pk>/<str:token>/instemmen/", views_personen.instemmen, name="instemmen"),
     path("ik/<uuid:pk>/<str:token>/", views_personen.mijn_gegevens, name="mijn_gegevens"),
+    path("", views_beeld.overzicht, name="overzicht"),
+    path("gebied/<str:code>/", views_beeld.gebied, name="gebied"),
+    path("gebied/<str:code>/wat-als/<uuid:persoon>/", views_beeld.wat_als, name="wat_als"),
+    path("gebied/<str:code>/afdruk/", views_beeld.afdruk, name="afdruk"),
+    path("gebied/<str:code>/web.graphml", views_beeld.graphml, name="graphml"),
+    path("gebied/<str:code>/web.gexf", views_beeld.gexf, name="gexf"),
 ]

@@ -7,7 +7,7 @@ below that, a tie would point at one resident's path through the services.
 
 from collections import Counter
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, QuerySet
 
 from samenspel.referrals.models import Soort, Status, Verwijzing
 
@@ -47,7 +47,7 @@ def verwijsbanden(organisaties=None) -> dict[tuple, int]:
     """
     rijen = _aangenomen().exclude(afzender_organisatie=F("service__organization"))
     if organisaties is not None:
-        ids = list(organisaties)
+        ids = organisaties if isinstance(organisaties, QuerySet) else list(organisaties)
         rijen = rijen.filter(afzender_organisatie__in=ids, service__organization__in=ids)
     paren: Counter = Counter()
     for rij in rijen.values("afzender_organisatie", "service__organization").annotate(

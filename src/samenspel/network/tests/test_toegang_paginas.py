@@ -83,6 +83,17 @@ LINKS: dict = {
         args=[w["persoon"].pk, links.maak_token(w["ander"], links.MIJN_GEGEVENS)],
     ),
 }
+PAGINAS.update(
+    {
+        "network:overzicht": lambda w: reverse("network:overzicht"),
+        # The gemeente's web holds the world's organisations (their own gemeente field).
+        "network:gebied": lambda w: reverse("network:gebied", args=["GM0344"]),
+        "network:afdruk": lambda w: reverse("network:afdruk", args=["GM0344"]),
+        "network:wat_als": lambda w: reverse("network:wat_als", args=["GM0344", w["persoon"].pk]),
+        "network:graphml": lambda w: reverse("network:graphml", args=["GM0344"]),
+        "network:gexf": lambda w: reverse("network:gexf", args=["GM0344"]),
+    }
+)
 # URL names that only accept POST from a form on a page above, with the page they sit on.
 ALLEEN_POST: dict = {
     "network:instemlink": (
@@ -386,7 +397,30 @@ def test_buitenstaanders_noteren_geen_contact_en_sturen_geen_link(
 def test_een_partner_van_de_gemeente_ziet_de_persoon_wel(wereld, client, netwerkhouder):
     """So the walk above means something: the same pages show the person to a partner."""
     client.force_login(netwerkhouder)
-    for naam in ("network:organisatie", "network:persoon", "network:vertrek"):
+    for naam in (
+        "network:organisatie",
+        "network:persoon",
+        "network:vertrek",
+        "network:gebied",
+        "network:wat_als",
+        "network:graphml",
+    ):
         antwoord = client.get(PAGINAS[naam](wereld))
         assert antwoord.status_code == 200, naam
         assert GEHEIME_NAAM in antwoord.content.decode(), naam
+
+
+def test_een_analist_ziet_de_vorm_van_het_web_zonder_namen(wereld, analist, client):
+    """A gemeente-analist of Utrecht sees the web's shape, never a person's name or contact."""
+    analist.gebieden.add(wereld["gebieden"]["utrecht"])
+    client.force_login(analist)
+    gezien = 0
+    for naam, pad in PAGINAS.items():
+        antwoord = client.get(pad(wereld))
+        assert antwoord.status_code in (200, 403, 404), (naam, antwoord.status_code)
+        gezien += antwoord.status_code == 200
+        inhoud = antwoord.content.decode()
+        for geheim in (GEHEIME_NAAM, GEHEIM_ADRES, GEHEIME_BEREIKBAAR, "Marieke Bos"):
+            assert geheim not in inhoud, (naam, geheim)
+    # The walk means something: the analist did see the pages of the web.
+    assert gezien >= 5
