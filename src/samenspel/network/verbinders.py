@@ -17,7 +17,7 @@ from samenspel.privacy import audit
 from samenspel.privacy.models import Actie, Partij
 
 from .models import Band, Persoon, Verbinderrol
-from .toegang import is_partner
+from .toegang import gemeenten_van, is_partner
 
 # Connector roles that bring the resident's own side into a conversation (seed 004 l.211–217).
 SAMEN_ROLLEN = (Verbinderrol.WIJKAMBASSADEUR, Verbinderrol.ERVARINGSDESKUNDIGE)
@@ -123,3 +123,11 @@ def mag_samen_beginnen(gebruiker, gemeente_code) -> bool:
         Rol.NETWERKHOUDER,
         Rol.BEHEERDER,
     }
+
+
+def mag_samen_ergens(gebruiker) -> bool:
+    """May this user start together with a partner in at least one gemeente?"""
+    codes = gemeenten_van(gebruiker)
+    if codes is None:
+        return mag_samen_beginnen(gebruiker, None)
+    return any(mag_samen_beginnen(gebruiker, code) for code in codes)

@@ -14,11 +14,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from samenspel.accounts.models import Rol
 from samenspel.areas.models import Gebied, Niveau
 from samenspel.privacy import audit
 from samenspel.privacy.models import Actie, Partij
 
-from . import gebiedsweb, tekening, toegang, uitvoer
+from . import gebiedsweb, tekening, toegang, uitvoer, verbinders
 
 GEMEENTEN_PER_PAGINA = 20
 BANDEN_PER_PAGINA = 100
@@ -44,7 +45,14 @@ def overzicht(request):
     return render(
         request,
         "network/beeld_overzicht.html",
-        {"pagina": pagina, "gemeenten": [(g, wijken.get(g.code, [])) for g in pagina]},
+        {
+            "pagina": pagina,
+            "gemeenten": [(g, wijken.get(g.code, [])) for g in pagina],
+            # The web's other pages, each for whom it is meant.
+            "bijeenkomsten": request.user.rol in {*toegang.PARTNERROLLEN, Rol.BEHEERDER},
+            "samen": verbinders.mag_samen_ergens(request.user),
+            "overdracht": request.user.is_netwerkhouder,
+        },
     )
 
 

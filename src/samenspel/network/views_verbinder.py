@@ -25,7 +25,7 @@ from samenspel.privacy.models import Actie, Kanaal, Partij
 from . import actions, links, verbinders
 from .forms_verbinder import AntwoordFormulier, SamenFormulier, VraagFormulier
 from .models import Antwoord, Samen
-from .toegang import gemeenten_van, is_partner
+from .toegang import is_partner
 
 # A question goes to a person's own mailbox: a handful an hour is plenty for real work.
 VRAGEN_PER_UUR = 10
@@ -72,16 +72,9 @@ def vraag_verbinder(request, pk, persoon):
     )
 
 
-def _mag_samen_ergens(gebruiker) -> bool:
-    codes = gemeenten_van(gebruiker)
-    if codes is None:
-        return verbinders.mag_samen_beginnen(gebruiker, None)
-    return any(verbinders.mag_samen_beginnen(gebruiker, code) for code in codes)
-
-
 @login_required
 def samen_nieuw(request):
-    if not _mag_samen_ergens(request.user):
+    if not verbinders.mag_samen_ergens(request.user):
         raise PermissionDenied
     form = SamenFormulier(
         request.POST if request.method == "POST" else None,
@@ -148,7 +141,7 @@ def _eigen(request, pk) -> Samen:
 
 @login_required
 def samen_lijst(request):
-    if not _mag_samen_ergens(request.user):
+    if not verbinders.mag_samen_ergens(request.user):
         raise PermissionDenied
     actions.tel_voorbije_mee(uitnodiger=request.user)
     rijen = Samen.objects.filter(uitnodiger=request.user).select_related("persoon__organisatie")

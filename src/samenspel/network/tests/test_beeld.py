@@ -176,3 +176,19 @@ def test_the_print_view_is_a3_landscape_without_links_to_people(
 
     with open(finders.find("network/afdruk.css"), encoding="utf-8") as css:
         assert "size: A3 landscape" in css.read()
+
+
+def test_het_overzicht_wijst_elke_rol_de_paginas_van_het_web_die_voor_haar_zijn(
+    client, netwerkhouder, initiatiefnemer, analist
+):
+    client.force_login(netwerkhouder)
+    inhoud = client.get(reverse("network:overzicht")).content.decode()
+    for naam in ("network:reeksen", "network:overdracht", "network:samen_lijst"):
+        assert reverse(naam) in inhoud, naam
+    client.force_login(initiatiefnemer)
+    inhoud = client.get(reverse("network:overzicht")).content.decode()
+    assert reverse("network:reeksen") in inhoud
+    assert reverse("network:overdracht") not in inhoud
+    client.force_login(analist)
+    inhoud = client.get(reverse("network:overzicht")).content.decode()
+    assert reverse("network:reeksen") not in inhoud
