@@ -157,29 +157,29 @@ class Web:
         return [k.id if k.soort == "org" else self.personen[k.id].organisatie for k in self.knopen]
 
     @cached_property
-    def _alle_banden(self) -> dict[int, Brug]:
-        """Every tie (not membership) by edge id, made once: the web does not change, and
-        the country's 200,000 ties are asked for by several questions."""
-        org, knopen, randen = self._org_per_knoop, self.knopen, self.randen
-        uit = {}
-        for e, data in enumerate(self.gegevens):
-            soort = data[0]
-            if soort == "band":
-                a, b = randen[e]
-                uit[e] = Brug((org[a], org[b]), (knopen[a].id, knopen[b].id), data[1])
-            elif soort == "verwijzing":
-                a, b = randen[e]
-                uit[e] = Brug((knopen[a].id, knopen[b].id), None, ("verwijzen",))
-        return uit
+    def _band_randen(self) -> list[int]:
+        """Edge ids of the ties (between people, or from referrals), not memberships."""
+        return [e for e, data in enumerate(self.gegevens) if data[0] in ("band", "verwijzing")]
+
+    def _brug(self, e: int) -> Brug:
+        a, b = self.randen[e]
+        data = self.gegevens[e]
+        if data[0] == "band":
+            org = self._org_per_knoop
+            return Brug((org[a], org[b]), (self.knopen[a].id, self.knopen[b].id), data[1])
+        return Brug((self.knopen[a].id, self.knopen[b].id), None, ("verwijzen",))
 
     def _banden(self, randen=None):
-        """Ties (not membership) as (edge id, Brug); all, or of the given edge ids."""
+        """Ties (not membership) as (edge id, Brug); all, or of the given edge ids.
+
+        A tie is made into a Brug only when a question asks for it: the country's 200,000
+        ties as objects cost more than the graph algorithms themselves (bench/RESULTS.md).
+        """
         if randen is None:
-            yield from self._alle_banden.items()
-            return
+            randen = self._band_randen
         for e in randen:
-            if e in self._alle_banden:
-                yield e, self._alle_banden[e]
+            if self.gegevens[e][0] in ("band", "verwijzing"):
+                yield e, self._brug(e)
 
     def _over_de_sectorgrens(self, brug: Brug) -> bool:
         a, b = (self._sector(o) for o in brug.organisaties)
@@ -188,10 +188,12 @@ class Web:
     @cached_property
     def _sectorbruggen(self) -> list[Brug]:
         sector = {o.id: o.sector for o in self.organisaties.values()}
+        per_knoop = [sector[o] for o in self._org_per_knoop]
+        randen = self.randen
         return [
-            brug
-            for brug in self._alle_banden.values()
-            if ANDERE_SECTOR.get(sector[brug.organisaties[0]]) == sector[brug.organisaties[1]]
+            self._brug(e)
+            for e in self._band_randen
+            if ANDERE_SECTOR.get(per_knoop[randen[e][0]]) == per_knoop[randen[e][1]]
         ]
 
     # --- the questions of issue 11, item 3 --------------------------------------------
