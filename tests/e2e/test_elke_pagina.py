@@ -53,6 +53,8 @@ NIET_BEZOCHT = {
     "network:uitnodigen": "alleen POST (het formulier op de pagina van een bijeenkomst)",
     "network:ical_reeks": "een iCalendar-bestand voor agenda-apps, geen pagina",
     "network:ical_persoon": "een iCalendar-bestand voor agenda-apps, geen pagina",
+    "network:graphml": "een GraphML-bestand voor Gephi, geen pagina",
+    "network:gexf": "een GEXF-bestand voor Gephi, geen pagina",
     "core:taal": "zet de taalcookie en stuurt door; de crawl houdt zijn taal (test_engels.py "
     "volgt de taalkeuze in de kop)",
     "core:jsi18n": "JavaScript: de vertalingen voor de scripts, geen pagina",
