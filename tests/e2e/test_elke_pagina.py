@@ -64,13 +64,17 @@ NIET_BEZOCHTE_NAMESPACES = {
     "hsds:api": "de HSDS-API: JSON, en de OpenAPI-documentatie van django-ninja",
 }
 
+HANDJEHELPEN = laden._id("dienst", "handjehelpen-steungezinnen")
+
 # (who, demo account, extra start pages); the anonymous resident first, so the pages every
 # role shares are checked in full once. Other start pages are the ones no link leads to.
 ROLLEN = [
     ("bewoner", None, ["/demo/post/", "/aanmelden/verstuurd/", "/wachtwoord-vergeten/verstuurd/"]),
     ("initiatiefnemer", "initiatiefnemer", []),
-    ("professional", "professional", ["/verwijzingen/cijfers/"]),  # figures: by address
-    ("netwerkhouder", "netwerkhouder", []),
+    # figures: by address; a listing whose people are in the web ("vraag een verbinder")
+    ("professional", "professional", ["/verwijzingen/cijfers/", f"/aanbod/{HANDJEHELPEN}/"]),
+    # an organisation's people in the web, so a person's page and the hand-over are reached
+    ("netwerkhouder", "netwerkhouder", [f"/web/organisatie/{laden._id('org', 'handjehelpen')}/"]),
     ("gemeente-analist", "analist", []),
     ("beheerder", "beheerder", ["/privacy/logboek/"]),  # the audit log: by address (README)
 ]

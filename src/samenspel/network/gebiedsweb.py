@@ -15,7 +15,7 @@ from functools import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from samenspel.areas.models import Niveau
+from samenspel.areas.models import Gebied, Niveau
 from samenspel.directory.models import Organization, Sector, TaxonomyTerm
 
 from . import analyse, ontmoeten, toegang
@@ -187,8 +187,6 @@ class Gebiedsweb:
         )
         if not gevonden:
             return []
-        from samenspel.areas.models import Gebied
-
         wijken = dict(
             Gebied.objects.filter(code__in={s.wijk for s in gevonden}).values_list("code", "naam")
         )
@@ -198,7 +196,8 @@ class Gebiedsweb:
                 "formeel": self.organisaties[s.formeel],
                 "informeel": self.organisaties[s.informeel],
                 "wijk": wijken.get(s.wijk, s.wijk),
-                "bouwstenen": [bouwstenen.get(b, b) for b in s.bouwstenen],
+                # The built-in bouwstenen are in the catalogue, like everywhere on the kaart.
+                "bouwstenen": [_(bouwstenen.get(b, b)) for b in s.bouwstenen],
             }
             for s in gevonden
         ]
