@@ -30,3 +30,10 @@ class NLDSMixin:
         for naam in self.errors:
             if naam in self.fields:
                 self.fields[naam].widget.attrs["aria-invalid"] = "true"
+
+
+class Formulier(NLDSMixin, forms.Form):
+    """A plain form of the product: design-system classes, and no browser "required" bubbles
+    before anyone typed; the server says what is missing, in plain words, naming the field."""
+
+    use_required_attribute = False

@@ -12,6 +12,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
+from samenspel.core.links import LinkOngeldig
 from samenspel.directory.models import Service
 
 BEVESTIG = "bevestig"
@@ -25,18 +26,6 @@ _ROUTES = {
     KLOPT_NOG: "directory:klopt_nog",
     STOP: "directory:stoppen",
 }
-
-
-class LinkOngeldig(Exception):
-    """The link is expired (``verlopen``) or was not made by us (``ongeldig``)."""
-
-    def __init__(self, reden: str):
-        super().__init__(reden)
-        self.reden = reden
-
-    @property
-    def verlopen(self) -> bool:
-        return self.reden == "verlopen"
 
 
 def _salt(doel: str) -> str:

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.core.forms import NLDSMixin
+from samenspel.core.forms import Formulier
 
 from .models import Gesprek, Persoon
 from .toegang import gemeenten_van
@@ -15,17 +15,7 @@ from .verbinders import SAMEN_ROLLEN
 VRAAG_LENGTE = 600
 
 
-class _Formulier(NLDSMixin, forms.Form):
-    use_required_attribute = False  # the server says what is missing, in plain words
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for veld in self.fields.values():
-            if isinstance(veld.widget, forms.RadioSelect):
-                veld.widget.attrs["class"] += " utrecht-radio-button--html-input"
-
-
-class VraagFormulier(_Formulier):
+class VraagFormulier(Formulier):
     vraag = forms.CharField(
         label=_("Je vraag"),
         max_length=VRAAG_LENGTE,
@@ -68,7 +58,7 @@ class _PersoonKeuze(forms.ModelChoiceField):
         return f"{persoon.naam} — {persoon.rol}, {persoon.organisatie.name}"
 
 
-class SamenFormulier(_Formulier):
+class SamenFormulier(Formulier):
     persoon = _PersoonKeuze(
         label=_("Wie nodig je uit?"),
         queryset=Persoon.objects.none(),
@@ -150,7 +140,7 @@ class SamenFormulier(_Formulier):
         return ["naam"] if self.cleaned_data.get("deel_voornaam") else []
 
 
-class AntwoordFormulier(_Formulier):
+class AntwoordFormulier(Formulier):
     keuze = forms.ChoiceField(
         label=_("Kom je?"),
         choices=[("ja", _("Ja, ik kom")), ("nee", _("Nee, ik kan niet"))],

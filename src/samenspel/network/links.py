@@ -17,6 +17,8 @@ from django.core import signing
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
+from samenspel.core.links import LinkOngeldig
+
 from .models import Persoon, Samen
 
 INSTEMMEN = "instemmen"
@@ -24,18 +26,6 @@ MIJN_GEGEVENS = "mijn-gegevens"
 _ROUTES = {INSTEMMEN: "network:instemmen", MIJN_GEGEVENS: "network:mijn_gegevens"}
 
 STANDAARD_DAGEN = 30
-
-
-class LinkOngeldig(Exception):
-    """``verlopen`` (ours, but too old) or ``ongeldig`` (not ours, or not for this person)."""
-
-    def __init__(self, reden: str):
-        super().__init__(reden)
-        self.reden = reden
-
-    @property
-    def verlopen(self) -> bool:
-        return self.reden == "verlopen"
 
 
 def geldigheid() -> timedelta:

@@ -5,13 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.areas.models import Gebied
-from samenspel.core.forms import NLDSMixin
+from samenspel.core.forms import Formulier
 
 from .models import Bandsoort, Persoon, Verbinderrol
-
-
-class _Formulier(NLDSMixin, forms.Form):
-    use_required_attribute = False  # no red box before anyone typed; the server checks
 
 
 def _naam_veld(label):
@@ -36,7 +32,7 @@ def _email_veld(label, help_text):
     )
 
 
-class PersoonFormulier(_Formulier):
+class PersoonFormulier(Formulier):
     naam = _naam_veld(_("Naam"))
     functie = forms.CharField(label=_("Functie"), max_length=200, required=False)
     verbinderrol = forms.ChoiceField(
@@ -94,7 +90,7 @@ class _PersoonKeuze(forms.ModelChoiceField):
         return persoon.zichtbaar_als
 
 
-class BandFormulier(_Formulier):
+class BandFormulier(Formulier):
     van = _PersoonKeuze(
         label=_("Wie van jullie?"),
         queryset=Persoon.objects.none(),
@@ -134,7 +130,7 @@ class BandFormulier(_Formulier):
         return sinds
 
 
-class MijnGegevensFormulier(_Formulier):
+class MijnGegevensFormulier(Formulier):
     naam = _naam_veld(_("Je naam"))
     functie = forms.CharField(label=_("Je functie"), max_length=200, required=False)
     bereikbaar = forms.CharField(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.datums import maanden_verder
-from samenspel.core.forms import NLDSMixin
+from samenspel.core.forms import Formulier
 from samenspel.directory.registratie import telefoon_cijfers
 from samenspel.privacy.models import Manier
 from samenspel.referrals.antwoorden import keuzes_voor
@@ -55,19 +55,7 @@ def diagnosewoorden(tekst: str) -> list[str]:
     return sorted(w for w in woorden if w in DIAGNOSES)
 
 
-class _Formulier(NLDSMixin, forms.Form):
-    """NLDSMixin plus the class the design system needs to draw a checked radio button."""
-
-    use_required_attribute = False  # the server says what is missing, in plain words
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for veld in self.fields.values():
-            if isinstance(veld.widget, forms.RadioSelect):
-                veld.widget.attrs["class"] += " utrecht-radio-button--html-input"
-
-
-class _Bewonergegevens(_Formulier):
+class _Bewonergegevens(Formulier):
     naam = forms.CharField(
         label=_("Naam of roepnaam"),
         max_length=80,
@@ -233,7 +221,7 @@ class MeedoenFormulier(_Bewonergegevens):
         return {**self.cleaned_data, "geldig_tot": geldig_tot(6)}
 
 
-class PlekvraagFormulier(_Formulier):
+class PlekvraagFormulier(Formulier):
     vraag = forms.CharField(
         label=_("Je vraag"),
         max_length=300,
@@ -246,7 +234,7 @@ class PlekvraagFormulier(_Formulier):
     )
 
 
-class AntwoordFormulier(_Formulier):
+class AntwoordFormulier(Formulier):
     """The receiving side answers or updates the status; the choices fit the current status."""
 
     keuze = forms.ChoiceField(
@@ -294,7 +282,7 @@ class AntwoordFormulier(_Formulier):
         return data
 
 
-class IntrekFormulier(_Formulier):
+class IntrekFormulier(Formulier):
     reden = forms.CharField(
         label=_("Waarom trek je de verwijzing in?"),
         max_length=1000,
@@ -303,7 +291,7 @@ class IntrekFormulier(_Formulier):
     )
 
 
-class KennismakingFormulier(_Formulier):
+class KennismakingFormulier(Formulier):
     wanneer = forms.DateTimeField(
         label=_("Wanneer?"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
@@ -322,7 +310,7 @@ class KennismakingFormulier(_Formulier):
         return wanneer
 
 
-class TerugkoppelingFormulier(_Formulier):
+class TerugkoppelingFormulier(Formulier):
     terugkoppeling = forms.ChoiceField(
         label=_("Wat mag de verwijzer horen?"),
         choices=[
@@ -334,7 +322,7 @@ class TerugkoppelingFormulier(_Formulier):
     )
 
 
-class OntvangstFormulier(_Formulier):
+class OntvangstFormulier(Formulier):
     vol = forms.BooleanField(label=_("We zitten nu vol."), required=False)
     wachttijd = forms.CharField(
         label=_("Wachttijd"),

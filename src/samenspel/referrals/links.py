@@ -18,23 +18,19 @@ from django.core import signing
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
+from samenspel.core.links import LinkOngeldig as Linkfout
 from samenspel.referrals.models import Bewoner, Ontvangst, Verwijzing, hash_token
 
 ANTWOORD = "antwoord"
 ONTVANGST = "ontvangst"
 
 
-class LinkOngeldig(Exception):
-    """``verlopen`` (authentic but too old) or ``ongeldig`` (not made by us, or not for this)."""
+class LinkOngeldig(Linkfout):
+    """An invalid or expired link; for an expired one, the referral it was made for."""
 
     def __init__(self, reden: str, verwijzing: Verwijzing | None = None):
         super().__init__(reden)
-        self.reden = reden
         self.verwijzing = verwijzing
-
-    @property
-    def verlopen(self) -> bool:
-        return self.reden == "verlopen"
 
 
 def geldigheid() -> timedelta:
