@@ -23,8 +23,9 @@ from samenspel.demo import web as demoweb
 from samenspel.directory import actions, registratie
 from samenspel.directory import links as eigenaarlinks
 from samenspel.directory import models as m
+from samenspel.network import bijeenkomstlinks
 from samenspel.network import links as weblinks
-from samenspel.network.models import Persoon
+from samenspel.network.models import Persoon, Samen, Uitnodiging
 from samenspel.wegwijzer import lijst as wegwijzerlijst
 from tests.e2e.conftest import nederlands
 from tests.e2e.rondgang import Rondgang, alle_url_namen
@@ -64,15 +65,19 @@ NIET_BEZOCHTE_NAMESPACES = {
     "hsds:api": "de HSDS-API: JSON, en de OpenAPI-documentatie van django-ninja",
 }
 
-HANDJEHELPEN = laden._id("dienst", "handjehelpen-steungezinnen")
+VRAAG_VERBINDER = (
+    f"/web/verbinder/{laden._id('dienst', 'handjehelpen-steungezinnen')}/"
+    f"{demoweb._id('persoon', 'marieke')}/"
+)
 
 # (who, demo account, extra start pages); the anonymous resident first, so the pages every
 # role shares are checked in full once. Other start pages are the ones no link leads to.
 ROLLEN = [
     ("bewoner", None, ["/demo/post/", "/aanmelden/verstuurd/", "/wachtwoord-vergeten/verstuurd/"]),
     ("initiatiefnemer", "initiatiefnemer", []),
-    # figures: by address; a listing whose people are in the web ("vraag een verbinder")
-    ("professional", "professional", ["/verwijzingen/cijfers/", f"/aanbod/{HANDJEHELPEN}/"]),
+    # figures: by address; asking a verbinder of a listing (the listing itself is a page the
+    # crawl opens once per role, and that one is the listing to sign up for)
+    ("professional", "professional", ["/verwijzingen/cijfers/", VRAAG_VERBINDER]),
     # an organisation's people in the web, so a person's page and the hand-over are reached
     ("netwerkhouder", "netwerkhouder", [f"/web/organisatie/{laden._id('org', 'handjehelpen')}/"]),
     ("gemeente-analist", "analist", []),
@@ -152,6 +157,13 @@ def demo_wijken(taxonomieen, settings, live_server):
             eigenaarlinks.pad(nieuw, eigenaarlinks.BEVESTIG),
             herstel_link(get_user_model().objects.get(username="professional")),
             wegwijzerlijst.pad(s.pk for s in m.Service.objects.order_by("name")[:3]),
+            # The web's links in e-mails: an invitation to a meeting and what comes after it,
+            # and an invitation to start together (the English run opens one e-mail only).
+            bijeenkomstlinks.rsvp_pad(Uitnodiging.objects.order_by("verstuurd", "id").first()),
+            bijeenkomstlinks.kennisgemaakt_pad(
+                Uitnodiging.objects.order_by("verstuurd", "id").first()
+            ),
+            weblinks.samen_pad(Samen.objects.order_by("id").first()),
             # A person of the web: the consent link (not agreed yet) and the own-entry link.
             weblinks.pad(
                 Persoon.objects.get(pk=demoweb._id("persoon", "linda")), weblinks.INSTEMMEN
