@@ -90,11 +90,8 @@ class Aanbod:
         """The cell of an area and a bouwsteen (objects or their codes); empty if none."""
         code = gebied if isinstance(gebied, str) else gebied.code
         term = bouwsteen if isinstance(bouwsteen, str) else bouwsteen.code
-        gebied_obj = self._gebied(code)
-        return self.vakken.get((code, term)) or Vak(inwoners=_inwoners(gebied_obj))
-
-    def _gebied(self, code: str) -> Gebied | None:
-        return next((g for g in self.gebieden if g.code == code), None)
+        leeg = Vak(inwoners=_inwoners(next((g for g in self.gebieden if g.code == code), None)))
+        return self.vakken.get((code, term)) or leeg
 
 
 def _inwoners(gebied: Gebied | None):

@@ -16,6 +16,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from pyproj import Geod
 
 from samenspel.accounts.models import Rol
 from samenspel.areas.models import Gebied
@@ -198,6 +199,19 @@ def test_de_stralen_komen_uit_de_instellingen(settings):
     assert (straal_lopen_m(), straal_fietsen_m()) == (1250, 2500)
     settings.SAMENSPEL = {**settings.SAMENSPEL, "WIJKSCAN_LOPEN_MINUTEN": 6}
     assert straal_lopen_m() == 500
+
+
+def _over_de_grond_m(a, b):
+    # The geodesic on the WGS84 ellipsoid; haversine's sphere is itself some 0.1% off here.
+    return Geod(ellps="WGS84").inv(a[1], a[0], b[1], b[0])[2]
+
+
+def test_meters_in_rd_zijn_meters_op_de_grond():
+    # The radius is applied in RD New; over the ground it is the same to half a metre.
+    binnen = _verschoven(NOORD_PUNT, noord_m=straal_lopen_m() - 1)
+    assert _over_de_grond_m(NOORD_PUNT, binnen) == pytest.approx(1249, abs=0.5)
+    schuin = _verschoven(ZUID_PUNT, noord_m=1500, oost_m=2000)
+    assert _over_de_grond_m(ZUID_PUNT, schuin) == pytest.approx(2500, abs=0.5)
 
 
 def test_bereik_te_voet_en_per_fiets(kaart, proefstad, analist):
