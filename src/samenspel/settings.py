@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "samenspel.hsds",
     "samenspel.demo",
     "samenspel.wegwijzer",
+    "samenspel.wijkscan",
     "axes",
     "django_ratelimit",
     "post_office",
@@ -183,6 +184,10 @@ SAMENSPEL = {
     # core/client_ip.py. Empty: the client's address is REMOTE_ADDR.
     "VERTROUWDE_PROXIES": env.lijst("SAMENSPEL_VERTROUWDE_PROXIES", ""),
     "TEGEL_URL": env.tekst("SAMENSPEL_TEGEL_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    # Wijkscan: listings within this many minutes from a buurt's centre, on foot (5 km/h)
+    # and by bike (15 km/h); see wijkscan/bereik.py.
+    "WIJKSCAN_LOPEN_MINUTEN": env.getal("SAMENSPEL_WIJKSCAN_LOPEN_MINUTEN", 15),
+    "WIJKSCAN_FIETSEN_MINUTEN": env.getal("SAMENSPEL_WIJKSCAN_FIETSEN_MINUTEN", 10),
     "TEGEL_BRON": env.tekst("SAMENSPEL_TEGEL_BRON", "© OpenStreetMap-bijdragers"),
 }
 

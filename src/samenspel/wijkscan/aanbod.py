@@ -1,0 +1,176 @@
+"""Supply per area (buurt, wijk, gemeente) × bouwsteen, counted from the kaart.
+
+Seed 003 asks whether the seven bouwstenen are "in voldoende mate aanwezig" per wijk or buurt,
+"aan de hand van data-analyses en ervaringen uit de praktijk" (l.843–857). This module gives
+the data half for the supply side: how many listings, how many per 1,000 residents, how many
+of them are fresh, and how formal and informal they are.
+
+Which listings count is the directory's rule, not a second one: `Service.objects.zichtbaar_voor`
+for the viewer (live, and visible to them). A listing belongs to every buurt one of its
+locations lies in, and counts once in a wijk or gemeente however many locations it has there.
+The whole gemeente takes four queries, whatever the number of listings.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q
+from django.utils import timezone
+
+from samenspel.areas.models import Gebied, Niveau
+from samenspel.directory.models import (
+    BOUWSTENEN,
+    Attribute,
+    Sector,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+    is_vers,
+)
+
+# The key of the number of residents in `Gebied.cijfers`. The area import stores every CSV
+# column under its header, lowercased with runs of other characters as "_"
+# (`hsds.importeren.gebieden._sleutel`), so a column "inwoners" lands here.
+INWONERS = "inwoners"
+
+# Organization.sector is empty when nobody said; such a listing is counted apart, never as
+# informal (the directory's rule, directory/models.py `Organization.sector`).
+ONBEKEND = ""
+
+
+@dataclass
+class Vak:
+    """One cell of the matrix: the supply of one bouwsteen in one area."""
+
+    aantal: int = 0
+    vers: int = 0
+    sectoren: Counter = field(default_factory=Counter)
+    inwoners: int | float | None = None
+
+    @property
+    def per_1000_inwoners(self) -> float | None:
+        """Listings per 1,000 residents, when the area figures hold a positive `inwoners`."""
+        if not self.inwoners or self.inwoners <= 0:
+            return None
+        return 1000 * self.aantal / self.inwoners
+
+    @property
+    def aandeel_vers(self) -> float | None:
+        """The share (0–1) of listings that are fresh (`directory.models.is_vers`)."""
+        return self.vers / self.aantal if self.aantal else None
+
+    @property
+    def formeel(self) -> int:
+        return self.sectoren[Sector.FORMEEL]
+
+    @property
+    def informeel(self) -> int:
+        return self.sectoren[Sector.INFORMEEL]
+
+    @property
+    def hybride(self) -> int:
+        return self.sectoren[Sector.HYBRIDE]
+
+    @property
+    def sector_onbekend(self) -> int:
+        return self.sectoren[ONBEKEND]
+
+
+@dataclass
+class Aanbod:
+    """The supply of one gemeente: its areas (gemeente, wijken, buurten) × the bouwstenen."""
+
+    gemeente: Gebied
+    gebieden: list[Gebied]
+    bouwstenen: list[TaxonomyTerm]
+    vakken: dict[tuple[str, str], Vak]
+
+    def vak(self, gebied: Gebied | str, bouwsteen: TaxonomyTerm | str) -> Vak:
+        """The cell of an area and a bouwsteen (objects or their codes); empty if none."""
+        code = gebied if isinstance(gebied, str) else gebied.code
+        term = bouwsteen if isinstance(bouwsteen, str) else bouwsteen.code
+        leeg = Vak(inwoners=_inwoners(next((g for g in self.gebieden if g.code == code), None)))
+        return self.vakken.get((code, term)) or leeg
+
+
+def _inwoners(gebied: Gebied | None):
+    waarde = (gebied.cijfers or {}).get(INWONERS) if gebied is not None else None
+    return waarde if isinstance(waarde, int | float) and not isinstance(waarde, bool) else None
+
+
+def gebieden_van(gemeente: Gebied) -> list[Gebied]:
+    """The gemeente, its wijken and their buurten in one query: gemeente, then by level, name."""
+    gebieden = Gebied.objects.filter(
+        Q(code=gemeente.code) | Q(ouder=gemeente) | Q(ouder__ouder=gemeente)
+    )
+    volgorde = {Niveau.GEMEENTE: 0, Niveau.WIJK: 1, Niveau.BUURT: 2}
+    return sorted(gebieden, key=lambda g: (volgorde[g.niveau], g.naam))
+
+
+def bouwstenen_per_aanbod(services) -> dict:
+    """Service id → the codes of its bouwstenen, in one query over a queryset of services."""
+    uitkomst: dict = defaultdict(set)
+    rijen = Attribute.objects.filter(
+        link_entity="service",
+        link_id__in=services.values("pk"),
+        taxonomy_term__taxonomy__name=BOUWSTENEN,
+    ).values_list("link_id", "taxonomy_term__code")
+    for service_id, code in rijen:
+        uitkomst[service_id].add(code)
+    return uitkomst
+
+
+def aanbod(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Aanbod:
+    """The supply per area × bouwsteen of `gemeente`, as `gebruiker` may see the kaart.
+
+    Four queries: the areas, the listings with their buurten, their bouwstenen, the list of
+    bouwstenen.
+    """
+    vandaag = vandaag or timezone.localdate()
+    gebieden = gebieden_van(gemeente)
+    per_code = {g.code: g for g in gebieden}
+    buurten = [g.code for g in gebieden if g.niveau == Niveau.BUURT]
+    zichtbaar = Service.objects.zichtbaar_voor(gebruiker).filter(
+        service_at_locations__location__buurt__in=buurten
+    )
+    rijen = (
+        ServiceAtLocation.objects.filter(service__in=zichtbaar.values("pk"))
+        .filter(location__buurt__in=buurten)
+        .values_list(
+            "service_id",
+            "location__buurt_id",
+            "service__assured_date",
+            "service__organization__sector",
+        )
+        .distinct()
+    )
+    # Per listing: the areas it lies in (each buurt, its wijk, the gemeente) and its facts.
+    gebieden_per_aanbod: dict = defaultdict(set)
+    feiten: dict = {}
+    for service_id, buurt, bevestigd, sector in rijen:
+        keten = gebieden_per_aanbod[service_id]
+        keten.add(buurt)
+        wijk = per_code[buurt].ouder_id
+        if wijk in per_code:
+            keten.add(wijk)
+        keten.add(gemeente.code)
+        feiten[service_id] = (is_vers(bevestigd, vandaag), sector or ONBEKEND)
+    termen = bouwstenen_per_aanbod(zichtbaar)
+    vakken: dict[tuple[str, str], Vak] = {}
+    for service_id, codes in gebieden_per_aanbod.items():
+        vers, sector = feiten[service_id]
+        for term in termen.get(service_id, ()):
+            for code in codes:
+                vak = vakken.get((code, term))
+                if vak is None:
+                    vak = vakken[(code, term)] = Vak(inwoners=_inwoners(per_code[code]))
+                vak.aantal += 1
+                vak.vers += vers
+                vak.sectoren[sector] += 1
+    return Aanbod(
+        gemeente=gemeente,
+        gebieden=gebieden,
+        bouwstenen=list(TaxonomyTerm.objects.bouwstenen()),
+        vakken=vakken,
+    )
