@@ -331,14 +331,24 @@ def _schrijf_broncijfers(
         for i, k in enumerate(koppen)
         if kolomnaam(k) in bronsoort.kiezen
     }
+    # StatLine names the year as "2022JJ00"; a file of another year than --jaar says is refused.
+    perioden = next((i for i, k in enumerate(koppen) if kolomnaam(k) == "perioden"), None)
     gebieden = Gebied.objects.in_bulk(field_name="code")
     nieuw: dict[str, dict] = {}
+    gekozen = 0
     for rij in rijen[1:]:
         plaats = Plaats(pad.name, rij.regel)
         if len(rij.cellen) != len(kop):
             meldingen.fout(plaats, f"{len(rij.cellen)} velden, de kopregel heeft er {len(kop)}")
             continue
         if any(rij.cellen[i].strip().lower() not in goed for i, goed in kiezen.items()):
+            continue
+        gekozen += 1
+        if perioden is not None and not rij.cellen[perioden].strip().startswith(str(jaar)):
+            meldingen.fout(
+                plaats.met_veld(koppen[perioden]),
+                f"{rij.cellen[perioden].strip()!r} is een ander jaar dan {jaar} (--jaar)",
+            )
             continue
         code = rij.cellen[codekolom].strip().upper()
         if not _CODE.fullmatch(code):
@@ -365,6 +375,12 @@ def _schrijf_broncijfers(
             # Unknown or secret (".") stays empty: None, never 0.
             cijfers[figuur] = {"waarde": waarde, "jaar": jaar, "bron": bronsoort.naam}
         nieuw[code] = cijfers
+    if len(rijen) > 1 and not gekozen:
+        # Otherwise a file with other age groups or margins would import nothing, silently.
+        keuzes = "; ".join(
+            f"{koppen[i]}: {' of '.join(repr(w) for w in goed)}" for i, goed in kiezen.items()
+        )
+        meldingen.fout(Plaats(pad.name, rijen[0].regel), f"geen enkele rij met {keuzes}")
     _bewaar_cijfers(gebieden, nieuw, tellingen, wijzigingen)
 
 

@@ -113,3 +113,23 @@ def test_opdrachtregel_importeer_cijfers(gebieden, capsys, monkeypatch):
     )
     assert Gebied.objects.get(code="WK034403").cijfers["inwoners"] == _cbs(34120)
     assert "BU03449999 is een onbekend gebied" in capsys.readouterr().out
+
+
+def test_ander_jaar_dan_opgegeven_wordt_geweigerd(gebieden):
+    with pytest.raises(ImportFout) as fout:
+        importeer_gebieden(DATA / "rivm_gezondheidsmonitor.csv", bron="rivm", jaar=2020)
+    assert str(fout.value.fouten[0]) == (
+        "rivm_gezondheidsmonitor.csv, regel 2, veld Perioden: "
+        "'2022JJ00' is een ander jaar dan 2020 (--jaar)"
+    )
+    assert Gebied.objects.get(code="WK034403").cijfers == {}
+
+
+def test_rivm_zonder_rij_voor_alle_volwassenen_wordt_geweigerd(gebieden, tmp_path):
+    pad = tmp_path / "ouderen.csv"
+    tekst = (DATA / "rivm_gezondheidsmonitor.csv").read_text(encoding="utf-8")
+    pad.write_text(tekst.replace("18 jaar of ouder", "65 jaar of ouder"), encoding="utf-8")
+    with pytest.raises(ImportFout) as fout:
+        importeer_gebieden(pad, bron="rivm", jaar=2022)
+    melding = str(fout.value.fouten[0])
+    assert melding.startswith("ouderen.csv, regel 1: geen enkele rij met Leeftijd: '18 jaar")
