@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from samenspel.accounts.models import Gebruiker, Rol
 from samenspel.areas.models import Gebied
-from samenspel.demo import bijeenkomsten, overdracht, personen, samen, web
+from samenspel.demo import bijeenkomsten, cijfers, overdracht, personen, samen, web
 from samenspel.directory import models as m
 from samenspel.directory import toegankelijkheid
 from samenspel.referrals.demo import laad_verwijzingen
@@ -246,4 +246,5 @@ def laad_alles() -> dict:
         "overdracht": overdracht.laad_overdracht(),
         "bijeenkomsten": bijeenkomsten.laad_bijeenkomsten(),
         "personen": personen.laad_personen(),
+        "cijfers": cijfers.laad_cijfers(),
     }

@@ -34,7 +34,19 @@ def registreer(subparsers) -> None:
     g.add_argument("--proef", action="store_true", help="laat zien wat er zou veranderen")
     g.add_argument("--tekenset", default="utf-8", help="tekenset van een CSV (standaard utf-8)")
     g.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
+    g.add_argument("--bron", choices=("cbs", "rivm"), help="CSV in de vorm van CBS of RIVM")
+    g.add_argument("--jaar", type=int, help="jaar van de cijfers (nodig bij --bron)")
     g.set_defaults(functie=importeer_gebieden)
+
+    # The same import, named for what it does with a CBS or RIVM file.
+    c = soorten.add_parser("cijfers", help="gebiedscijfers van CBS of RIVM (CSV, per CBS-code)")
+    c.add_argument("pad", type=Path, help=".csv zoals CBS of RIVM het publiceert")
+    c.add_argument("--bron", choices=("cbs", "rivm"), required=True, help="wie de cijfers maakte")
+    c.add_argument("--jaar", type=int, required=True, help="jaar van de cijfers")
+    c.add_argument("--proef", action="store_true", help="laat zien wat er zou veranderen")
+    c.add_argument("--tekenset", default="utf-8", help="tekenset van de CSV (standaard utf-8)")
+    c.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
+    c.set_defaults(functie=importeer_gebieden)
 
     exp = subparsers.add_parser("exporteer", help="exporteer de sociale kaart")
     exp_soorten = exp.add_subparsers(dest="soort", required=True)
@@ -194,6 +206,8 @@ def importeer_gebieden(args) -> None:
             proef=args.proef,
             voortgang=_voortgang(args),
             tekenset=args.tekenset,
+            bron=args.bron,
+            jaar=args.jaar,
         )
     )
 

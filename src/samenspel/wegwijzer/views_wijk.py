@@ -7,6 +7,7 @@ them as the wegwijzer does, and areas lies below both (see the README's layer or
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from samenspel.areas import cijfers
 from samenspel.areas.models import Gebied, Niveau
 from samenspel.directory import vooraf_laden
 from samenspel.directory.models import TaxonomyTerm
@@ -49,6 +50,7 @@ def wijk(request, code: str):
             "groepen": groepen,
             "totaal": totaal,
             "buurten": wijk.kinderen.order_by("naam"),
+            "cijfers": cijfers.voor_pagina(wijk),
             "ontbreekt": [b for b, lijst in groepen if not lijst],
         },
     )

@@ -4,7 +4,9 @@ GeoJSON as PDOK/CBS publish it (the "Wijk- en Buurtkaart") is read with its own 
 names (``buurtcode``, ``BU_CODE``, ``statcode`` …), in WGS84 or in RD (EPSG:28992), which is
 converted. Areas upsert by CBS code; afterwards every location with coordinates gets the
 buurt whose polygon holds it. A figures CSV (such as CBS "Kerncijfers wijken en buurten")
-has a column with the CBS code; every other column is stored in ``Gebied.cijfers``.
+has a column with the CBS code; every other column is stored in ``Gebied.cijfers``. With a
+named source (``bron`` "cbs" or "rivm") only that source's published columns are read, each
+stored with its year and source as ``cijferbronnen`` describes.
 """
 
 import json
@@ -16,6 +18,7 @@ from pathlib import Path
 from samenspel.areas.buurtzoeker import Buurtzoeker
 from samenspel.areas.models import CODE_PREFIX, Gebied, Niveau
 from samenspel.directory.models import Location, ServiceAtLocation
+from samenspel.hsds.importeren.cijferbronnen import BRONNEN, kolomnaam
 from samenspel.hsds.importeren.csvlezer import lees_rijen
 from samenspel.hsds.importeren.fouten import ImportFout, Meldingen, Plaats
 from samenspel.hsds.importeren.schrijven import Telling
@@ -287,7 +290,7 @@ def _getal(tekst: str):
     return int(getal) if getal.is_integer() and "." not in kandidaat else getal
 
 
-def _schrijf_cijfers(pad: Path, tekenset: str, meldingen, tellingen, wijzigingen) -> None:
+def _lees_cijferrijen(pad: Path, tekenset: str) -> list:
     with pad.open("rb") as stroom:
         try:
             rijen = list(lees_rijen(stroom, pad.name, tekenset))
@@ -295,6 +298,110 @@ def _schrijf_cijfers(pad: Path, tekenset: str, meldingen, tellingen, wijzigingen
             raise ImportFout.een(Plaats(pad.name), f"onbekende tekenset {tekenset!r}") from None
     if not rijen:
         raise ImportFout.een(Plaats(pad.name), "het bestand is leeg")
+    return rijen
+
+
+def _schrijf_broncijfers(
+    pad: Path, tekenset: str, bron: str, jaar: int, meldingen, tellingen, wijzigingen
+) -> None:
+    """A CBS or RIVM file in its published layout: known columns only, with year and source."""
+    bronsoort = BRONNEN[bron]
+    rijen = _lees_cijferrijen(pad, tekenset)
+    koppen = rijen[0].cellen
+    kop = [_sleutel(k) for k in koppen]
+    codekolom = next((kop.index(k) for k in CIJFER_CODEKOLOMMEN if k in kop), None)
+    if codekolom is None:
+        raise ImportFout.een(
+            Plaats(pad.name, rijen[0].regel),
+            "geen kolom met de CBS-code gevonden (bijvoorbeeld 'WijkenEnBuurten' of 'Codering_3')",
+        )
+    figuren = {
+        i: bronsoort.kolommen[kolomnaam(k)]
+        for i, k in enumerate(koppen)
+        if kolomnaam(k) in bronsoort.kolommen
+    }
+    if not figuren:
+        raise ImportFout.een(
+            Plaats(pad.name, rijen[0].regel),
+            f"geen bekende kolom van {bronsoort.naam} gevonden "
+            f"(bijvoorbeeld {', '.join(sorted(bronsoort.kolommen)[:3])})",
+        )
+    kiezen = {
+        i: bronsoort.kiezen[kolomnaam(k)]
+        for i, k in enumerate(koppen)
+        if kolomnaam(k) in bronsoort.kiezen
+    }
+    # StatLine names the year as "2022JJ00"; a file of another year than --jaar says is refused.
+    perioden = next((i for i, k in enumerate(koppen) if kolomnaam(k) == "perioden"), None)
+    gebieden = Gebied.objects.in_bulk(field_name="code")
+    nieuw: dict[str, dict] = {}
+    gekozen = 0
+    for rij in rijen[1:]:
+        plaats = Plaats(pad.name, rij.regel)
+        if len(rij.cellen) != len(kop):
+            meldingen.fout(plaats, f"{len(rij.cellen)} velden, de kopregel heeft er {len(kop)}")
+            continue
+        if any(rij.cellen[i].strip().lower() not in goed for i, goed in kiezen.items()):
+            continue
+        gekozen += 1
+        if perioden is not None and not rij.cellen[perioden].strip().startswith(str(jaar)):
+            meldingen.fout(
+                plaats.met_veld(koppen[perioden]),
+                f"{rij.cellen[perioden].strip()!r} is een ander jaar dan {jaar} (--jaar)",
+            )
+            continue
+        code = rij.cellen[codekolom].strip().upper()
+        if not _CODE.fullmatch(code):
+            if code.startswith("NL"):  # the national total
+                continue
+            meldingen.fout(plaats.met_veld(koppen[codekolom]), f"{code!r} is geen CBS-code")
+            continue
+        if code not in gebieden:
+            # Named one by one: a figure that silently goes nowhere is worse than a long list.
+            meldingen.waarschuw(
+                plaats.met_veld(koppen[codekolom]), f"{code} is een onbekend gebied; overgeslagen"
+            )
+            continue
+        if code in nieuw:
+            meldingen.fout(plaats.met_veld(koppen[codekolom]), f"{code} staat dubbel")
+            continue
+        cijfers = {}
+        for i, figuur in figuren.items():
+            cel = rij.cellen[i].strip()
+            waarde = _getal(cel)
+            if isinstance(waarde, str):
+                meldingen.fout(plaats.met_veld(koppen[i]), f"{cel!r} is geen getal")
+                continue
+            # Unknown or secret (".") stays empty: None, never 0.
+            cijfers[figuur] = {"waarde": waarde, "jaar": jaar, "bron": bronsoort.naam}
+        nieuw[code] = cijfers
+    if len(rijen) > 1 and not gekozen:
+        # Otherwise a file with other age groups or margins would import nothing, silently.
+        keuzes = "; ".join(
+            f"{koppen[i]}: {' of '.join(repr(w) for w in goed)}" for i, goed in kiezen.items()
+        )
+        meldingen.fout(Plaats(pad.name, rijen[0].regel), f"geen enkele rij met {keuzes}")
+    _bewaar_cijfers(gebieden, nieuw, tellingen, wijzigingen)
+
+
+def _bewaar_cijfers(gebieden, nieuw: dict[str, dict], tellingen, wijzigingen) -> None:
+    telling = tellingen["gebied"]
+    gewijzigd = []
+    for code, cijfers in nieuw.items():
+        gebied = gebieden[code]
+        samen = {**gebied.cijfers, **cijfers}
+        if samen == gebied.cijfers:
+            telling.ongewijzigd += 1
+            continue
+        gebied.cijfers = samen
+        gewijzigd.append(gebied)
+        telling.gewijzigd += 1
+        wijzigingen.append(f"~ cijfers {code}: {', '.join(sorted(cijfers))}")
+    Gebied.objects.bulk_update(gewijzigd, ["cijfers"], batch_size=500)
+
+
+def _schrijf_cijfers(pad: Path, tekenset: str, meldingen, tellingen, wijzigingen) -> None:
+    rijen = _lees_cijferrijen(pad, tekenset)
     kop = [_sleutel(k) for k in rijen[0].cellen]
     codekolom = next((kop.index(k) for k in CIJFER_CODEKOLOMMEN if k in kop), None)
     if codekolom is None:
@@ -333,35 +440,41 @@ def _schrijf_cijfers(pad: Path, tekenset: str, meldingen, tellingen, wijzigingen
         meldingen.waarschuw(
             Plaats(pad.name), f"{onbekend} rij(en) over onbekende gebieden overgeslagen"
         )
-    telling = tellingen["gebied"]
-    gewijzigd = []
-    for code, cijfers in nieuw.items():
-        gebied = gebieden[code]
-        samen = {**gebied.cijfers, **cijfers}
-        if samen == gebied.cijfers:
-            telling.ongewijzigd += 1
-            continue
-        gebied.cijfers = samen
-        gewijzigd.append(gebied)
-        telling.gewijzigd += 1
-        wijzigingen.append(f"~ cijfers {code}: {', '.join(sorted(cijfers))}")
-    Gebied.objects.bulk_update(gewijzigd, ["cijfers"], batch_size=500)
+    _bewaar_cijfers(gebieden, nieuw, tellingen, wijzigingen)
 
 
 def importeer_gebieden(
-    pad, proef: bool = False, voortgang: Voortgang | None = None, tekenset: str = "utf-8"
+    pad,
+    proef: bool = False,
+    voortgang: Voortgang | None = None,
+    tekenset: str = "utf-8",
+    bron: str | None = None,
+    jaar: int | None = None,
 ) -> Importuitkomst:
-    """Import CBS areas (.geojson/.json) or area figures (.csv)."""
+    """Import CBS areas (.geojson/.json) or area figures (.csv), from a named source or not."""
     pad = bestaat(pad)
     voortgang = voortgang or Voortgang(aan=False)
     soort = pad.suffix.lower()
     if soort not in (".geojson", ".json", ".csv"):
         raise ImportFout.een(Plaats(pad.name), "verwacht .geojson (gebieden) of .csv (cijfers)")
+    if bron is not None:
+        if bron not in BRONNEN:
+            raise ImportFout.een(
+                Plaats(pad.name), f"onbekende bron {bron!r}; kies uit {', '.join(BRONNEN)}"
+            )
+        if soort != ".csv":
+            raise ImportFout.een(Plaats(pad.name), "cijfers van een bron komen uit een .csv")
+        if jaar is None or not 1900 <= jaar <= 2100:
+            raise ImportFout.een(Plaats(pad.name), "geef het jaar van de cijfers (--jaar)")
 
     def stap(run, meldingen):
         tellingen = {"gebied": Telling(), "location": Telling()}
         uitkomst = Importuitkomst(soort="gebieden", bron="CBS", proef=proef, tellingen=tellingen)
-        if soort == ".csv":
+        if bron is not None:
+            _schrijf_broncijfers(
+                pad, tekenset, bron, jaar, meldingen, tellingen, uitkomst.wijzigingen
+            )
+        elif soort == ".csv":
             _schrijf_cijfers(pad, tekenset, meldingen, tellingen, uitkomst.wijzigingen)
         else:
             lezer = _Gebiedenlezer(pad, meldingen)
