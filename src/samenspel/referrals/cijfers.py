@@ -76,7 +76,7 @@ class _Verloop:
     kennismaking: object = None
 
 
-def _verlopen(verwijzingen) -> dict:
+def verlopen_per_verwijzing(verwijzingen) -> dict:
     """Per sent referral: when it went out, first answer, accepted or not, first meeting."""
     ids = verwijzingen.filter(soort=Soort.VERWIJZING).values("pk")
     verloop: dict = defaultdict(_Verloop)
@@ -114,7 +114,7 @@ def _dagen(van, tot) -> float:
     return (tot - van).total_seconds() / 86400
 
 
-def _tel(verlopen) -> Cijfers:
+def tel(verlopen) -> Cijfers:
     verlopen = list(verlopen)
     antwoorden = [_dagen(r.verstuurd, r.antwoord) for r in verlopen if r.antwoord]
     kennis = [_dagen(r.verstuurd, r.kennismaking) for r in verlopen if r.kennismaking]
@@ -129,11 +129,11 @@ def _tel(verlopen) -> Cijfers:
 
 
 def voor_service(service) -> Cijfers:
-    return _tel(_verlopen(Verwijzing.objects.filter(service=service)).values())
+    return tel(verlopen_per_verwijzing(Verwijzing.objects.filter(service=service)).values())
 
 
 def voor_verwijzingen(verwijzingen) -> Cijfers:
-    return _tel(_verlopen(verwijzingen).values())
+    return tel(verlopen_per_verwijzing(verwijzingen).values())
 
 
 @dataclass
@@ -144,7 +144,7 @@ class Gebiedscijfers:
 
 def per_gebied() -> list[Gebiedscijfers]:
     """Every gemeente and wijk with sent referrals, gemeente first, then its wijken."""
-    verlopen = _verlopen(Verwijzing.objects.all())
+    verlopen = verlopen_per_verwijzing(Verwijzing.objects.all())
     buurt_van = dict(
         Verwijzing.objects.filter(pk__in=list(verlopen)).values_list("pk", "gebied_id")
     )
@@ -169,5 +169,5 @@ def per_gebied() -> list[Gebiedscijfers]:
         gebieden.items(),
         key=lambda kv: (kv[1].gemeente.naam, kv[1].niveau != "gemeente", kv[1].naam),
     ):
-        uitkomst.append(Gebiedscijfers(gebied, _tel(groepen[code])))
+        uitkomst.append(Gebiedscijfers(gebied, tel(groepen[code])))
     return uitkomst

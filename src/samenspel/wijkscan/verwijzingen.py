@@ -27,7 +27,7 @@ def verwijzingen(gemeente: Gebied) -> dict[tuple[str, str], cijfers.Cijfers]:
     buurten = [c for c, g in gebieden.items() if g.niveau == Niveau.BUURT]
     gestuurd = Verwijzing.objects.filter(gebied__in=buurten)
     # The event log is read the way `cijfers` reads it for a service or an area.
-    verlopen = cijfers._verlopen(gestuurd)
+    verlopen = cijfers.verlopen_per_verwijzing(gestuurd)
     waar = {
         pk: (buurt, service)
         for pk, buurt, service in gestuurd.values_list("pk", "gebied_id", "service_id")
@@ -42,7 +42,7 @@ def verwijzingen(gemeente: Gebied) -> dict[tuple[str, str], cijfers.Cijfers]:
                 groepen[(code, term)].append(verloop)
     uitkomst = {}
     for sleutel, groep in groepen.items():
-        telling = cijfers._tel(groep)
+        telling = cijfers.tel(groep)
         if telling.genoeg:
             uitkomst[sleutel] = telling
     return uitkomst
