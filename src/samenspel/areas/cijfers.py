@@ -55,3 +55,17 @@ def voor_pagina(gebied) -> dict:
     """What the include ``areas/includes/cijfers.html`` needs for one area."""
     figuren = figuren_van(gebied.cijfers)
     return {"gebied": gebied, "figuren": figuren, "voorbeeld": any(f["voorbeeld"] for f in figuren)}
+
+
+def waarde(gebied, sleutel: str):
+    """The number stored for one figure of an area, or None when unknown.
+
+    Reads the stored entry (``{"waarde": …}``) and also a plain number, as older imports
+    stored them; a yes/no or text is not a figure.
+    """
+    cijfer = (gebied.cijfers or {}).get(sleutel) if gebied is not None else None
+    if isinstance(cijfer, dict):
+        cijfer = cijfer.get("waarde")
+    if isinstance(cijfer, bool) or not isinstance(cijfer, int | float):
+        return None
+    return cijfer

@@ -18,6 +18,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
+from samenspel.areas import cijfers
 from samenspel.areas.models import Gebied, Niveau
 from samenspel.directory.models import (
     BOUWSTENEN,
@@ -85,18 +86,45 @@ class Aanbod:
     gebieden: list[Gebied]
     bouwstenen: list[TaxonomyTerm]
     vakken: dict[tuple[str, str], Vak]
+    inwoners: dict[str, int | float | None] = field(default_factory=dict)
 
     def vak(self, gebied: Gebied | str, bouwsteen: TaxonomyTerm | str) -> Vak:
         """The cell of an area and a bouwsteen (objects or their codes); empty if none."""
         code = gebied if isinstance(gebied, str) else gebied.code
         term = bouwsteen if isinstance(bouwsteen, str) else bouwsteen.code
-        leeg = Vak(inwoners=_inwoners(next((g for g in self.gebieden if g.code == code), None)))
-        return self.vakken.get((code, term)) or leeg
+        return self.vakken.get((code, term)) or Vak(inwoners=self.inwoners.get(code))
 
 
 def _inwoners(gebied: Gebied | None):
-    waarde = (gebied.cijfers or {}).get(INWONERS) if gebied is not None else None
-    return waarde if isinstance(waarde, int | float) and not isinstance(waarde, bool) else None
+    return cijfers.waarde(gebied, INWONERS)
+
+
+def inwoners_per_gebied(gebieden: list[Gebied]) -> dict[str, int | float | None]:
+    """Residents per area: its own figure, else the sum over its buurten (or wijken).
+
+    CBS publishes inwoners per wijk and gemeente too, but an import may hold buurten only; a
+    wijk whose buurten are all known then still gets a figure. When one buurt lacks it, the
+    sum would be too low, so the wijk gets none.
+    """
+    kinderen: dict = defaultdict(list)
+    for g in gebieden:
+        if g.ouder_id:
+            kinderen[g.ouder_id].append(g)
+    uitkomst: dict = {}
+
+    def tel(g):
+        if g.code in uitkomst:
+            return uitkomst[g.code]
+        eigen = _inwoners(g)
+        if eigen is None and kinderen.get(g.code):
+            delen = [tel(k) for k in kinderen[g.code]]
+            eigen = None if any(d is None for d in delen) else sum(delen)
+        uitkomst[g.code] = eigen
+        return eigen
+
+    for g in gebieden:
+        tel(g)
+    return uitkomst
 
 
 def gebieden_van(gemeente: Gebied) -> list[Gebied]:
@@ -130,6 +158,7 @@ def aanbod(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Aanbod:
     vandaag = vandaag or timezone.localdate()
     gebieden = gebieden_van(gemeente)
     per_code = {g.code: g for g in gebieden}
+    inwoners = inwoners_per_gebied(gebieden)
     buurten = [g.code for g in gebieden if g.niveau == Niveau.BUURT]
     zichtbaar = Service.objects.zichtbaar_voor(gebruiker).filter(
         service_at_locations__location__buurt__in=buurten
@@ -164,7 +193,7 @@ def aanbod(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Aanbod:
             for code in codes:
                 vak = vakken.get((code, term))
                 if vak is None:
-                    vak = vakken[(code, term)] = Vak(inwoners=_inwoners(per_code[code]))
+                    vak = vakken[(code, term)] = Vak(inwoners=inwoners[code])
                 vak.aantal += 1
                 vak.vers += vers
                 vak.sectoren[sector] += 1
@@ -173,4 +202,5 @@ def aanbod(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Aanbod:
         gebieden=gebieden,
         bouwstenen=list(TaxonomyTerm.objects.bouwstenen()),
         vakken=vakken,
+        inwoners=inwoners,
     )

@@ -169,7 +169,27 @@ def test_per_1000_inwoners_alleen_waar_de_cijfers_inwoners_hebben(kaart, proefst
     assert scan.vak(proefstad["zuid"], SOCIAAL).per_1000_inwoners == pytest.approx(4.0)
     assert scan.vak(proefstad["wijk"], SOCIAAL).per_1000_inwoners == pytest.approx(1.6)
     assert scan.vak(proefstad["noord"], PREVENTIE).per_1000_inwoners == 0
-    assert scan.vak(proefstad["gemeente"], SOCIAAL).per_1000_inwoners is None
+    # The gemeente has no figure of its own: its wijken's residents are summed.
+    assert scan.vak(proefstad["gemeente"], SOCIAAL).inwoners == 2500
+
+
+def test_een_wijk_zonder_eigen_cijfer_telt_de_inwoners_van_haar_buurten(kaart, proefstad, analist):
+    Gebied.objects.filter(pk=proefstad["wijk"].pk).update(cijfers={})
+    Gebied.objects.filter(pk=proefstad["noord"].pk).update(
+        cijfers={"inwoners": {"waarde": 2100, "jaar": 2024, "bron": "CBS"}}
+    )
+    scan = aanbod(proefstad["gemeente"], analist)
+    assert scan.vak(proefstad["wijk"], SOCIAAL).inwoners == 2600
+    assert scan.vak(proefstad["gemeente"], PREVENTIE).inwoners == 2600
+
+
+def test_een_wijk_met_een_buurt_zonder_cijfer_krijgt_geen_geschat_aantal(kaart, proefstad, analist):
+    Gebied.objects.filter(pk=proefstad["wijk"].pk).update(cijfers={})
+    Gebied.objects.filter(pk=proefstad["zuid"].pk).update(
+        cijfers={"inwoners": {"waarde": None, "jaar": 2024, "bron": "CBS"}}
+    )
+    scan = aanbod(proefstad["gemeente"], analist)
+    assert scan.vak(proefstad["wijk"], SOCIAAL).per_1000_inwoners is None
 
 
 def test_versheid_en_formeel_informeel(kaart, proefstad, analist):

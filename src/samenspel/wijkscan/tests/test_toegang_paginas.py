@@ -1,0 +1,131 @@
+"""Every page of the wijkscan, walked by the people of its gemeente and by outsiders.
+
+Judgements in progress and the action list are for the gemeente's netwerkhouders and
+analysts only; the matrix also for everybody once the gemeente made it public (issue 12,
+"Outsider tests"). ``WERK`` names the pages of the first kind, ``MATRIX`` those of the
+second, ``OPEN`` those anybody may open; ``ALLEEN_POST`` the buttons; ``LINKS`` the pages a
+partner opens with a signed link, without an account. A new URL name of the app without an
+entry fails ``test_elke_url_van_de_wijkscan_wordt_gecontroleerd``.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from samenspel.wijkscan import actions
+
+pytestmark = pytest.mark.django_db
+
+UTRECHT = "GM0344"
+
+# URL name -> the path, built from the world.
+OPEN: dict = {
+    "wijkscan:start": lambda w: reverse("wijkscan:start"),
+}
+MATRIX: dict = {
+    "wijkscan:gemeente": lambda w: reverse("wijkscan:gemeente", args=[UTRECHT]),
+}
+WERK: dict = {}
+# URL name -> the path of a POST-only button; outsiders' POSTs change nothing.
+ALLEEN_POST: dict = {
+    "wijkscan:openbaar": lambda w: reverse("wijkscan:openbaar", args=[UTRECHT]),
+}
+# URL name -> a path with a signed link made for something else: 404 for everybody.
+LINKS: dict = {}
+
+
+def _wijkscan_namen() -> set[str]:
+    resolver = get_resolver()
+    namespace = resolver.namespace_dict["wijkscan"][1]
+    return {f"wijkscan:{naam}" for naam in namespace.reverse_dict if isinstance(naam, str)}
+
+
+def test_elke_url_van_de_wijkscan_wordt_gecontroleerd():
+    gecontroleerd = set(OPEN) | set(MATRIX) | set(WERK) | set(ALLEEN_POST) | set(LINKS)
+    assert _wijkscan_namen() - gecontroleerd == set()
+    assert gecontroleerd - _wijkscan_namen() == set()
+
+
+def _inloggen(client, gebruiker):
+    if gebruiker is not None:
+        client.force_login(gebruiker)
+    return client
+
+
+def _dicht(antwoord) -> bool:
+    """Refused: 403 or 404, or sent to the login page."""
+    if antwoord.status_code in (403, 404):
+        return True
+    return antwoord.status_code == 302 and reverse("accounts:inloggen") in antwoord["Location"]
+
+
+@pytest.mark.parametrize("naam", sorted({**MATRIX, **WERK}))
+@pytest.mark.parametrize("wie", ["netwerkhouder", "analist"])
+def test_wie_aan_de_scan_werkt_opent_elke_pagina(client, scanwereld, naam, wie):
+    pad = {**MATRIX, **WERK}[naam](scanwereld)
+    assert _inloggen(client, scanwereld[wie]).get(pad).status_code == 200
+
+
+@pytest.mark.parametrize("naam", sorted({**MATRIX, **WERK}))
+@pytest.mark.parametrize("wie", [None, "rotterdam", "analist_rotterdam", "professional"])
+def test_buitenstaanders_zien_geen_besloten_wijkscan(client, scanwereld, naam, wie):
+    pad = {**MATRIX, **WERK}[naam](scanwereld)
+    assert _dicht(_inloggen(client, scanwereld.get(wie)).get(pad))
+
+
+@pytest.mark.parametrize("naam", sorted(WERK))
+@pytest.mark.parametrize("wie", [None, "rotterdam", "professional"])
+def test_werk_in_uitvoering_blijft_besloten_ook_als_de_matrix_openbaar_is(
+    client, scanwereld, naam, wie
+):
+    actions.zet_matrix_openbaar(scanwereld["gemeente"], True, None)
+    pad = WERK[naam](scanwereld)
+    assert _dicht(_inloggen(client, scanwereld.get(wie)).get(pad))
+
+
+@pytest.mark.parametrize("naam", sorted(MATRIX))
+@pytest.mark.parametrize("wie", [None, "rotterdam", "professional"])
+def test_iedereen_ziet_de_matrix_als_de_gemeente_hem_openbaar_maakte(client, scanwereld, naam, wie):
+    actions.zet_matrix_openbaar(scanwereld["gemeente"], True, None)
+    pad = MATRIX[naam](scanwereld)
+    assert _inloggen(client, scanwereld.get(wie)).get(pad).status_code == 200
+
+
+@pytest.mark.parametrize("naam", sorted(OPEN))
+@pytest.mark.parametrize("wie", [None, "rotterdam", "netwerkhouder"])
+def test_open_paginas_openen_voor_iedereen(client, scanwereld, naam, wie):
+    assert _inloggen(client, scanwereld.get(wie)).get(OPEN[naam](scanwereld)).status_code == 200
+
+
+@pytest.mark.parametrize("naam", sorted(ALLEEN_POST))
+@pytest.mark.parametrize("wie", [None, "rotterdam", "analist_rotterdam", "professional"])
+def test_knoppen_van_buitenstaanders_doen_niets(client, scanwereld, naam, wie):
+    from samenspel.wijkscan.models import Gebeurtenis
+
+    pad = ALLEEN_POST[naam](scanwereld)
+    antwoord = _inloggen(client, scanwereld.get(wie)).post(pad, {"openbaar": "ja"})
+    assert _dicht(antwoord)
+    assert not Gebeurtenis.objects.exists()
+
+
+@pytest.mark.parametrize("naam", sorted(LINKS))
+def test_een_link_van_een_ander_opent_niets(client, scanwereld, naam):
+    assert client.get(LINKS[naam](scanwereld)).status_code == 404
+
+
+def test_een_gemeente_maakt_haar_matrix_openbaar_en_weer_besloten(client, scanwereld):
+    client.force_login(scanwereld["analist"])
+    pad = reverse("wijkscan:openbaar", args=[UTRECHT])
+    client.post(pad, {"openbaar": "ja"})
+    client.logout()
+    assert "Utrecht" in client.get(reverse("wijkscan:start")).content.decode()
+    assert client.get(reverse("wijkscan:gemeente", args=[UTRECHT])).status_code == 200
+    client.force_login(scanwereld["netwerkhouder"])
+    client.post(pad, {"openbaar": "nee"})
+    client.logout()
+    assert _dicht(client.get(reverse("wijkscan:gemeente", args=[UTRECHT])))
+    from samenspel.wijkscan.models import Gebeurtenis
+
+    assert list(Gebeurtenis.objects.values_list("soort", flat=True)) == [
+        "matrix_openbaar",
+        "matrix_besloten",
+    ]
