@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("samenspel.privacy.urls")),
     path("", include("samenspel.wegwijzer.urls")),
     path("web/", include("samenspel.network.urls")),
+    path("wijkscan/", include("samenspel.hsds.urls_cijfers")),
     path("wijkscan/", include("samenspel.wijkscan.urls")),
     path("api/hsds/", include("samenspel.hsds.urls")),
     path("demo/", include("samenspel.demo.urls")),

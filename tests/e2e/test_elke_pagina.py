@@ -56,6 +56,7 @@ NIET_BEZOCHT = {
     "network:ical_persoon": "een iCalendar-bestand voor agenda-apps, geen pagina",
     "network:graphml": "een GraphML-bestand voor Gephi, geen pagina",
     "network:gexf": "een GEXF-bestand voor Gephi, geen pagina",
+    "wijkscan:openbaar": "alleen POST (de knop 'maak de matrix openbaar' op de wijkscan)",
     "core:taal": "zet de taalcookie en stuurt door; de crawl houdt zijn taal (test_engels.py "
     "volgt de taalkeuze in de kop)",
     "core:jsi18n": "JavaScript: de vertalingen voor de scripts, geen pagina",

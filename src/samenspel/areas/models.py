@@ -23,6 +23,12 @@ class GebiedQuerySet(models.QuerySet):
     def buurten(self):
         return self.filter(niveau=Niveau.BUURT)
 
+    def binnen(self, gemeente):
+        """The gemeente itself, its wijken and their buurten."""
+        return self.filter(
+            models.Q(pk=gemeente.pk) | models.Q(ouder=gemeente) | models.Q(ouder__ouder=gemeente)
+        )
+
 
 class Gebied(models.Model):
     code = models.CharField(_("CBS-code"), max_length=10, primary_key=True)

@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q
 from django.utils import timezone
 
 from samenspel.areas import cijfers
@@ -129,9 +128,7 @@ def inwoners_per_gebied(gebieden: list[Gebied]) -> dict[str, int | float | None]
 
 def gebieden_van(gemeente: Gebied) -> list[Gebied]:
     """The gemeente, its wijken and their buurten in one query: gemeente, then by level, name."""
-    gebieden = Gebied.objects.filter(
-        Q(code=gemeente.code) | Q(ouder=gemeente) | Q(ouder__ouder=gemeente)
-    )
+    gebieden = Gebied.objects.binnen(gemeente)
     volgorde = {Niveau.GEMEENTE: 0, Niveau.WIJK: 1, Niveau.BUURT: 2}
     return sorted(gebieden, key=lambda g: (volgorde[g.niveau], g.naam))
 

@@ -302,9 +302,13 @@ def _lees_cijferrijen(pad: Path, tekenset: str) -> list:
 
 
 def _schrijf_broncijfers(
-    pad: Path, tekenset: str, bron: str, jaar: int, meldingen, tellingen, wijzigingen
+    pad: Path, tekenset: str, bron: str, jaar: int, meldingen, tellingen, wijzigingen, binnen=None
 ) -> None:
-    """A CBS or RIVM file in its published layout: known columns only, with year and source."""
+    """A CBS or RIVM file in its published layout: known columns only, with year and source.
+
+    With ``binnen`` (a gemeente) only the gemeente, its wijken and buurten take figures: an
+    analyst of one gemeente uploads the national file and changes nothing elsewhere.
+    """
     bronsoort = BRONNEN[bron]
     rijen = _lees_cijferrijen(pad, tekenset)
     koppen = rijen[0].cellen
@@ -334,6 +338,10 @@ def _schrijf_broncijfers(
     # StatLine names the year as "2022JJ00"; a file of another year than --jaar says is refused.
     perioden = next((i for i, k in enumerate(koppen) if kolomnaam(k) == "perioden"), None)
     gebieden = Gebied.objects.in_bulk(field_name="code")
+    eigen = (
+        None if binnen is None else set(Gebied.objects.binnen(binnen).values_list("pk", flat=True))
+    )
+    buiten = 0
     nieuw: dict[str, dict] = {}
     gekozen = 0
     for rij in rijen[1:]:
@@ -362,6 +370,9 @@ def _schrijf_broncijfers(
                 plaats.met_veld(koppen[codekolom]), f"{code} is een onbekend gebied; overgeslagen"
             )
             continue
+        if eigen is not None and code not in eigen:
+            buiten += 1
+            continue
         if code in nieuw:
             meldingen.fout(plaats.met_veld(koppen[codekolom]), f"{code} staat dubbel")
             continue
@@ -381,6 +392,12 @@ def _schrijf_broncijfers(
             f"{koppen[i]}: {' of '.join(repr(w) for w in goed)}" for i, goed in kiezen.items()
         )
         meldingen.fout(Plaats(pad.name, rijen[0].regel), f"geen enkele rij met {keuzes}")
+    if buiten:
+        meldingen.waarschuw(
+            Plaats(pad.name), f"{buiten} rij(en) buiten de gemeente {binnen.naam} overgeslagen"
+        )
+    if eigen is not None and not nieuw and not meldingen.heeft_fouten:
+        meldingen.fout(Plaats(pad.name), f"geen enkele rij over de gemeente {binnen.naam}")
     _bewaar_cijfers(gebieden, nieuw, tellingen, wijzigingen)
 
 
@@ -450,8 +467,12 @@ def importeer_gebieden(
     tekenset: str = "utf-8",
     bron: str | None = None,
     jaar: int | None = None,
+    binnen: Gebied | None = None,
 ) -> Importuitkomst:
-    """Import CBS areas (.geojson/.json) or area figures (.csv), from a named source or not."""
+    """Import CBS areas (.geojson/.json) or area figures (.csv), from a named source or not.
+
+    ``binnen`` (a gemeente; only with ``bron``) keeps the figures to that gemeente's areas.
+    """
     pad = bestaat(pad)
     voortgang = voortgang or Voortgang(aan=False)
     soort = pad.suffix.lower()
@@ -472,7 +493,7 @@ def importeer_gebieden(
         uitkomst = Importuitkomst(soort="gebieden", bron="CBS", proef=proef, tellingen=tellingen)
         if bron is not None:
             _schrijf_broncijfers(
-                pad, tekenset, bron, jaar, meldingen, tellingen, uitkomst.wijzigingen
+                pad, tekenset, bron, jaar, meldingen, tellingen, uitkomst.wijzigingen, binnen
             )
         elif soort == ".csv":
             _schrijf_cijfers(pad, tekenset, meldingen, tellingen, uitkomst.wijzigingen)
