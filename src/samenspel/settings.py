@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "samenspel.demo",
     "samenspel.wegwijzer",
     "samenspel.wijkscan",
+    "samenspel.signals",
     "axes",
     "django_ratelimit",
     "post_office",

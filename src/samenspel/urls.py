@@ -17,6 +17,7 @@ urlpatterns = [
     path("web/", include("samenspel.network.urls")),
     path("wijkscan/", include("samenspel.hsds.urls_cijfers")),
     path("wijkscan/", include("samenspel.wijkscan.urls")),
+    path("signalen/", include("samenspel.signals.urls")),
     path("api/hsds/", include("samenspel.hsds.urls")),
     path("demo/", include("samenspel.demo.urls")),
     path("beheer/admin/", admin.site.urls),

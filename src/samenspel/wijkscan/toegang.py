@@ -8,23 +8,9 @@ A beheerder sees all.
 """
 
 from samenspel.accounts.models import Rol
+from samenspel.accounts.werkgebied import gemeenten_van
 
 SCANROLLEN = {Rol.NETWERKHOUDER, Rol.GEMEENTE_ANALIST}
-
-
-def gemeenten_van(gebruiker) -> set[str] | None:
-    """CBS codes of the gemeenten a user works in; None means all (a beheerder)."""
-    if not gebruiker.is_authenticated:
-        return set()
-    if gebruiker.rol == Rol.BEHEERDER:
-        return None
-    codes = set()
-    organisatie = gebruiker.organisatie
-    if organisatie is not None and organisatie.gemeente_id:
-        codes.add(organisatie.gemeente_id)
-    for gebied in gebruiker.gebieden.select_related("ouder__ouder"):
-        codes.add(gebied.gemeente.code)
-    return codes
 
 
 def werkt_aan(gebruiker, gemeente_code: str | None) -> bool:

@@ -1,0 +1,9 @@
+"""The records of signalen; each part (route, worry, neighbourhood signal) has its own module.
+
+Two kinds that are never mixed (DESIGN.md, "Signal"): a worry about a person, for the team
+that may act on it, and a signal about the neighbourhood, for the netwerkhouder.
+"""
+
+from .logboek import Gebeurtenis, Voorval
+
+__all__ = ["Gebeurtenis", "Voorval"]

@@ -1,0 +1,47 @@
+"""What changed in signalen, by whom, when: never what a worry says, only that it moved."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Voorval(models.TextChoices):
+    # Each part adds its kinds here.
+    ROUTE_GEWIJZIGD = "route_gewijzigd", _("meldroute gewijzigd")
+
+
+class Gebeurtenis(models.Model):
+    """One change. Written only by ``signals.actions``.
+
+    ``wat`` holds statuses, counts and ids, never the content of a worry or a signal, nor a
+    name or contact detail: the log outlives the content, which is erased on schedule.
+    """
+
+    wanneer = models.DateTimeField(_("wanneer"), default=timezone.now)
+    soort = models.CharField(_("soort"), max_length=30, choices=Voorval.choices)
+    gemeente = models.ForeignKey(
+        "areas.Gebied",
+        verbose_name=_("gemeente"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signaalgebeurtenissen",
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    wat = models.JSONField(_("wat"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis bij signalen")
+        verbose_name_plural = _("gebeurtenissen bij signalen")
+        ordering = ["wanneer", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.wanneer:%Y-%m-%d %H:%M} {self.get_soort_display()}"

@@ -1,0 +1,94 @@
+"""Every page of signalen, walked by the people it is for and by outsiders.
+
+A worry's content is for the receiving team only; the signaller follows it through a private
+link; neighbourhood signals are for the area's netwerkhouders; counts for analysts (issue 13,
+"Outsider tests"). Each URL name of the app has an entry:
+
+- ``OPEN``: anybody, anonymous included (the meldroute, sending a signal);
+- ``BESLOTEN``: name -> (path builder, the world's users who may open it); every other user
+  of the world, and an anonymous visitor, is refused (403, 404 or the login page);
+- ``ALLEEN_POST``: name -> path builder of a POST-only button; outsiders' POSTs change nothing;
+- ``LINKS``: pages opened with a private link: a link made for something else gives 404.
+
+A new URL name without an entry fails ``test_elke_url_van_signalen_wordt_gecontroleerd``.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+pytestmark = pytest.mark.django_db
+
+GEBRUIKERS = [
+    "teamlid",
+    "corporatielid",
+    "ander_teamlid",
+    "rotterdammer",
+    "vrijwilliger",
+    "netwerkhouder",
+    "andere_netwerkhouder",
+    "analist",
+    "beheerder",
+]
+
+OPEN: dict = {}
+BESLOTEN: dict = {}
+ALLEEN_POST: dict = {}
+LINKS: dict = {}
+
+
+def _namen() -> set[str]:
+    namespace = get_resolver().namespace_dict["signals"][1]
+    return {f"signals:{naam}" for naam in namespace.reverse_dict if isinstance(naam, str)}
+
+
+def test_elke_url_van_signalen_wordt_gecontroleerd():
+    gecontroleerd = set(OPEN) | set(BESLOTEN) | set(ALLEEN_POST) | set(LINKS)
+    assert _namen() - gecontroleerd == set()
+    assert gecontroleerd - _namen() == set()
+
+
+def _dicht(antwoord) -> bool:
+    if antwoord.status_code in (403, 404):
+        return True
+    return antwoord.status_code == 302 and reverse("accounts:inloggen") in antwoord["Location"]
+
+
+def _als(client, wereld, wie):
+    if wie is not None:
+        client.force_login(wereld[wie])
+    return client
+
+
+def _gevallen(soort):
+    return [(naam, wie) for naam in sorted(soort) for wie in [None, *GEBRUIKERS]]
+
+
+@pytest.mark.parametrize(("naam", "wie"), _gevallen(BESLOTEN))
+def test_besloten_paginas_alleen_voor_wie_ze_zijn(client, signaalwereld, naam, wie):
+    pad, mogen = BESLOTEN[naam]
+    antwoord = _als(client, signaalwereld, wie).get(pad(signaalwereld))
+    if wie in mogen:
+        assert antwoord.status_code == 200
+    else:
+        assert _dicht(antwoord)
+
+
+@pytest.mark.parametrize("naam", sorted(OPEN))
+def test_open_paginas_openen_zonder_account(client, signaalwereld, naam):
+    assert client.get(OPEN[naam](signaalwereld)).status_code == 200
+
+
+@pytest.mark.parametrize("naam", sorted(ALLEEN_POST))
+@pytest.mark.parametrize("wie", [None, "ander_teamlid", "rotterdammer", "analist"])
+def test_knoppen_van_buitenstaanders_doen_niets(client, signaalwereld, naam, wie):
+    from samenspel.signals.models import Gebeurtenis
+
+    pad = ALLEEN_POST[naam](signaalwereld)
+    voor = Gebeurtenis.objects.count()
+    assert _dicht(_als(client, signaalwereld, wie).post(pad, {}))
+    assert Gebeurtenis.objects.count() == voor
+
+
+@pytest.mark.parametrize("naam", sorted(LINKS))
+def test_een_link_van_iets_anders_opent_niets(client, signaalwereld, naam):
+    assert client.get(LINKS[naam](signaalwereld)).status_code == 404
