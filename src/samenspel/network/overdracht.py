@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -85,16 +85,24 @@ def collega_s(persoon: Persoon):
 
 
 def overgedragen(persoon: Persoon) -> list[Overdracht]:
-    """The ties this person handed over, with their successors (for the page afterwards)."""
+    """The ties this person handed over, with their successors (for the page afterwards).
+
+    Two queries however many ties: the ties, and their successors with both ends.
+    """
+    opvolgers = Prefetch(
+        "opvolgers",
+        queryset=Band.objects.select_related("van__organisatie", "naar__organisatie"),
+    )
     banden = (
         Band.objects.filter(Q(van=persoon) | Q(naar=persoon), opvolgers__isnull=False)
         .select_related("van__organisatie", "naar__organisatie")
+        .prefetch_related(opvolgers)
         .distinct()
     )
     uitkomst = []
     for band in banden:
         ander = band.naar if band.van_id == persoon.pk else band.van
-        for nieuw in band.opvolgers.select_related("van__organisatie", "naar__organisatie"):
+        for nieuw in band.opvolgers.all():
             opvolger = nieuw.naar if nieuw.van_id == ander.pk else nieuw.van
             uitkomst.append(Overdracht(Regel(band, persoon, ander), opvolger, nieuw))
     return uitkomst

@@ -133,6 +133,16 @@ def test_vertrek_draagt_over_en_mailt_alleen_de_partners_van_de_vertrekker(web):
     assert overdracht.open_banden([fatima]) == [_regel(web, "hamid")]
 
 
+def test_de_overgedragen_banden_komen_in_een_vast_aantal_vragen(web, django_assert_num_queries):
+    keuzes = {_regel(web, "verwijzen"): web["joost"], _regel(web, "overleg"): web["joost"]}
+    overdracht.vertrek(web["fatima"], keuzes, "netwerkhouder")
+    fatima = Persoon.objects.get(pk=web["fatima"].pk)
+    # The ties, and their successors with both ends: not one query per tie.
+    with django_assert_num_queries(2):
+        lijst = overdracht.overgedragen(fatima)
+    assert sorted(o.opvolger.naam for o in lijst) == ["Joost van Dam", "Joost van Dam"]
+
+
 def test_een_opvolger_die_nog_niet_instemde_staat_in_de_mail_als_rol(web):
     overdracht.vertrek(web["fatima"], {_regel(web, "hamid"): web["lotte"]}, "netwerkhouder")
     bericht = mail.outbox[0]
