@@ -18,4 +18,5 @@ urlpatterns += [
     path("<str:code>/acties/nieuw/", views_acties.nieuw, name="actie_nieuw"),
     path("<str:code>/acties/<int:pk>/", views_acties.actie, name="actie"),
     path("<str:code>/acties/<int:pk>/bewerken/", views_acties.bewerken, name="actie_bewerken"),
+    path("<str:code>/etmaal/", views_acties.etmaal, name="etmaal"),
 ]

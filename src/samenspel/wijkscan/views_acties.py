@@ -256,3 +256,35 @@ def _namen(gemeente) -> dict:
     for term in TaxonomyTerm.objects.bouwstenen():
         namen[("bouwsteen", term.code)] = _(term.name)
     return namen
+
+
+def etmaal(request, code: str):
+    """24-uurszorg per wijk and buurt: evening, night, weekend; bereikbaar and beschikbaar."""
+    from .etmaal import etmaal as bereken
+    from .views import gemeente_voor_matrix
+
+    gemeente = gemeente_voor_matrix(request, code)
+    overzicht = bereken(gemeente, request.user)
+    banden = [
+        ("avond", _("Avond (18–23 uur)")),
+        ("nacht", _("Nacht (23–7 uur)")),
+        ("weekend", _("Weekend (za en zo)")),
+    ]
+    gebieden = []
+    for gebied in overzicht.gebieden:
+        vak = overzicht.vak(gebied)
+        gebieden.append(
+            {
+                "gebied": gebied,
+                "vak": vak,
+                "rijen": [
+                    (naam, vak.bereikbaar.tekst(band), vak.beschikbaar.tekst(band))
+                    for band, naam in banden
+                ],
+            }
+        )
+    return render(
+        request,
+        "wijkscan/acties_etmaal.html",
+        {"gemeente": gemeente, "gebieden": gebieden},
+    )

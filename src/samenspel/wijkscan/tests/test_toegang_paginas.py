@@ -23,6 +23,8 @@ OPEN: dict = {
 }
 MATRIX: dict = {
     "wijkscan:gemeente": lambda w: reverse("wijkscan:gemeente", args=[UTRECHT]),
+    # acties
+    "wijkscan:etmaal": lambda w: reverse("wijkscan:etmaal", args=[UTRECHT]),
 }
 
 
