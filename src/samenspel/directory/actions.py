@@ -106,6 +106,18 @@ def _zet_term(service, code: str, soort: str, vorige: str = "") -> None:
         )
 
 
+def _zet_termen(service, codes: list[str], soort: str) -> None:
+    """Exactly these terms of one taxonomy on the listing (a group of checkboxes)."""
+    terms = getattr(TaxonomyTerm.objects, soort)()
+    Attribute.objects.filter(
+        link_entity="service", link_id=service.pk, taxonomy_term__in=terms.exclude(code__in=codes)
+    ).delete()
+    for term in terms.filter(code__in=codes):
+        Attribute.objects.get_or_create(
+            link_entity="service", link_id=service.pk, taxonomy_term=term
+        )
+
+
 def _zet_tijden(service, tekst: str) -> None:
     """The slots read from the owner's "wanneer en waar", each carrying those words.
 
@@ -225,6 +237,7 @@ def registreer(gegevens: dict) -> Service:
     _zet_contact(service, contact, gegevens.get("contactpersoon", "").strip())
     _zet_term(service, gegevens["bouwsteen"], "bouwstenen")
     _zet_term(service, gegevens.get("doelgroep") or "", "doelgroepen")
+    _zet_termen(service, gegevens.get("etmaal") or [], "etmaal")
     _zet_tijden(service, service.tijden_omschrijving)
     _leg_vast(service, "aangemeld", contact.waarde, "moderatie", "", service.moderatie)
     if contact.email:
@@ -398,6 +411,8 @@ def _schrijf_wijzigingen(service, gegevens: dict, oud: dict, gewijzigd: set[str]
         _zet_term(service, gegevens["bouwsteen"], "bouwstenen", oud["bouwsteen"])
     if "doelgroep" in gewijzigd:
         _zet_term(service, gegevens.get("doelgroep") or "", "doelgroepen", oud["doelgroep"])
+    if "etmaal" in gewijzigd:
+        _zet_termen(service, gegevens.get("etmaal") or [], "etmaal")
     if "wanneer" in gewijzigd:
         _zet_tijden(service, service.tijden_omschrijving)
 

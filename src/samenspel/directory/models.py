@@ -88,10 +88,15 @@ class TaxonomyTermQuerySet(models.QuerySet):
     def levensdomeinen(self):
         return self.filter(taxonomy__name=LEVENSDOMEINEN).order_by("volgorde", "name")
 
+    def etmaal(self):
+        return self.filter(taxonomy__name=ETMAAL).order_by("volgorde", "name")
+
 
 BOUWSTENEN = "Samenspel bouwstenen"
 DOELGROEPEN = "Samenspel doelgroepen"
 LEVENSDOMEINEN = "Samenspel levensdomeinen"
+# For 24-uurszorg: bereikbaar (phone) and/or beschikbaar (at the door); optional.
+ETMAAL = "Samenspel 24-uurszorg"
 
 
 class TaxonomyTerm(Herkomst):
@@ -454,6 +459,10 @@ class Service(Herkomst):
     @property
     def doelgroepen(self) -> list[TaxonomyTerm]:
         return self.termen(DOELGROEPEN)
+
+    @property
+    def etmaal(self) -> list[TaxonomyTerm]:
+        return self.termen(ETMAAL)
 
 
 class Location(Herkomst):

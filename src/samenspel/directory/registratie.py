@@ -259,6 +259,16 @@ class AanmeldFormulier(NLDSMixin, forms.Form):
         initial=Zichtbaarheid.OPENBAAR,
         widget=forms.RadioSelect,
     )
+    etmaal = forms.MultipleChoiceField(
+        label=_("Alleen voor 24-uurszorg: hoe zijn jullie er dag en nacht?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Bereikbaar: iemand neemt de telefoon op. Beschikbaar: iemand is binnen een paar "
+            "minuten aan de deur. Geen 24-uurszorg? Laat dit leeg."
+        ),
+        error_messages={"invalid_choice": _("Kies uit de lijst wat klopt.")},
+    )
     contactpersoon = forms.CharField(
         label=_("Naam van de contactpersoon"),
         required=False,
@@ -291,6 +301,11 @@ class AanmeldFormulier(NLDSMixin, forms.Form):
             ]
         else:
             del self.fields["doelgroep"]
+        etmaal = list(TaxonomyTerm.objects.etmaal())
+        if etmaal:
+            self.fields["etmaal"].choices = [(term.code, _(term.name)) for term in etmaal]
+        else:
+            del self.fields["etmaal"]
 
     def clean_contact(self) -> Contactgegeven:
         return lees_contact(self.cleaned_data["contact"])
@@ -303,6 +318,11 @@ class AanmeldFormulier(NLDSMixin, forms.Form):
         # In the list's order, so an edit that ticks the same boxes changes nothing.
         gekozen = set(self.cleaned_data["toegankelijkheid"])
         return [code for code in toegankelijkheid.CODES if code in gekozen]
+
+    def clean_etmaal(self) -> list[str]:
+        # In the taxonomy's order, so an edit that ticks the same boxes changes nothing.
+        gekozen = set(self.cleaned_data["etmaal"])
+        return [code for code, _naam in self.fields["etmaal"].choices if code in gekozen]
 
     def clean_sector(self) -> str:
         return self.cleaned_data["sector"] or Sector.INFORMEEL
@@ -377,6 +397,7 @@ def beginwaarden(service: Service) -> dict:
         "website": service.url or service.organization.website,
         "korte_tekst": service.korte_tekst,
         "doelgroep": doelgroepen[0].code if doelgroepen else "",
+        "etmaal": [term.code for term in service.etmaal],
         "sector": service.organization.sector,
         "zichtbaarheid": service.zichtbaarheid,
         "contactpersoon": persoon.name if persoon else "",

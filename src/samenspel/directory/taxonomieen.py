@@ -1,4 +1,6 @@
-"""The built-in taxonomies: the seven bouwstenen (seed 003), doelgroepen, levensdomeinen."""
+"""The built-in taxonomies: the seven bouwstenen (seed 003), doelgroepen, levensdomeinen, and
+how a 24-uurszorg listing is there around the clock: *bereikbaar* (by phone) and/or
+*beschikbaar* (at the door within minutes), as seed 003 separates them (l.3307–3319)."""
 
 import json
 import uuid
@@ -17,6 +19,11 @@ INGEBOUWD = [
     ),
     ("Samenspel doelgroepen", "doelgroepen.json", "Voor wie het aanbod bedoeld is."),
     ("Samenspel levensdomeinen", "levensdomeinen.json", "Levensdomeinen waarop het aanbod helpt."),
+    (
+        "Samenspel 24-uurszorg",
+        "etmaal.json",
+        "Hoe 24-uurszorg er is: telefonisch bereikbaar en/of binnen minuten aan de deur.",
+    ),
 ]
 
 

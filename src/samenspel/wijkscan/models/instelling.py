@@ -36,6 +36,10 @@ class Scaninstelling(models.Model):
 class Voorval(models.TextChoices):
     MATRIX_OPENBAAR = "matrix_openbaar", _("matrix openbaar gemaakt")
     MATRIX_BESLOTEN = "matrix_besloten", _("matrix niet meer openbaar")
+    # acties
+    ACTIE_NIEUW = "actie_nieuw", _("actie gemaakt")
+    ACTIE_STATUS = "actie_status", _("status van een actie veranderd")
+    ACTIE_BEWERKT = "actie_bewerkt", _("actie bewerkt")
 
 
 class Gebeurtenis(models.Model):

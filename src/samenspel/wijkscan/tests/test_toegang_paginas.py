@@ -23,8 +23,40 @@ OPEN: dict = {
 }
 MATRIX: dict = {
     "wijkscan:gemeente": lambda w: reverse("wijkscan:gemeente", args=[UTRECHT]),
+    # acties
+    "wijkscan:etmaal": lambda w: reverse("wijkscan:etmaal", args=[UTRECHT]),
 }
-WERK: dict = {}
+
+
+def _actie(w):
+    """One action of Utrecht, owned by an organisation of its kaart (acties)."""
+    import datetime as dt
+
+    from samenspel.directory.models import Organization, TaxonomyTerm
+
+    eigenaar = Organization.objects.create(
+        name="Buurtteam Overvecht", description="Buurtteam", gemeente=w["gemeente"]
+    )
+    gegevens = {
+        "gebied": w["wijk"],
+        "bouwsteen": TaxonomyTerm.objects.bouwstenen().first(),
+        "wat": "Een inloop starten",
+        "eigenaar": eigenaar,
+        "streefdatum": dt.date(2030, 1, 1),
+    }
+    return actions.maak_actie(w["gemeente"], gegevens, None)
+
+
+WERK: dict = {
+    # acties
+    "wijkscan:gaten": lambda w: reverse("wijkscan:gaten", args=[UTRECHT]),
+    "wijkscan:acties": lambda w: reverse("wijkscan:acties", args=[UTRECHT]),
+    "wijkscan:actie_nieuw": lambda w: reverse("wijkscan:actie_nieuw", args=[UTRECHT]),
+    "wijkscan:actie": lambda w: reverse("wijkscan:actie", args=[UTRECHT, _actie(w).pk]),
+    "wijkscan:actie_bewerken": lambda w: reverse(
+        "wijkscan:actie_bewerken", args=[UTRECHT, _actie(w).pk]
+    ),
+}
 # URL name -> the path of a POST-only button; outsiders' POSTs change nothing.
 ALLEEN_POST: dict = {
     "wijkscan:openbaar": lambda w: reverse("wijkscan:openbaar", args=[UTRECHT]),
