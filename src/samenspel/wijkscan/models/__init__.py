@@ -1,5 +1,23 @@
 """The wijkscan's own records; each part of the scan has its own module."""
 
 from .instelling import Gebeurtenis, Scaninstelling, Voorval
+from .verwachting import (
+    Afschalen,
+    Draagformule,
+    Draagsoort,
+    Verwachtingsformule,
+    Verwachtingsinstelling,
+    Wijkkennis,
+)
 
-__all__ = ["Gebeurtenis", "Scaninstelling", "Voorval"]
+__all__ = [
+    "Afschalen",
+    "Draagformule",
+    "Draagsoort",
+    "Gebeurtenis",
+    "Scaninstelling",
+    "Verwachtingsformule",
+    "Verwachtingsinstelling",
+    "Voorval",
+    "Wijkkennis",
+]

@@ -36,6 +36,16 @@ class Scaninstelling(models.Model):
 class Voorval(models.TextChoices):
     MATRIX_OPENBAAR = "matrix_openbaar", _("matrix openbaar gemaakt")
     MATRIX_BESLOTEN = "matrix_besloten", _("matrix niet meer openbaar")
+    # verwachting
+    GEWICHTEN = "gewichten", _("gewichten van een formule aangepast")
+    GEWICHTEN_STANDAARD = "gewichten_standaard", _("formule terug naar de standaard")
+    MARGE = "marge", _("marge van de verwachting aangepast")
+    DRAAGFORMULE = "draagformule", _("draagkracht of draaglast anders samengesteld")
+    DRAAGFORMULE_STANDAARD = (
+        "draagformule_standaard",
+        _("draagkracht of draaglast terug naar de standaard"),
+    )
+    WIJKKENNIS = "wijkkennis", _("kennis uit de wijk vastgelegd")
 
 
 class Gebeurtenis(models.Model):
