@@ -112,7 +112,7 @@ def zet_draagformule(gemeente, soort: str, gewichten: dict, door):
         gemeente,
         Voorval.DRAAGFORMULE,
         door,
-        soort=soort,
+        draag=soort,
         oud=oud.gewichten if oud else None,
         nieuw=gewichten,
     )
@@ -127,7 +127,7 @@ def draagformule_naar_standaard(gemeente, soort: str, door) -> bool:
     if oud is None:
         return False
     oud.delete()
-    _log(gemeente, Voorval.DRAAGFORMULE_STANDAARD, door, soort=soort, oud=oud.gewichten)
+    _log(gemeente, Voorval.DRAAGFORMULE_STANDAARD, door, draag=soort, oud=oud.gewichten)
     return True
 
 
