@@ -60,6 +60,9 @@ NIET_BEZOCHT = {
     "core:taal": "zet de taalcookie en stuurt door; de crawl houdt zijn taal (test_engels.py "
     "volgt de taalkeuze in de kop)",
     "core:jsi18n": "JavaScript: de vertalingen voor de scripts, geen pagina",
+    "wijkscan:verwachting_marge": "alleen POST (het formulier op de pagina van de formule)",
+    "wijkscan:verwachting_standaard": "alleen POST (de knop 'terug naar de standaard')",
+    "wijkscan:draag_standaard": "alleen POST (de knop 'terug naar de standaard')",
 }
 NIET_BEZOCHTE_NAMESPACES = {
     "admin": "Django's eigen beheerscherm (alleen beheerders); opmaak is van Django zelf",

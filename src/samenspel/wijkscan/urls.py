@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_verwachting
 
 app_name = "wijkscan"
 urlpatterns: list = [
@@ -19,4 +19,37 @@ urlpatterns += [
     path("<str:code>/acties/<int:pk>/", views_acties.actie, name="actie"),
     path("<str:code>/acties/<int:pk>/bewerken/", views_acties.bewerken, name="actie_bewerken"),
     path("<str:code>/etmaal/", views_acties.etmaal, name="etmaal"),
+]
+
+# verwachting: expected versus present, wijkkennis, draagkracht and draaglast
+urlpatterns += [
+    path("<str:code>/verwachting/", views_verwachting.formules, name="verwachting_formules"),
+    path("<str:code>/verwachting/marge/", views_verwachting.marge, name="verwachting_marge"),
+    path(
+        "<str:code>/verwachting/formule/<str:bouwsteen>/",
+        views_verwachting.formule,
+        name="verwachting_formule",
+    ),
+    path(
+        "<str:code>/verwachting/formule/<str:bouwsteen>/standaard/",
+        views_verwachting.standaard,
+        name="verwachting_standaard",
+    ),
+    path(
+        "<str:code>/verwachting/signalen/", views_verwachting.signalen, name="verwachting_signalen"
+    ),
+    path(
+        "<str:code>/verwachting/kennis/<str:gebied>/<str:bouwsteen>/",
+        views_verwachting.kennis,
+        name="verwachting_kennis",
+    ),
+    path("<str:code>/draagkracht/", views_verwachting.draag, name="draag"),
+    path(
+        "<str:code>/draagkracht/<str:soort>/", views_verwachting.draagformule, name="draag_formule"
+    ),
+    path(
+        "<str:code>/draagkracht/<str:soort>/standaard/",
+        views_verwachting.draagstandaard,
+        name="draag_standaard",
+    ),
 ]

@@ -2,5 +2,25 @@
 
 from .acties import Actie, Actiestatus
 from .instelling import Gebeurtenis, Scaninstelling, Voorval
+from .verwachting import (
+    Afschalen,
+    Draagformule,
+    Draagsoort,
+    Verwachtingsformule,
+    Verwachtingsinstelling,
+    Wijkkennis,
+)
 
-__all__ = ["Actie", "Actiestatus", "Gebeurtenis", "Scaninstelling", "Voorval"]
+__all__ = [
+    "Actie",
+    "Actiestatus",
+    "Afschalen",
+    "Draagformule",
+    "Draagsoort",
+    "Gebeurtenis",
+    "Scaninstelling",
+    "Verwachtingsformule",
+    "Verwachtingsinstelling",
+    "Voorval",
+    "Wijkkennis",
+]

@@ -40,6 +40,16 @@ class Voorval(models.TextChoices):
     ACTIE_NIEUW = "actie_nieuw", _("actie gemaakt")
     ACTIE_STATUS = "actie_status", _("status van een actie veranderd")
     ACTIE_BEWERKT = "actie_bewerkt", _("actie bewerkt")
+    # verwachting
+    GEWICHTEN = "gewichten", _("gewichten van een formule aangepast")
+    GEWICHTEN_STANDAARD = "gewichten_standaard", _("formule terug naar de standaard")
+    MARGE = "marge", _("marge van de verwachting aangepast")
+    DRAAGFORMULE = "draagformule", _("draagkracht of draaglast anders samengesteld")
+    DRAAGFORMULE_STANDAARD = (
+        "draagformule_standaard",
+        _("draagkracht of draaglast terug naar de standaard"),
+    )
+    WIJKKENNIS = "wijkkennis", _("kennis uit de wijk vastgelegd")
 
 
 class Gebeurtenis(models.Model):

@@ -57,12 +57,62 @@ WERK: dict = {
         "wijkscan:actie_bewerken", args=[UTRECHT, _actie(w).pk]
     ),
 }
+WERK.update(
+    {
+        # verwachting
+        "wijkscan:verwachting_formules": lambda w: reverse(
+            "wijkscan:verwachting_formules", args=[UTRECHT]
+        ),
+        "wijkscan:verwachting_formule": lambda w: reverse(
+            "wijkscan:verwachting_formule", args=[UTRECHT, "zorg-en-begeleiding"]
+        ),
+        "wijkscan:verwachting_signalen": lambda w: reverse(
+            "wijkscan:verwachting_signalen", args=[UTRECHT]
+        ),
+        "wijkscan:verwachting_kennis": lambda w: reverse(
+            "wijkscan:verwachting_kennis", args=[UTRECHT, w["wijk"].code, "zorg-en-begeleiding"]
+        ),
+        "wijkscan:draag": lambda w: reverse("wijkscan:draag", args=[UTRECHT]),
+        "wijkscan:draag_formule": lambda w: reverse(
+            "wijkscan:draag_formule", args=[UTRECHT, "draaglast"]
+        ),
+    }
+)
 # URL name -> the path of a POST-only button; outsiders' POSTs change nothing.
 ALLEEN_POST: dict = {
     "wijkscan:openbaar": lambda w: reverse("wijkscan:openbaar", args=[UTRECHT]),
+    # verwachting
+    "wijkscan:verwachting_marge": lambda w: reverse("wijkscan:verwachting_marge", args=[UTRECHT]),
+    "wijkscan:verwachting_standaard": lambda w: (
+        _eigen_gewichten(w)
+        or reverse("wijkscan:verwachting_standaard", args=[UTRECHT, "zorg-en-begeleiding"])
+    ),
+    "wijkscan:draag_standaard": lambda w: (
+        _eigen_draagformule(w) or reverse("wijkscan:draag_standaard", args=[UTRECHT, "draaglast"])
+    ),
 }
 # URL name -> a path with a signed link made for something else: 404 for everybody.
 LINKS: dict = {}
+
+
+def _eigen_gewichten(w):
+    """Utrecht has its own weights, so "terug naar de standaard" would change something."""
+    from samenspel.directory.models import TaxonomyTerm
+    from samenspel.wijkscan.models import Verwachtingsformule
+
+    Verwachtingsformule.objects.create(
+        gemeente=w["gemeente"],
+        bouwsteen=TaxonomyTerm.objects.bouwstenen().get(code="zorg-en-begeleiding"),
+        gewichten={"lage_inkomens": 1.0},
+    )
+
+
+def _eigen_draagformule(w):
+    from samenspel.wijkscan.models import Draagformule
+
+    Draagformule.objects.create(
+        gemeente=w["gemeente"], soort="draaglast", gewichten={"lage_inkomens": 1.0}
+    )
 
 
 def _wijkscan_namen() -> set[str]:

@@ -1,0 +1,72 @@
+"""Expected versus present in the browser: an analyst changes a weight and the flag goes."""
+
+import pytest
+
+from samenspel.wijkscan.tests.rekenwereld import bouw
+from tests.e2e.conftest import axe_overtredingen
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CODE = "GM9997"
+
+
+@pytest.fixture
+def wereld(taxonomieen, django_user_model):
+    return bouw(django_user_model)
+
+
+def _zonder_fouten_en_smal_genoeg(pagina):
+    assert axe_overtredingen(pagina) == []
+    assert pagina.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_analist_past_een_gewicht_aan_en_ziet_het_signaal_veranderen(telefoon, wereld, inloggen):
+    inloggen(telefoon, "analist_rekenstad")
+    telefoon.goto(telefoon.basis + f"/wijkscan/{CODE}/")
+    telefoon.get_by_role("link", name="Signalen: minder of meer aanbod dan verwacht").click()
+    signaal = telefoon.get_by_role("heading", name="Oost: Zorg en begeleiding")
+    assert signaal.is_visible()
+    assert "Minder dan verwacht: verwacht 1,7, aanwezig 1" in telefoon.inner_text("main")
+    assert "zorgmijding" in telefoon.inner_text("main")
+    _zonder_fouten_en_smal_genoeg(telefoon)
+
+    telefoon.get_by_role("link", name="Zo rekenen we, en pas de gewichten aan").click()
+    _zonder_fouten_en_smal_genoeg(telefoon)
+    telefoon.get_by_role("link", name="Gewichten voor Zorg en begeleiding aanpassen").click()
+    _zonder_fouten_en_smal_genoeg(telefoon)
+    telefoon.get_by_label("Volwassenen met grote kans op angst of depressie").fill("-1")
+    telefoon.get_by_role("button", name="Gewichten bewaren").click()
+    assert "Een gewicht is 0 of meer." in telefoon.inner_text("main")
+    _zonder_fouten_en_smal_genoeg(telefoon)
+    telefoon.get_by_label("Volwassenen met grote kans op angst of depressie").fill("0")
+    telefoon.get_by_label("Huishoudens met een laag inkomen").fill("1")
+    telefoon.get_by_role("button", name="Gewichten bewaren").click()
+    assert "De nieuwe gewichten zijn bewaard." in telefoon.inner_text("body")
+
+    telefoon.get_by_role("link", name="Bekijk de signalen").click()
+    assert telefoon.get_by_role("heading", name="Oost: Zorg en begeleiding").count() == 0
+    assert "Geen signalen" in telefoon.inner_text("main")
+    _zonder_fouten_en_smal_genoeg(telefoon)
+
+
+def test_kennis_uit_de_wijk_en_draagkracht_op_de_telefoon(telefoon, wereld, inloggen):
+    inloggen(telefoon, "analist_rekenstad")
+    telefoon.goto(telefoon.basis + f"/wijkscan/{CODE}/verwachting/signalen/")
+    telefoon.get_by_role(
+        "link", name="Wat professionals weten over Zorg en begeleiding in West"
+    ).click()
+    _zonder_fouten_en_smal_genoeg(telefoon)
+    telefoon.get_by_label("Wat weten professionals in de wijk hierover?").fill(
+        "Twee aanbieders doen hetzelfde."
+    )
+    telefoon.get_by_label("ja", exact=True).check()
+    telefoon.get_by_label("Waarom?").fill("Dubbel aanbod.")
+    telefoon.get_by_role("button", name="Bewaren").click()
+    assert "Dubbel aanbod." in telefoon.inner_text("main")
+    _zonder_fouten_en_smal_genoeg(telefoon)
+
+    telefoon.goto(telefoon.basis + f"/wijkscan/{CODE}/draagkracht/")
+    assert telefoon.get_by_role("table", name="Buurten, meeste ruimte eerst").is_visible()
+    _zonder_fouten_en_smal_genoeg(telefoon)
+    telefoon.get_by_role("link", name="Samenstelling van draaglast aanpassen").click()
+    _zonder_fouten_en_smal_genoeg(telefoon)
