@@ -36,6 +36,7 @@ class Scaninstelling(models.Model):
 class Voorval(models.TextChoices):
     MATRIX_OPENBAAR = "matrix_openbaar", _("matrix openbaar gemaakt")
     MATRIX_BESLOTEN = "matrix_besloten", _("matrix niet meer openbaar")
+    STAND_VASTGELEGD = "stand_vastgelegd", _("stand van de matrix vastgelegd")
 
 
 class Gebeurtenis(models.Model):
