@@ -149,7 +149,9 @@ def kaart(request, code: str):
             .distinct()
         )
         for pk, titel, lat, lon, buurt in plaatsen:
-            if buurt in codes:
+            # The filters and the values each join the places; keep the rows of this gemeente's
+            # buurten with a point on the map.
+            if buurt in codes and lat is not None and lon is not None:
                 punten.append(
                     {
                         "naam": titel,
