@@ -1,28 +1,24 @@
 from django.urls import path
 
-from . import views, views_verwachting
+from . import views, views_acties, views_uitvoer, views_verwachting
 
 app_name = "wijkscan"
 urlpatterns: list = [
     path("", views.start, name="start"),
     path("<str:code>/", views.gemeente, name="gemeente"),
     path("<str:code>/openbaar/", views.openbaar, name="openbaar"),
-]
-
-# acties: the gap list and the action list
-from . import views_acties  # noqa: E402
-
-urlpatterns += [
-    path("<str:code>/gaten/", views_acties.gaten, name="gaten"),
-    path("<str:code>/acties/", views_acties.lijst, name="acties"),
-    path("<str:code>/acties/nieuw/", views_acties.nieuw, name="actie_nieuw"),
-    path("<str:code>/acties/<int:pk>/", views_acties.actie, name="actie"),
-    path("<str:code>/acties/<int:pk>/bewerken/", views_acties.bewerken, name="actie_bewerken"),
+    # The matrix, its map, comparing wijken, the trend, print and downloads.
+    path("<str:code>/matrix/", views_uitvoer.matrix, name="matrix"),
+    path("<str:code>/matrix/wijk/<str:wijk>/", views_uitvoer.matrix, name="matrix_wijk"),
+    path("<str:code>/matrix/afdrukken/", views_uitvoer.afdruk, name="afdruk"),
+    path("<str:code>/matrix/wijkscan.csv", views_uitvoer.download_csv, name="csv"),
+    path("<str:code>/matrix/wijkscan.xlsx", views_uitvoer.download_xlsx, name="xlsx"),
+    path("<str:code>/kaart/", views_uitvoer.kaart, name="kaart"),
+    path("<str:code>/vergelijken/", views_uitvoer.vergelijk, name="vergelijk"),
+    path("<str:code>/trend/<str:gebied>/", views_uitvoer.trend, name="trend"),
+    path("<str:code>/stand/", views_uitvoer.stand_vastleggen, name="stand"),
     path("<str:code>/etmaal/", views_acties.etmaal, name="etmaal"),
-]
-
-# verwachting: expected versus present, wijkkennis, draagkracht and draaglast
-urlpatterns += [
+    # Expected versus present, what professionals know, draagkracht and draaglast.
     path("<str:code>/verwachting/", views_verwachting.formules, name="verwachting_formules"),
     path("<str:code>/verwachting/marge/", views_verwachting.marge, name="verwachting_marge"),
     path(
@@ -52,4 +48,10 @@ urlpatterns += [
         views_verwachting.draagstandaard,
         name="draag_standaard",
     ),
+    # Gaps and actions.
+    path("<str:code>/gaten/", views_acties.gaten, name="gaten"),
+    path("<str:code>/acties/", views_acties.lijst, name="acties"),
+    path("<str:code>/acties/nieuw/", views_acties.nieuw, name="actie_nieuw"),
+    path("<str:code>/acties/<int:pk>/", views_acties.actie, name="actie"),
+    path("<str:code>/acties/<int:pk>/bewerken/", views_acties.bewerken, name="actie_bewerken"),
 ]

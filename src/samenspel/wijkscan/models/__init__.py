@@ -2,6 +2,7 @@
 
 from .acties import Actie, Actiestatus
 from .instelling import Gebeurtenis, Scaninstelling, Voorval
+from .uitvoer import Stand
 from .verwachting import (
     Afschalen,
     Draagformule,
@@ -19,6 +20,7 @@ __all__ = [
     "Draagsoort",
     "Gebeurtenis",
     "Scaninstelling",
+    "Stand",
     "Verwachtingsformule",
     "Verwachtingsinstelling",
     "Voorval",

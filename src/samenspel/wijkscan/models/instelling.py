@@ -50,6 +50,7 @@ class Voorval(models.TextChoices):
         _("draagkracht of draaglast terug naar de standaard"),
     )
     WIJKKENNIS = "wijkkennis", _("kennis uit de wijk vastgelegd")
+    STAND_VASTGELEGD = "stand_vastgelegd", _("stand van de matrix vastgelegd")
 
 
 class Gebeurtenis(models.Model):

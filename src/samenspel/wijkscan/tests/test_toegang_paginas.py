@@ -25,6 +25,15 @@ MATRIX: dict = {
     "wijkscan:gemeente": lambda w: reverse("wijkscan:gemeente", args=[UTRECHT]),
     # acties
     "wijkscan:etmaal": lambda w: reverse("wijkscan:etmaal", args=[UTRECHT]),
+    # Uitvoer
+    "wijkscan:matrix": lambda w: reverse("wijkscan:matrix", args=[UTRECHT]),
+    "wijkscan:matrix_wijk": lambda w: reverse("wijkscan:matrix_wijk", args=[UTRECHT, "WK034403"]),
+    "wijkscan:afdruk": lambda w: reverse("wijkscan:afdruk", args=[UTRECHT]),
+    "wijkscan:csv": lambda w: reverse("wijkscan:csv", args=[UTRECHT]),
+    "wijkscan:xlsx": lambda w: reverse("wijkscan:xlsx", args=[UTRECHT]),
+    "wijkscan:kaart": lambda w: reverse("wijkscan:kaart", args=[UTRECHT]),
+    "wijkscan:vergelijk": lambda w: reverse("wijkscan:vergelijk", args=[UTRECHT]),
+    "wijkscan:trend": lambda w: reverse("wijkscan:trend", args=[UTRECHT, "BU03440301"]),
 }
 
 
@@ -90,6 +99,8 @@ ALLEEN_POST: dict = {
     "wijkscan:draag_standaard": lambda w: (
         _eigen_draagformule(w) or reverse("wijkscan:draag_standaard", args=[UTRECHT, "draaglast"])
     ),
+    # Uitvoer
+    "wijkscan:stand": lambda w: reverse("wijkscan:stand", args=[UTRECHT]),
 }
 # URL name -> a path with a signed link made for something else: 404 for everybody.
 LINKS: dict = {}

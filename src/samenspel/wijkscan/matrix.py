@@ -1,0 +1,251 @@
+"""The matrix of a gemeente: its areas (buurten grouped per wijk) × the seven bouwstenen.
+
+Seed 003 asks per wijk or buurt whether each bouwsteen is "in voldoende mate aanwezig"
+(l.843–857) and wants support within walking distance or ten minutes by bike (l.436–448).
+A cell puts the figures of `aanbod`, `bereik` and `verwijzingen` together, and says in words
+what its colour says: a colour alone carries no meaning (WCAG 1.4.1), so the matrix reads the
+same on a screen reader, on paper and without a style sheet.
+
+The whole gemeente takes a fixed number of queries, whatever its number of listings or areas:
+those of `aanbod` (4), `bereik` (2) and `verwijzingen` (5).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from samenspel.areas.models import Gebied, Niveau
+from samenspel.wijkscan.aanbod import aanbod
+from samenspel.wijkscan.bereik import bereik
+from samenspel.wijkscan.verwijzingen import verwijzingen
+
+# The levels of a cell, from none to plenty; the template colours them (`cel--<niveau>`).
+GEEN = "geen"
+BEREIK = "bereik"  # nothing in the area itself, but within reach on foot or by bike
+WEINIG = "weinig"
+GENOEG = "genoeg"
+NIVEAUS = [GEEN, BEREIK, WEINIG, GENOEG]
+# From this many listings a cell shows the darkest colour. A plain step, not a norm: whether
+# the supply is "voldoende" is the judgement of the partners (`Cel.oordeel`), not of a count.
+VEEL_VANAF = 3
+
+NIVEAU_UITLEG = {
+    GEEN: gettext_lazy("geen aanbod, ook niet in de buurt"),
+    BEREIK: gettext_lazy("geen aanbod in het gebied zelf, wel op loop- of fietsafstand"),
+    WEINIG: gettext_lazy("1 of 2 keer aanbod"),
+    GENOEG: gettext_lazy("3 keer aanbod of meer"),
+}
+
+VLAGGEN = {
+    "minder": gettext_lazy("minder dan verwacht"),
+    "meer": gettext_lazy("meer dan verwacht"),
+}
+OORDELEN = {
+    "afwezig": gettext_lazy("afwezig"),
+    "onvoldoende": gettext_lazy("onvoldoende"),
+    "voldoende": gettext_lazy("voldoende"),
+    "sterk": gettext_lazy("sterk"),
+}
+
+
+def _getal(waarde, decimalen=0) -> str:
+    return number_format(round(waarde, decimalen), decimalen, use_l10n=True, force_grouping=True)
+
+
+@dataclass
+class Cel:
+    """One area × one bouwsteen: the figures, a level for the colour, and the same in words."""
+
+    gebied: str
+    bouwsteen: str
+    bouwsteen_naam: str = ""
+    aantal: int = 0
+    per_1000_inwoners: float | None = None
+    # Only for buurten: listings within reach of the buurt's centre (None for wijk, gemeente).
+    lopen: int | None = None
+    fietsen: int | None = None
+    aandeel_vers: float | None = None
+    formeel: int = 0
+    informeel: int = 0
+    hybride: int = 0
+    sector_onbekend: int = 0
+    # Only where there were enough referrals (`verwijzingen`), else None.
+    aangenomen_procent: int | None = None
+    reageert_binnen_dagen: int | None = None
+    # Filled by other parts of the scan: the expectation flag and the partners' judgement.
+    vlag: str = ""
+    oordeel: str = ""
+
+    @property
+    def niveau(self) -> str:
+        if self.aantal >= VEEL_VANAF:
+            return GENOEG
+        if self.aantal:
+            return WEINIG
+        if self.lopen or self.fietsen:
+            return BEREIK
+        return GEEN
+
+    @property
+    def tekst(self) -> str:
+        """The cell in a few words, as it reads in the table and the narrow list."""
+        if self.aantal:
+            return ngettext("%(n)s aanbod", "%(n)s aanbod", self.aantal) % {"n": self.aantal}
+        if self.lopen:
+            return _("geen, wel %(n)s op loopafstand") % {"n": self.lopen}
+        if self.fietsen:
+            return _("alleen op fietsafstand (%(n)s)") % {"n": self.fietsen}
+        return _("geen")
+
+    @property
+    def details(self) -> list[str]:
+        """The other figures in words, only those that are known."""
+        regels = []
+        if self.per_1000_inwoners is not None:
+            regels.append(_("%(n)s per 1.000 inwoners") % {"n": _getal(self.per_1000_inwoners, 1)})
+        if self.lopen is not None and self.aantal:
+            regels.append(
+                _("%(lopen)s op loopafstand, %(fietsen)s op fietsafstand")
+                % {"lopen": self.lopen, "fietsen": self.fietsen or 0}
+            )
+        if self.aandeel_vers is not None:
+            regels.append(_("%(n)s%% actueel") % {"n": _getal(100 * self.aandeel_vers)})
+        if self.aantal:
+            regels.append(self.mix)
+        if self.aangenomen_procent is not None:
+            regels.append(
+                _("%(n)s%% van de verwijzingen aangenomen") % {"n": self.aangenomen_procent}
+            )
+        if self.reageert_binnen_dagen is not None:
+            regels.append(
+                ngettext(
+                    "reageert meestal binnen %(n)s dag",
+                    "reageert meestal binnen %(n)s dagen",
+                    self.reageert_binnen_dagen,
+                )
+                % {"n": self.reageert_binnen_dagen}
+            )
+        return regels
+
+    @property
+    def mix(self) -> str:
+        delen = [
+            _("%(n)s formeel") % {"n": self.formeel},
+            _("%(n)s informeel") % {"n": self.informeel},
+        ]
+        if self.hybride:
+            delen.append(_("%(n)s beide") % {"n": self.hybride})
+        if self.sector_onbekend:
+            delen.append(_("%(n)s onbekend") % {"n": self.sector_onbekend})
+        return ", ".join(delen)
+
+    @property
+    def vlag_tekst(self) -> str:
+        return str(VLAGGEN.get(self.vlag, ""))
+
+    @property
+    def oordeel_tekst(self) -> str:
+        return str(OORDELEN.get(self.oordeel, ""))
+
+
+@dataclass
+class Rij:
+    """One area with its cells in the order of the bouwstenen."""
+
+    gebied: Gebied
+    cellen: list[Cel]
+
+    @property
+    def is_buurt(self) -> bool:
+        return self.gebied.niveau == Niveau.BUURT
+
+
+@dataclass
+class Groep:
+    """A wijk's row followed by the rows of its buurten."""
+
+    wijk: Rij
+    buurten: list[Rij] = field(default_factory=list)
+
+
+@dataclass
+class Matrix:
+    gemeente: Gebied
+    bouwstenen: list  # TaxonomyTerm rows
+    totaal: Rij  # the gemeente's own row
+    groepen: list[Groep]
+    gemaakt_op: date
+
+    def rijen(self):
+        """All rows in reading order: the gemeente, then each wijk with its buurten."""
+        yield self.totaal
+        for groep in self.groepen:
+            yield groep.wijk
+            yield from groep.buurten
+
+    def cel(self, gebied_code: str, bouwsteen_code: str) -> Cel:
+        for rij in self.rijen():
+            if rij.gebied.code == gebied_code:
+                for cel in rij.cellen:
+                    if cel.bouwsteen == bouwsteen_code:
+                        return cel
+        raise KeyError((gebied_code, bouwsteen_code))
+
+    def alleen_wijk(self, wijk_code: str) -> "Matrix":
+        """The same matrix with one wijk (and the gemeente's row to compare with)."""
+        groepen = [g for g in self.groepen if g.wijk.gebied.code == wijk_code]
+        return Matrix(self.gemeente, self.bouwstenen, self.totaal, groepen, self.gemaakt_op)
+
+
+def matrix(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Matrix:
+    """The matrix of `gemeente` as `gebruiker` may see the kaart."""
+    scan = aanbod(gemeente, gebruiker, vandaag)
+    buurten = [g for g in scan.gebieden if g.niveau == Niveau.BUURT]
+    bereikbaar = bereik(buurten, gebruiker)
+    verwezen = verwijzingen(gemeente)
+
+    def cel(gebied: Gebied, term) -> Cel:
+        vak = scan.vak(gebied, term)
+        nu = Cel(
+            gebied=gebied.code,
+            bouwsteen=term.code,
+            bouwsteen_naam=term.name,
+            aantal=vak.aantal,
+            per_1000_inwoners=vak.per_1000_inwoners,
+            aandeel_vers=vak.aandeel_vers,
+            formeel=vak.formeel,
+            informeel=vak.informeel,
+            hybride=vak.hybride,
+            sector_onbekend=vak.sector_onbekend,
+        )
+        if gebied.niveau == Niveau.BUURT:
+            reik = bereikbaar.get((gebied.code, term.code))
+            nu.lopen = reik.lopen if reik else 0
+            nu.fietsen = reik.fietsen if reik else 0
+        cijfers = verwezen.get((gebied.code, term.code))
+        if cijfers is not None:
+            nu.aangenomen_procent = cijfers.aandeel_aangenomen
+            nu.reageert_binnen_dagen = cijfers.reageert_binnen
+        return nu
+
+    def rij(gebied: Gebied) -> Rij:
+        return Rij(gebied, [cel(gebied, term) for term in scan.bouwstenen])
+
+    per_wijk: dict[str, Groep] = {}
+    for gebied in scan.gebieden:
+        if gebied.niveau == Niveau.WIJK:
+            per_wijk[gebied.code] = Groep(rij(gebied))
+    for gebied in scan.gebieden:
+        if gebied.niveau == Niveau.BUURT and gebied.ouder_id in per_wijk:
+            per_wijk[gebied.ouder_id].buurten.append(rij(gebied))
+    return Matrix(
+        gemeente=gemeente,
+        bouwstenen=scan.bouwstenen,
+        totaal=rij(gemeente),
+        groepen=list(per_wijk.values()),
+        gemaakt_op=vandaag or timezone.localdate(),
+    )
