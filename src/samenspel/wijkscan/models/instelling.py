@@ -36,6 +36,12 @@ class Scaninstelling(models.Model):
 class Voorval(models.TextChoices):
     MATRIX_OPENBAAR = "matrix_openbaar", _("matrix openbaar gemaakt")
     MATRIX_BESLOTEN = "matrix_besloten", _("matrix niet meer openbaar")
+    # oordeel
+    CRITERIA_GEWIJZIGD = "criteria_gewijzigd", _("criteria van een bouwsteen gewijzigd")
+    RONDE_GESTART = "oordeelronde_gestart", _("oordeelronde gestart")
+    PARTNER_UITGENODIGD = "partner_uitgenodigd", _("partner uitgenodigd voor een oordeel")
+    OORDEEL_GEGEVEN = "oordeel_gegeven", _("oordeel gegeven of veranderd")
+    RONDE_GESLOTEN = "oordeelronde_gesloten", _("oordeelronde gesloten")
 
 
 class Gebeurtenis(models.Model):
