@@ -58,7 +58,7 @@ class CriteriaFormulier(Formulier):
         label=_("Nieuw criterium"),
         max_length=300,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 20}),
     )
     nieuw_soort = forms.ChoiceField(
         label=_("Soort van het nieuwe criterium"),
@@ -78,7 +78,7 @@ class CriteriaFormulier(Formulier):
                 max_length=300,
                 required=not c.eigen,
                 initial=str(c.tekst),
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 2, "cols": 20}),
                 help_text=_("Leeg maken verwijdert dit eigen criterium.")
                 if c.eigen
                 else _("Standaard: %(tekst)s") % {"tekst": c.standaardtekst},
@@ -143,7 +143,7 @@ class OordeelFormulier(Formulier):
                 label=_("Waarop baseer je dit?"),
                 required=False,
                 max_length=2000,
-                widget=forms.Textarea(attrs={"rows": 3}),
+                widget=forms.Textarea(attrs={"rows": 3, "cols": 20}),
                 help_text=_("Wat je zag of hoorde. Geen namen van mensen."),
             )
 
