@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views, views_acties, views_uitvoer, views_verwachting
+from . import views, views_acties, views_oordeel, views_uitvoer, views_verwachting
 
 app_name = "wijkscan"
 urlpatterns: list = [
     path("", views.start, name="start"),
+    # The partner's own page, opened with a signed link, without an account.
+    path("link/oordeel/<int:pk>/<str:token>/", views_oordeel.partner, name="oordeel_partner"),
     path("<str:code>/", views.gemeente, name="gemeente"),
     path("<str:code>/openbaar/", views.openbaar, name="openbaar"),
     # The matrix, its map, comparing wijken, the trend, print and downloads.
@@ -47,6 +49,28 @@ urlpatterns: list = [
         "<str:code>/draagkracht/<str:soort>/standaard/",
         views_verwachting.draagstandaard,
         name="draag_standaard",
+    ),
+    # Local judgement: criteria, rounds, the history per wijk.
+    path("<str:code>/criteria/", views_oordeel.criteria, name="oordeel_criteria"),
+    path(
+        "<str:code>/criteria/<slug:bouwsteen>/",
+        views_oordeel.criteria_bouwsteen,
+        name="oordeel_criteria_bouwsteen",
+    ),
+    path("<str:code>/oordelen/", views_oordeel.rondes, name="oordeel_rondes"),
+    path("<str:code>/oordelen/start/", views_oordeel.start, name="oordeel_start"),
+    path("<str:code>/oordelen/<int:pk>/", views_oordeel.ronde, name="oordeel_ronde"),
+    path(
+        "<str:code>/oordelen/<int:pk>/uitnodigen/",
+        views_oordeel.uitnodigen,
+        name="oordeel_uitnodigen",
+    ),
+    path("<str:code>/oordelen/<int:pk>/sluiten/", views_oordeel.sluiten, name="oordeel_sluiten"),
+    path("<str:code>/oordelen/<int:pk>/kaartjes/", views_oordeel.kaartjes, name="oordeel_kaartjes"),
+    path(
+        "<str:code>/wijk/<str:wijk>/oordelen/",
+        views_oordeel.geschiedenis,
+        name="oordeel_geschiedenis",
     ),
     # Gaps and actions.
     path("<str:code>/gaten/", views_acties.gaten, name="gaten"),

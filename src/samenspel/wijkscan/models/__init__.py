@@ -2,6 +2,7 @@
 
 from .acties import Actie, Actiestatus
 from .instelling import Gebeurtenis, Scaninstelling, Voorval
+from .oordeel import Criteriumkeuze, Oordeel, Oordeelronde, Uitnodiging
 from .uitvoer import Stand
 from .verwachting import (
     Afschalen,
@@ -16,11 +17,15 @@ __all__ = [
     "Actie",
     "Actiestatus",
     "Afschalen",
+    "Criteriumkeuze",
     "Draagformule",
     "Draagsoort",
     "Gebeurtenis",
+    "Oordeel",
+    "Oordeelronde",
     "Scaninstelling",
     "Stand",
+    "Uitnodiging",
     "Verwachtingsformule",
     "Verwachtingsinstelling",
     "Voorval",

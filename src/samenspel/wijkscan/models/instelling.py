@@ -51,6 +51,12 @@ class Voorval(models.TextChoices):
     )
     WIJKKENNIS = "wijkkennis", _("kennis uit de wijk vastgelegd")
     STAND_VASTGELEGD = "stand_vastgelegd", _("stand van de matrix vastgelegd")
+    # oordeel
+    CRITERIA_GEWIJZIGD = "criteria_gewijzigd", _("criteria van een bouwsteen gewijzigd")
+    RONDE_GESTART = "oordeelronde_gestart", _("oordeelronde gestart")
+    PARTNER_UITGENODIGD = "partner_uitgenodigd", _("partner uitgenodigd voor een oordeel")
+    OORDEEL_GEGEVEN = "oordeel_gegeven", _("oordeel gegeven of veranderd")
+    RONDE_GESLOTEN = "oordeelronde_gesloten", _("oordeelronde gesloten")
 
 
 class Gebeurtenis(models.Model):

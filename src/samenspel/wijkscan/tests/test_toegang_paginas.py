@@ -17,6 +17,30 @@ pytestmark = pytest.mark.django_db
 
 UTRECHT = "GM0344"
 
+
+def _ronde(w, gesloten=False):
+    """A round of Utrecht's wijk with one invitation, made without a log row (so the walk's
+    check that outsiders' POSTs write no Gebeurtenis still holds)."""
+    from django.utils import timezone
+
+    from samenspel.wijkscan.models import Oordeelronde, Uitnodiging
+
+    ronde = Oordeelronde.objects.create(
+        gemeente=w["gemeente"], wijk=w["wijk"], gesloten_op=timezone.now() if gesloten else None
+    )
+    Uitnodiging.objects.create(ronde=ronde, label="Buurtteam Overvecht", soort="formeel")
+    return ronde
+
+
+def _vreemde_link(w):
+    """The partner's page with a token made for another invitation: 404 for everybody."""
+    from samenspel.wijkscan import oordeellinks
+
+    eerste = _ronde(w).uitnodigingen.get()
+    tweede = _ronde(w).uitnodigingen.get()
+    return reverse("wijkscan:oordeel_partner", args=[tweede.pk, oordeellinks.maak_token(eerste)])
+
+
 # URL name -> the path, built from the world.
 OPEN: dict = {
     "wijkscan:start": lambda w: reverse("wijkscan:start"),
@@ -34,6 +58,11 @@ MATRIX: dict = {
     "wijkscan:kaart": lambda w: reverse("wijkscan:kaart", args=[UTRECHT]),
     "wijkscan:vergelijk": lambda w: reverse("wijkscan:vergelijk", args=[UTRECHT]),
     "wijkscan:trend": lambda w: reverse("wijkscan:trend", args=[UTRECHT, "BU03440301"]),
+    # oordeel: the summaries of closed rounds go with the matrix.
+    "wijkscan:oordeel_geschiedenis": lambda w: (
+        _ronde(w, gesloten=True)
+        and reverse("wijkscan:oordeel_geschiedenis", args=[UTRECHT, w["wijk"].code])
+    ),
 }
 
 
@@ -87,6 +116,22 @@ WERK.update(
         ),
     }
 )
+WERK.update(
+    {
+        # oordeel: criteria, rounds in progress and individual answers.
+        "wijkscan:oordeel_criteria": lambda w: reverse("wijkscan:oordeel_criteria", args=[UTRECHT]),
+        "wijkscan:oordeel_criteria_bouwsteen": lambda w: reverse(
+            "wijkscan:oordeel_criteria_bouwsteen", args=[UTRECHT, "24-uurszorg"]
+        ),
+        "wijkscan:oordeel_rondes": lambda w: reverse("wijkscan:oordeel_rondes", args=[UTRECHT]),
+        "wijkscan:oordeel_ronde": lambda w: reverse(
+            "wijkscan:oordeel_ronde", args=[UTRECHT, _ronde(w).pk]
+        ),
+        "wijkscan:oordeel_kaartjes": lambda w: reverse(
+            "wijkscan:oordeel_kaartjes", args=[UTRECHT, _ronde(w).pk]
+        ),
+    }
+)
 # URL name -> the path of a POST-only button; outsiders' POSTs change nothing.
 ALLEEN_POST: dict = {
     "wijkscan:openbaar": lambda w: reverse("wijkscan:openbaar", args=[UTRECHT]),
@@ -101,9 +146,20 @@ ALLEEN_POST: dict = {
     ),
     # Uitvoer
     "wijkscan:stand": lambda w: reverse("wijkscan:stand", args=[UTRECHT]),
+    # oordeel
+    "wijkscan:oordeel_start": lambda w: reverse("wijkscan:oordeel_start", args=[UTRECHT]),
+    "wijkscan:oordeel_uitnodigen": lambda w: reverse(
+        "wijkscan:oordeel_uitnodigen", args=[UTRECHT, _ronde(w).pk]
+    ),
+    "wijkscan:oordeel_sluiten": lambda w: reverse(
+        "wijkscan:oordeel_sluiten", args=[UTRECHT, _ronde(w).pk]
+    ),
 }
 # URL name -> a path with a signed link made for something else: 404 for everybody.
-LINKS: dict = {}
+LINKS: dict = {
+    # oordeel: the partner's page.
+    "wijkscan:oordeel_partner": _vreemde_link,
+}
 
 
 def _eigen_gewichten(w):
