@@ -111,6 +111,23 @@ def _nul_een(rijen: np.ndarray, kolommen: np.ndarray, vorm) -> sparse.csr_matrix
     return m
 
 
+def tel_in_bereik(midden, punten, van_plaats, heeft, straal: float) -> np.ndarray:
+    """Per centre (rows of `midden`, metres) the listings per bouwsteen within `straal`.
+
+    `punten` are the places (metres), `van_plaats` the listing of each place (row of `heeft`,
+    listing × bouwsteen 0/1). A listing with several places in reach counts once. `midden`
+    and `punten` may be given as `cKDTree`s of them, to build each tree once for both radii.
+    The pairs within reach come from one dual-tree search in compiled code (`cKDTree.
+    sparse_distance_matrix`, as arrays, not as a Python list per centre); they become a sparse
+    centre × listing 0/1 matrix, so the counting is one sparse product.
+    """
+    boom_m = midden if isinstance(midden, cKDTree) else cKDTree(midden)
+    boom_p = punten if isinstance(punten, cKDTree) else cKDTree(punten)
+    paren = boom_m.sparse_distance_matrix(boom_p, straal, output_type="ndarray")
+    binnen = _nul_een(paren["i"].astype(np.int64), van_plaats[paren["j"]], (boom_m.n, len(heeft)))
+    return np.asarray(binnen @ heeft)
+
+
 def land(gebruiker, vandaag: date | None = None) -> Land:
     """Supply and reach for every area of the country, as `gebruiker` may see the kaart.
 
@@ -217,19 +234,9 @@ def land(gebruiker, vandaag: date | None = None) -> Land:
         punten = naar_meters([p[2] for p in plaatsen], [p[3] for p in plaatsen])
         midden = naar_meters([b.latitude for b in buurten], [b.longitude for b in buurten])
         buurt_rij = np.fromiter((rij[b.code] for b in buurten), dtype=np.int64, count=len(buurten))
-        boom = cKDTree(punten)
+        boom_m, boom_p = cKDTree(midden), cKDTree(punten)
         for doel, straal in ((lopen, straal_lopen_m()), (fietsen, straal_fietsen_m())):
-            gevonden = boom.query_ball_point(midden, straal, workers=-1)
-            lengtes = np.fromiter((len(g) for g in gevonden), dtype=np.int64, count=len(buurten))
-            if not lengtes.sum():
-                continue
-            welke = np.concatenate([np.asarray(g, dtype=np.int64) for g in gevonden if g])
-            binnen = _nul_een(
-                np.repeat(np.arange(len(buurten)), lengtes),
-                van_plaats[welke],
-                (len(buurten), n_diensten),
-            )
-            doel[buurt_rij] = np.asarray(binnen @ heeft)
+            doel[buurt_rij] = tel_in_bereik(boom_m, boom_p, van_plaats, heeft, straal)
 
     return Land(
         codes=codes,
