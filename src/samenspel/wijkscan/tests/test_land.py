@@ -185,3 +185,17 @@ def test_een_land_zonder_aanbod_geeft_lege_vakken(taxonomieen, analist):
     assert geheel.vak("GM9999", SOCIAAL).aantal == 0
     assert geheel.vak("GM9999", SOCIAAL).inwoners == 10
     assert geheel.buurten() == []
+
+
+def test_bereik_telt_een_aanbod_met_twee_plaatsen_in_de_buurt_een_keer():
+    import numpy as np
+
+    from samenspel.wijkscan.land import tel_in_bereik
+
+    midden = np.array([[0.0, 0.0], [5000.0, 0.0]])
+    # Listing 0 has two places near the first centre, listing 1 one at exactly 1,000 m.
+    punten = np.array([[10.0, 0.0], [0.0, 20.0], [1000.0, 0.0]])
+    van_plaats = np.array([0, 0, 1])
+    heeft = np.array([[1, 0], [1, 1]], dtype=np.int32)
+    uit = tel_in_bereik(midden, punten, van_plaats, heeft, 1000.0)
+    assert uit.tolist() == [[2, 1], [0, 0]]
