@@ -64,8 +64,12 @@ def _django() -> None:
         django.setup()
 
 
-def bereid_voor(schaal: str, opnieuw: bool = False) -> dict:
-    """Generate, import and load once; later runs reuse the database."""
+def bereid_voor(schaal: str, opnieuw: bool = False, met_verwijzingen: bool = True) -> dict:
+    """Generate, import and load once; later runs reuse the database.
+
+    Two steps, each remembered in ``geladen.json``: the kaart with its areas and figures, then
+    (``met_verwijzingen``) the referrals, which take longest on a busy machine.
+    """
     map_ = map_voor(schaal)
     over = map_ / "over.json"
     if opnieuw or not over.exists() or json.loads(over.read_text())["versie"] != genereer.VERSIE:
@@ -75,7 +79,6 @@ def bereid_voor(schaal: str, opnieuw: bool = False) -> dict:
     geladen = map_ / "geladen.json"
     if not geladen.exists():
         import run
-        import verwijzingen_laden
 
         (map_ / "samenspel.sqlite3").unlink(missing_ok=True)
         uit: dict = {}
@@ -95,14 +98,17 @@ def bereid_voor(schaal: str, opnieuw: bool = False) -> dict:
             if proces.code:
                 raise SystemExit(f"cijfers importeren mislukt; zie {log}")
             uit[f"cijfers_{bron}"] = {"seconden": proces.seconden}
-        omgeving.zet_omgeving(map_)
-        _django()
-        stap("load referrals (bulk_create)")
-        uit["verwijzingen"] = verwijzingen_laden.laad(map_)
         geladen.write_text(json.dumps(uit, indent=2) + "\n")
     omgeving.zet_omgeving(map_)
     _django()
-    return json.loads(geladen.read_text())
+    uit = json.loads(geladen.read_text())
+    if met_verwijzingen and "verwijzingen" not in uit:
+        import verwijzingen_laden
+
+        stap("load referrals (bulk_create)")
+        uit["verwijzingen"] = verwijzingen_laden.laad(map_)
+        geladen.write_text(json.dumps(uit, indent=2) + "\n")
+    return uit
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -273,7 +279,7 @@ def meet_land(gebruiker, lus_buurten: int) -> dict:
     invoer = _bereik_invoer(gebruiker)
     r["plaatsen"] = len(invoer["punten"])
     stralen = (straal_lopen_m(), straal_fietsen_m())
-    wall, cpu, boom = _klok(lambda: [land.tel_in_bereik(**invoer, straal=s) for s in stralen])
+    wall, cpu, boom = _klok(land.tel_in_bereik, **invoer, stralen=stralen)
     r["bereik_boom"] = {"wall": wall, "cpu": cpu}
     wall, cpu, matrix = _klok(_matrix_bereik, **invoer, stralen=stralen)
     r["bereik_matrix"] = {
@@ -496,13 +502,18 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--schaal", choices=genereer.SCHALEN, default="150k")
     p.add_argument("--pad", default=PAD, help="page path template with {wijk} and {gemeente}")
     p.add_argument("--opnieuw", action="store_true", help="generate and import again")
+    p.add_argument(
+        "--zonder-verwijzingen",
+        action="store_true",
+        help="do not load the referrals (the referral figures then count none)",
+    )
     p.add_argument("--lus-buurten", type=int, default=20, help="sample of the Python loop")
     p.add_argument("--niet-schrijven", action="store_true", help="leave RESULTS.md alone")
     p.add_argument("--json", type=Path, help="also write the raw results here")
     args = p.parse_args(argv)
     begin = time.perf_counter()
     r: dict = {"machine": omgeving.machine(), "schaal": args.schaal}
-    r["voorbereiding"] = bereid_voor(args.schaal, args.opnieuw)
+    r["voorbereiding"] = bereid_voor(args.schaal, args.opnieuw, not args.zonder_verwijzingen)
     import logging
 
     # A 404 for a wijk the page does not know is counted, not logged.
