@@ -585,7 +585,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         args.json.write_text(json.dumps(r, indent=2, default=str))
     if not args.niet_schrijven:
-        commando = "python bench/wijkscan.py" + (f' --pad "{args.pad}"' if args.pad != PAD else "")
+        commando = " ".join(["python bench/wijkscan.py", *(argv or sys.argv[1:])])
         schrijf_results(r, tekst, args.schaal, commando)
 
 
