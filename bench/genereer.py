@@ -8,6 +8,9 @@ writes ``bench/data/150k/``:
   attributes, taxonomies and taxonomy_terms as CSV with a ``datapackage.json``, in the form
   ``samenspel importeer hsds`` reads (Samenspel's own fields in ``samenspel_*`` columns);
 * ``gebieden.csv``: 342 gemeenten, ~3,300 wijken and ~14,500 buurten (CBS-style codes);
+* ``cbs_kerncijfers.csv`` and ``rivm_gezondheidsmonitor.csv``: area figures for every area in
+  the published layouts (StatLine OData column names), for
+  ``samenspel importeer cijfers FILE --bron cbs|rivm --jaar N`` (``genereer_cijfers``);
 * ``verwijzingen.csv`` and ``gebeurtenissen.csv``: referrals with their status histories;
 * ``web/personen.csv`` and ``web/banden.csv``: the web, about 120,000 contact persons and
   200,000 ties between them over the 50,000 organisations (``genereer_web``);
@@ -42,7 +45,7 @@ SCHALEN = {"1k": 1_000, "15k": 15_000, "150k": 150_000}
 SEED = 2025
 # Generated dates are relative to a fixed day, so the files do not change with the calendar.
 PEILDATUM = date(2026, 11, 1)
-VERSIE = 3  # bump when the output changes, so the runner regenerates old data
+VERSIE = 4  # bump when the output changes, so the runner regenerates old data
 
 _NIET_SLUG = re.compile("[^a-z0-9]")
 AANTAL_PLEKKEN = kansen.Keuze((1, 2, 3), (70, 22, 8))
@@ -623,6 +626,126 @@ def genereer_web(organisaties: list, map_: Path, seed: int) -> dict:
     return {"personen": n_pers, "banden": len(paren), "coordinatoren": len(coordinatoren)}
 
 
+# The figures' year, as StatLine names it ("2023JJ00").
+CIJFERJAAR = 2023
+CBS_KOPPEN = (
+    "ID", "WijkenEnBuurten", "Gemeentenaam_1", "SoortRegio_2", "Codering_3",
+    "IndelingswijzigingWijkenEnBuurten_4", "AantalInwoners_5", "Mannen_6", "Vrouwen_7",
+    "k_0Tot15Jaar_8", "k_15Tot25Jaar_9", "k_25Tot45Jaar_10", "k_45Tot65Jaar_11",
+    "k_65JaarOfOuder_12", "HuishoudensTotaal_28", "Eenpersoonshuishoudens_30",
+    "HuishoudensMetEenLaagInkomen_81",
+)  # fmt: skip
+RIVM_KOPPEN = (
+    "ID", "Leeftijd", "Marges", "Perioden", "WijkenEnBuurten", "Gemeentenaam_1",
+    "SoortRegio_2", "Codering_3", "HoogRisicoOpAngstOfDepressie_25", "Eenzaam_27",
+    "ErnstigZeerErnstigEenzaam_28",
+)  # fmt: skip
+# CBS pads codes and names with spaces to a fixed width, as the published file does.
+_SOORT_REGIO = {"gemeente": "Gemeente", "wijk": "Wijk", "buurt": "Buurt"}
+
+
+def _verdeel_leeftijden(rng: random.Random, inwoners: int) -> list[int]:
+    """Residents in five age groups that add up to `inwoners` (about the Dutch shares)."""
+    delen = [max(0.02, rng.gauss(m, s)) for m, s in ((0.155, 0.03), (0.12, 0.03),
+             (0.25, 0.05), (0.27, 0.04), (0.20, 0.05))]  # fmt: skip
+    som = sum(delen)
+    groepen = [int(inwoners * d / som) for d in delen]
+    groepen[3] += inwoners - sum(groepen)
+    return groepen
+
+
+def genereer_cijfers(gebieden: list[nederland.Gebied], map_: Path, seed: int) -> dict:
+    """CBS Kerncijfers and RIVM Gezondheidsmonitor figures for every area, as published.
+
+    Plausible values: age groups that add up, single-person households rising with the share
+    of over-65s, low incomes between 3 and 25%, loneliness around 45% (severe around 12%), a
+    high risk of anxiety or depression around 8%. Some small buurten are secret (".") as CBS
+    and RIVM keep them. A buurt is drawn first, its wijk and gemeente are the sums and
+    resident-weighted means of its buurten, so the levels agree. The RIVM file repeats each
+    area per age group and per margin (the import keeps "18 jaar of ouder" / "Waarde").
+    Its own random stream, so the other files stay byte-identical.
+    """
+    rng = random.Random(seed + 23)
+    map_.mkdir(parents=True, exist_ok=True)
+    naam_gemeente = {g.code: g.naam for g in gebieden if g.niveau == "gemeente"}
+    kinderen: dict[str, list[str]] = {}
+    for g in gebieden:
+        if g.ouder:
+            kinderen.setdefault(g.ouder, []).append(g.code)
+    # Per area: inwoners, 5 age groups, households, single, low-income %, risk, lonely, severe.
+    waarden: dict[str, dict] = {}
+    for g in gebieden:
+        if g.niveau != "buurt":
+            continue
+        groepen = _verdeel_leeftijden(rng, g.inwoners)
+        oud = groepen[4] / g.inwoners
+        huishoudens = max(1, round(g.inwoners / rng.uniform(1.9, 2.4)))
+        alleen = min(
+            huishoudens, round(huishoudens * min(0.75, max(0.2, rng.gauss(0.3 + oud, 0.06))))
+        )
+        waarden[g.code] = {
+            "inwoners": g.inwoners, "groepen": groepen, "huishoudens": huishoudens,
+            "alleen": alleen, "laag": min(25.0, max(3.0, rng.gauss(9.0, 4.0))),
+            "risico": min(20.0, max(2.0, rng.gauss(8.0, 2.5))),
+            "eenzaam": min(70.0, max(25.0, rng.gauss(45.0 + 20 * oud, 6.0))),
+            "ernstig": min(30.0, max(4.0, rng.gauss(12.0, 3.0))),
+        }  # fmt: skip
+    for niveau in ("wijk", "gemeente"):
+        for g in gebieden:
+            if g.niveau != niveau:
+                continue
+            delen = [waarden[k] for k in kinderen.get(g.code, ()) if k in waarden]
+            inwoners = sum(d["inwoners"] for d in delen)
+            waarden[g.code] = {
+                "inwoners": inwoners,
+                "groepen": [sum(d["groepen"][i] for d in delen) for i in range(5)],
+                "huishoudens": sum(d["huishoudens"] for d in delen),
+                "alleen": sum(d["alleen"] for d in delen),
+                **{
+                    k: sum(d[k] * d["inwoners"] for d in delen) / max(1, inwoners)
+                    for k in ("laag", "risico", "eenzaam", "ernstig")
+                },
+            }
+    geheim = {g.code for g in gebieden if g.niveau == "buurt" and g.inwoners < 200}
+    with open(map_ / "cbs_kerncijfers.csv", "w", newline="", encoding="utf-8") as bestand:
+        schrijver = csv.writer(bestand, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
+        schrijver.writerow(CBS_KOPPEN)
+        for i, g in enumerate(gebieden):
+            w = waarden[g.code]
+            mannen = round(w["inwoners"] * rng.uniform(0.48, 0.51))
+            gm = g.code if g.niveau == "gemeente" else "GM" + g.code[2:6]
+            schrijver.writerow(
+                [
+                    i, f"{g.code:<10}", f"{naam_gemeente[gm]:<40}",
+                    f"{_SOORT_REGIO[g.niveau]:<10}", f"{g.code:<10}",
+                    "." if g.niveau == "gemeente" else "1", w["inwoners"], mannen,
+                    w["inwoners"] - mannen, *w["groepen"], w["huishoudens"], w["alleen"],
+                    "." if g.code in geheim else f"{w['laag']:.1f}",
+                ]
+            )  # fmt: skip
+    rijen = 0
+    with open(map_ / "rivm_gezondheidsmonitor.csv", "w", newline="", encoding="utf-8") as bestand:
+        schrijver = csv.writer(bestand, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
+        schrijver.writerow(RIVM_KOPPEN)
+        for g in gebieden:
+            w = waarden[g.code]
+            gm = g.code if g.niveau == "gemeente" else "GM" + g.code[2:6]
+            for leeftijd, verschil in (("18 jaar of ouder", 0.0), ("65 jaar of ouder", 4.0)):
+                for marge, factor in (("Waarde", 1.0), ("Ondergrens", 0.9), ("Bovengrens", 1.1)):
+                    cellen = [
+                        "." if g.code in geheim else f"{factor * (w[k] + verschil):.1f}"
+                        for k in ("risico", "eenzaam", "ernstig")
+                    ]
+                    schrijver.writerow(
+                        [
+                            rijen, leeftijd, marge, f"{CIJFERJAAR}JJ00", f"{g.code:<10}",
+                            naam_gemeente[gm], _SOORT_REGIO[g.niveau], f"{g.code:<10}", *cellen,
+                        ]
+                    )  # fmt: skip
+                    rijen += 1
+    return {"jaar": CIJFERJAAR, "cbs_rijen": len(gebieden), "rivm_rijen": rijen}
+
+
 # Half the side of the square that stands in for an area's outline, in km.
 HALVE_ZIJDE_KM = {"buurt": 0.25, "wijk": 0.8}
 
@@ -686,6 +809,7 @@ def genereer(
     doel.mkdir(parents=True, exist_ok=True)
     gebieden = nederland.genereer()
     _schrijf_gebieden(gebieden, doel)
+    cijfers = genereer_cijfers(gebieden, doel, SEED)
 
     pakket = Pakket(doel / "hsds")
     _taxonomieen(pakket)
@@ -708,6 +832,7 @@ def genereer(
         "gebieden": len(gebieden),
         "tabellen": pakket.aantallen,
         "web": web,
+        "cijfers": cijfers,
         **ref,
         "seconden": round(time.perf_counter() - begin, 1),
     }
