@@ -5,5 +5,6 @@ that may act on it, and a signal about the neighbourhood, for the netwerkhouder.
 """
 
 from .logboek import Gebeurtenis, Voorval
+from .meldroute import RegionaleRoute
 
-__all__ = ["Gebeurtenis", "Voorval"]
+__all__ = ["Gebeurtenis", "RegionaleRoute", "Voorval"]

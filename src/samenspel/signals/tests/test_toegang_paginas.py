@@ -36,6 +36,46 @@ ALLEEN_POST: dict = {}
 LINKS: dict = {}
 
 
+# --- meldroute ---
+def _een_route(wereld):
+    from samenspel.signals import actions
+    from samenspel.signals.models import RegionaleRoute
+
+    route = RegionaleRoute(
+        gemeente=wereld["gemeente"],
+        soort="crisisdienst",
+        naam="Crisisdienst",
+        telefoon="030 1234567",
+    )
+    return actions.bewaar_route(route, wereld["beheerder"])
+
+
+OPEN.update(
+    {
+        "signals:start": lambda w: reverse("signals:start"),
+        "signals:route": lambda w: reverse("signals:route", args=["GM0344", "burger", "acuut"]),
+        "signals:overzicht": lambda w: reverse("signals:overzicht", args=["GM0344"]),
+    }
+)
+BESLOTEN.update(
+    {
+        "signals:routes": (lambda w: reverse("signals:routes") + "?gemeente=GM0344", ["beheerder"]),
+        "signals:route_nieuw": (lambda w: reverse("signals:route_nieuw"), ["beheerder"]),
+        "signals:route_wijzigen": (
+            lambda w: reverse("signals:route_wijzigen", args=[_een_route(w).pk]),
+            ["beheerder"],
+        ),
+    }
+)
+ALLEEN_POST.update(
+    {
+        "signals:route_verwijderen": lambda w: reverse(
+            "signals:route_verwijderen", args=[_een_route(w).pk]
+        ),
+    }
+)
+
+
 def _namen() -> set[str]:
     namespace = get_resolver().namespace_dict["signals"][1]
     return {f"signals:{naam}" for naam in namespace.reverse_dict if isinstance(naam, str)}
