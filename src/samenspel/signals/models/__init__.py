@@ -5,5 +5,14 @@ that may act on it, and a signal about the neighbourhood, for the netwerkhouder.
 """
 
 from .logboek import Gebeurtenis, Voorval
+from .zorg import Doorzending, Routeregel, Soort, Zorgmelding, Zorgstatus
 
-__all__ = ["Gebeurtenis", "Voorval"]
+__all__ = [
+    "Doorzending",
+    "Gebeurtenis",
+    "Routeregel",
+    "Soort",
+    "Voorval",
+    "Zorgmelding",
+    "Zorgstatus",
+]
