@@ -38,7 +38,7 @@ def regel_opslaan(regel: Routeregel, door) -> Routeregel:
             door,
             regel=regel.pk,
             nieuw=nieuw,
-            soort=regel.soort,
+            zorgsoort=regel.soort,
             wijk=regel.wijk_id,
             team=str(regel.team_id),
         )

@@ -14,7 +14,8 @@ _SALT = "samenspel.signals.zorglinks.status"
 
 
 def maak_token(melding: Zorgmelding) -> str:
-    return signing.dumps({"z": str(melding.pk)}, salt=_SALT, compress=True)
+    # No timestamp: the same worry always has the same link, in the e-mail and on the page.
+    return signing.Signer(salt=_SALT).sign_object({"z": str(melding.pk)}, compress=True)
 
 
 def pad(melding: Zorgmelding) -> str:
@@ -25,7 +26,7 @@ def pad(melding: Zorgmelding) -> str:
 def controleer(token: str, pk) -> Zorgmelding:
     """The worry this token was made for; raises LinkOngeldig otherwise."""
     try:
-        gegevens = signing.loads(token, salt=_SALT)
+        gegevens = signing.Signer(salt=_SALT).unsign_object(token)
     except signing.BadSignature as fout:
         raise LinkOngeldig("ongeldig") from fout
     if not isinstance(gegevens, dict) or gegevens.get("z") != str(pk):

@@ -18,6 +18,11 @@ from django.utils.translation import gettext_lazy as _
 MAX_TEKST = 2000
 
 
+def _nu():
+    """Now, looked up at save time (so a test can fix the clock)."""
+    return timezone.now()
+
+
 class Soort(models.TextChoices):
     """The kinds of worry a routing rule sends to a team."""
 
@@ -120,9 +125,9 @@ class Zorgmelding(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Zorgstatus.choices, default=Zorgstatus.NIEUW
     )
-    aangemaakt = models.DateTimeField(_("doorgegeven op"), default=timezone.now)
+    aangemaakt = models.DateTimeField(_("doorgegeven op"), default=_nu)
     ontvangen_op = models.DateTimeField(_("ontvangen op"), null=True, blank=True)
-    bijgewerkt_op = models.DateTimeField(_("laatst bijgewerkt"), default=timezone.now)
+    bijgewerkt_op = models.DateTimeField(_("laatst bijgewerkt"), default=_nu)
     afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     herinnerd_op = models.DateField(_("herinnering gestuurd op"), null=True, blank=True)
     gewist_op = models.DateTimeField(_("inhoud gewist op"), null=True, blank=True)
@@ -162,7 +167,7 @@ class Doorzending(models.Model):
     naar_team = models.ForeignKey(
         "directory.Organization", on_delete=models.PROTECT, related_name="+"
     )
-    wanneer = models.DateTimeField(_("wanneer"), default=timezone.now)
+    wanneer = models.DateTimeField(_("wanneer"), default=_nu)
 
     class Meta:
         verbose_name = _("doorgestuurde zorg")
