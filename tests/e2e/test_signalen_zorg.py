@@ -36,6 +36,7 @@ def test_een_vrijwilliger_geeft_een_zorg_door_en_ziet_alleen_de_status(
     link = page.locator("#eigen-link").inner_text()
     assert axe_overtredingen(page) == []
 
+    page.context.clear_cookies()
     inloggen(page, "teamlid")
     melding = Zorgmelding.objects.get()
     page.goto(page.basis + reverse("signals:zorg_detail", args=[melding.pk]))
