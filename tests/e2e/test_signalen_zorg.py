@@ -40,7 +40,7 @@ def test_een_vrijwilliger_geeft_een_zorg_door_en_ziet_alleen_de_status(
     inloggen(page, "teamlid")
     melding = Zorgmelding.objects.get()
     page.goto(page.basis + reverse("signals:zorg_detail", args=[melding.pk]))
-    assert WAT in page.locator("#inhoud").inner_text()
+    assert WAT in page.locator("#zorg-inhoud").inner_text()
     assert axe_overtredingen(page) == []
     page.get_by_label("ontvangen", exact=True).check()
     page.get_by_role("button", name="Status opslaan").click()
