@@ -1,8 +1,19 @@
 """Every change in signalen, each with its row in the log (`models.Gebeurtenis`)."""
 
 from django.db import transaction
+from django.utils import timezone
 
-from samenspel.signals.models import Gebeurtenis, Voorval
+from samenspel.privacy import audit
+from samenspel.privacy.models import Actie, Kanaal, Partij
+from samenspel.signals.models import (
+    Doorzending,
+    Gebeurtenis,
+    Routeregel,
+    Voorval,
+    Zorgmelding,
+    Zorgstatus,
+)
+from samenspel.signals.models.zorg import AFGESLOTEN
 
 
 def _log(soort, gemeente=None, door=None, **wat) -> Gebeurtenis:
@@ -44,3 +55,153 @@ def verwijder_route(route, door) -> None:
     route.delete()
     route.pk = pk
     _route_log("verwijderd", route, door)
+
+
+# --- zorg: a worry about a person, its forwarding, and the routing rules -----------------
+
+
+def regel_opslaan(regel: Routeregel, door) -> Routeregel:
+    nieuw = regel.pk is None
+    with transaction.atomic():
+        regel.save()
+        _log(
+            Voorval.ROUTEREGEL_GEWIJZIGD,
+            regel.gemeente,
+            door,
+            regel=regel.pk,
+            nieuw=nieuw,
+            zorgsoort=regel.soort,
+            wijk=regel.wijk_id,
+            team=str(regel.team_id),
+        )
+    return regel
+
+
+def regel_verwijderen(regel: Routeregel, door) -> None:
+    with transaction.atomic():
+        _log(Voorval.ROUTEREGEL_VERWIJDERD, regel.gemeente, door, regel=regel.pk)
+        regel.delete()
+
+
+def zorg_doorgeven(
+    *,
+    regel: Routeregel,
+    buurt,
+    soort,
+    wat,
+    straat="",
+    huisnummer="",
+    contact="",
+    naam_mag_gedeeld=False,
+    door=None,
+) -> Zorgmelding:
+    """Hand a worry to the team of the rule; the team gets a short e-mail without content."""
+    from samenspel.signals import zorgmails
+
+    with transaction.atomic():
+        melding = Zorgmelding.objects.create(
+            gemeente=regel.gemeente,
+            buurt=buurt,
+            soort=soort,
+            team=regel.team,
+            wat=wat,
+            straat=straat,
+            huisnummer=huisnummer,
+            contact=contact,
+            naam_mag_gedeeld=naam_mag_gedeeld,
+        )
+        _log(
+            Voorval.ZORG_DOORGEGEVEN,
+            regel.gemeente,
+            door,
+            zorg=melding.pk,
+            team=str(regel.team_id),
+            regel=regel.pk,
+            status=melding.status,
+        )
+        wie = door.get_username() if door is not None and door.is_authenticated else "melder"
+        audit.leg_vast(Actie.AANGEMAAKT, melding, wie, Partij.VERWIJZER)
+        zorgmails.nieuwe_zorg(melding)
+    return melding
+
+
+def zorg_gelezen(melding: Zorgmelding, door) -> None:
+    """A team member opened the worry's content: audited, every time."""
+    audit.leg_vast(Actie.BEKEKEN, melding, door.get_username(), Partij.ONTVANGER)
+
+
+def zorg_status(melding: Zorgmelding, status: str, door) -> Zorgmelding:
+    """The receiving team acknowledges the worry or moves it on; never content back."""
+    nu = timezone.now()
+    with transaction.atomic():
+        oud = melding.status
+        melding.status = status
+        melding.bijgewerkt_op = nu
+        if melding.ontvangen_op is None and status != Zorgstatus.NIEUW:
+            melding.ontvangen_op = nu
+        melding.afgesloten_op = nu if status in AFGESLOTEN else None
+        melding.save()
+        _log(Voorval.ZORG_STATUS, melding.gemeente, door, zorg=melding.pk, van=oud, naar=status)
+        audit.leg_vast(Actie.GEWIJZIGD, melding, door.get_username(), Partij.ONTVANGER)
+    return melding
+
+
+def zorg_doorsturen(melding: Zorgmelding, naar_team, door) -> Doorzending:
+    """A team on the wrong path forwards the worry, as it is, to the right team.
+
+    The signaller's choices stay as they were; the new team starts at "nieuw"; the first team
+    keeps the status and dates through the ``Doorzending``, no longer the content.
+    """
+    from samenspel.signals import zorgmails
+
+    nu = timezone.now()
+    with transaction.atomic():
+        doorzending = Doorzending.objects.create(
+            melding=melding, van_team=melding.team, naar_team=naar_team, wanneer=nu
+        )
+        oud = melding.status
+        melding.team = naar_team
+        melding.status = Zorgstatus.NIEUW
+        melding.ontvangen_op = None
+        melding.afgesloten_op = None
+        melding.herinnerd_op = None
+        melding.bijgewerkt_op = nu
+        melding.save()
+        _log(
+            Voorval.ZORG_DOORGESTUURD,
+            melding.gemeente,
+            door,
+            zorg=melding.pk,
+            van_team=str(doorzending.van_team_id),
+            naar_team=str(naar_team.pk),
+            van=oud,
+        )
+        audit.leg_vast(Actie.GEWIJZIGD, melding, door.get_username(), Partij.ONTVANGER)
+        zorgmails.nieuwe_zorg(melding)
+    return doorzending
+
+
+def zorgen_herinnerd(meldingen, vandaag) -> None:
+    for melding in meldingen:
+        melding.herinnerd_op = vandaag
+        melding.save(update_fields=["herinnerd_op"])
+        _log(
+            Voorval.ZORG_HERINNERD,
+            melding.gemeente,
+            None,
+            zorg=melding.pk,
+            team=str(melding.team_id),
+        )
+
+
+def zorg_inhoud_wissen(melding: Zorgmelding) -> None:
+    """Erase what the signaller wrote, the address and the contact route; keep the row."""
+    with transaction.atomic():
+        melding.wat = ""
+        melding.straat = ""
+        melding.huisnummer = ""
+        melding.contact = ""
+        melding.gewist_op = timezone.now()
+        melding.save()
+        _log(Voorval.ZORG_GEWIST, melding.gemeente, None, zorg=melding.pk, status=melding.status)
+        audit.leg_vast(Actie.GEWIST, melding, "bewaartermijn", Partij.SYSTEEM, Kanaal.OPDRACHT)

@@ -1,13 +1,14 @@
-from django.urls import path  # noqa: F401 (each part appends its patterns)
+from django.urls import path
 
-from . import views_meldroute
+from . import views_meldroute, views_zorg
 
 app_name = "signals"
-urlpatterns: list = []
-
-# --- meldroute ---
-urlpatterns += [
+urlpatterns: list = [
+    # Ik maak me zorgen: the route for a worry, at once, storing nothing.
     path("", views_meldroute.start, name="start"),
+    path("meldroute/<str:code>/", views_meldroute.overzicht, name="overzicht"),
+    path("meldroute/<str:code>/<str:wie>/<str:urgentie>/", views_meldroute.route, name="route"),
+    # A gemeente's own phone routes, set by a beheerder.
     path("routes/", views_meldroute.routes, name="routes"),
     path("routes/nieuw/", views_meldroute.route_nieuw, name="route_nieuw"),
     path("routes/<int:pk>/wijzigen/", views_meldroute.route_wijzigen, name="route_wijzigen"),
@@ -16,6 +17,22 @@ urlpatterns += [
         views_meldroute.route_verwijderen,
         name="route_verwijderen",
     ),
-    path("meldroute/<str:code>/", views_meldroute.overzicht, name="overzicht"),
-    path("meldroute/<str:code>/<str:wie>/<str:urgentie>/", views_meldroute.route, name="route"),
+    # A worry about a person, handed to the team that acts; forwarding.
+    path("zorg/doorgeven/", views_zorg.doorgeven, name="doorgeven"),
+    path("zorg/<int:pk>/status/<str:token>/", views_zorg.zorg_status, name="zorg_status"),
+    path("zorg/team/<uuid:team>/", views_zorg.zorg_inbox, name="zorg_inbox"),
+    path("zorg/<int:pk>/", views_zorg.zorg_detail, name="zorg_detail"),
+    path("zorg/<int:pk>/status/", views_zorg.zorg_bijwerken, name="zorg_bijwerken"),
+    path("zorg/<int:pk>/doorsturen/", views_zorg.zorg_doorsturen, name="zorg_doorsturen"),
+    path("zorg/tellingen/", views_zorg.zorg_tellingen, name="zorg_tellingen"),
+    # Which team receives which worry for which wijk, set by a beheerder.
+    path("routeregels/", views_zorg.routes, name="routeregels"),
+    path("routeregels/nieuw/", views_zorg.route_bewerken, name="routeregel_nieuw"),
+    path("routeregels/<int:pk>/", views_zorg.route_bewerken, name="routeregel_bewerken"),
+    path(
+        "routeregels/<int:pk>/verwijderen/",
+        views_zorg.route_verwijderen,
+        name="routeregel_verwijderen",
+    ),
+    path("routeregels/proef/", views_zorg.route_proef, name="routeregel_proef"),
 ]

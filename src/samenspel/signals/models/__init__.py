@@ -6,5 +6,15 @@ that may act on it, and a signal about the neighbourhood, for the netwerkhouder.
 
 from .logboek import Gebeurtenis, Voorval
 from .meldroute import RegionaleRoute
+from .zorg import Doorzending, Routeregel, Soort, Zorgmelding, Zorgstatus
 
-__all__ = ["Gebeurtenis", "RegionaleRoute", "Voorval"]
+__all__ = [
+    "Doorzending",
+    "Gebeurtenis",
+    "RegionaleRoute",
+    "Routeregel",
+    "Soort",
+    "Voorval",
+    "Zorgmelding",
+    "Zorgstatus",
+]

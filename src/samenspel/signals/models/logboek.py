@@ -9,6 +9,14 @@ from django.utils.translation import gettext_lazy as _
 class Voorval(models.TextChoices):
     # Each part adds its kinds here.
     ROUTE_GEWIJZIGD = "route_gewijzigd", _("meldroute gewijzigd")
+    # zorg: a worry about a person, and the routing rules.
+    ROUTEREGEL_GEWIJZIGD = "routeregel_gewijzigd", _("routeregel gewijzigd")
+    ROUTEREGEL_VERWIJDERD = "routeregel_verwijderd", _("routeregel verwijderd")
+    ZORG_DOORGEGEVEN = "zorg_doorgegeven", _("zorg doorgegeven aan een team")
+    ZORG_STATUS = "zorg_status", _("status van een zorg gewijzigd")
+    ZORG_DOORGESTUURD = "zorg_doorgestuurd", _("zorg doorgestuurd naar een ander team")
+    ZORG_HERINNERD = "zorg_herinnerd", _("team herinnerd aan een zorg")
+    ZORG_GEWIST = "zorg_gewist", _("inhoud van een zorg gewist")
 
 
 class Gebeurtenis(models.Model):

@@ -35,6 +35,61 @@ BESLOTEN: dict = {}
 ALLEEN_POST: dict = {}
 LINKS: dict = {}
 
+# --- zorg: a worry about a person, forwarding, routing rules ---
+from samenspel.signals import zorglinks  # noqa: E402
+from samenspel.signals.tests.zorg_hulp import regels, zorg  # noqa: E402
+
+
+def _vreemde_link(w):
+    """The token of one worry on the address of another."""
+    eerste, tweede = zorg(w), zorg(w)
+    return reverse("signals:zorg_status", args=[tweede.pk, zorglinks.maak_token(eerste)])
+
+
+def _regel_pk(w):
+    return regels(w).pk
+
+
+OPEN["signals:doorgeven"] = lambda w: (
+    regels(w) and reverse("signals:doorgeven") + "?gemeente=" + w["gemeente"].code
+)
+LINKS["signals:zorg_status"] = _vreemde_link
+BESLOTEN["signals:zorg_inbox"] = (
+    lambda w: reverse("signals:zorg_inbox", args=[w["wijkteam"].pk]),
+    ["teamlid"],
+)
+BESLOTEN["signals:zorg_detail"] = (
+    lambda w: reverse("signals:zorg_detail", args=[zorg(w).pk]),
+    ["teamlid"],
+)
+BESLOTEN["signals:zorg_tellingen"] = (
+    lambda w: zorg(w) and reverse("signals:zorg_tellingen") + "?gemeente=GM0344",
+    ["netwerkhouder", "analist", "beheerder"],
+)
+BESLOTEN["signals:routeregels"] = (lambda w: reverse("signals:routeregels"), ["beheerder"])
+BESLOTEN["signals:routeregel_nieuw"] = (
+    lambda w: reverse("signals:routeregel_nieuw"),
+    ["beheerder"],
+)
+BESLOTEN["signals:routeregel_bewerken"] = (
+    lambda w: reverse("signals:routeregel_bewerken", args=[_regel_pk(w)]),
+    ["beheerder"],
+)
+BESLOTEN["signals:routeregel_verwijderen"] = (
+    lambda w: reverse("signals:routeregel_verwijderen", args=[_regel_pk(w)]),
+    ["beheerder"],
+)
+BESLOTEN["signals:routeregel_proef"] = (
+    lambda w: reverse("signals:routeregel_proef") + "?buurt=BU03440301&soort=zorg",
+    ["beheerder"],
+)
+ALLEEN_POST["signals:zorg_bijwerken"] = lambda w: reverse(
+    "signals:zorg_bijwerken", args=[zorg(w).pk]
+)
+ALLEEN_POST["signals:zorg_doorsturen"] = lambda w: reverse(
+    "signals:zorg_doorsturen", args=[zorg(w).pk]
+)
+
 
 # --- meldroute ---
 def _een_route(wereld):

@@ -1,0 +1,97 @@
+# ruff: noqa: F811 (the signal world fixture is imported, then asked for by name)
+"""A worry about a person in a real browser: handed to the wijkteam, acknowledged and picked
+up; the signaller sees only the status on the private link; a corporatie forwards a
+misrouted worry; the retention command erases the content and keeps the counts."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from samenspel.signals.models import Zorgmelding, Zorgstatus
+from samenspel.signals.tests.conftest import signaalwereld  # noqa: F401 (fixture)
+from samenspel.signals.tests.zorg_hulp import WAT, regels, zorg
+from tests.e2e.conftest import axe_overtredingen
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _past_op_360(pagina) -> bool:
+    return pagina.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_een_vrijwilliger_geeft_een_zorg_door_en_ziet_alleen_de_status(
+    page,
+    telefoon,
+    inloggen,
+    signaalwereld,
+):
+    regels(signaalwereld)
+    inloggen(page, "vrijwilliger")
+    page.goto(page.basis + reverse("signals:doorgeven") + "?gemeente=GM0344")
+    assert axe_overtredingen(page) == []
+    page.get_by_label("Wat zie je?").fill(WAT)
+    page.get_by_label("In welke buurt?").select_option("BU03440301")
+    page.get_by_role("button", name="Zorg doorgeven").click()
+    page.wait_for_load_state()
+    link = page.locator("#eigen-link").inner_text()
+    assert axe_overtredingen(page) == []
+
+    page.context.clear_cookies()
+    inloggen(page, "teamlid")
+    melding = Zorgmelding.objects.get()
+    page.goto(page.basis + reverse("signals:zorg_detail", args=[melding.pk]))
+    assert WAT in page.locator("#zorg-inhoud").inner_text()
+    assert axe_overtredingen(page) == []
+    page.get_by_label("ontvangen", exact=True).check()
+    page.get_by_role("button", name="Status opslaan").click()
+    page.get_by_label("opgepakt", exact=True).check()
+    page.get_by_role("button", name="Status opslaan").click()
+    page.wait_for_load_state()
+    assert Zorgmelding.objects.get().status == Zorgstatus.OPGEPAKT
+
+    telefoon.goto(link)
+    assert telefoon.locator("#status").inner_text() == "opgepakt"
+    assert WAT not in telefoon.content()
+    assert axe_overtredingen(telefoon) == []
+    assert _past_op_360(telefoon)
+    telefoon.goto(telefoon.basis + reverse("signals:doorgeven") + "?gemeente=GM0344")
+    assert _past_op_360(telefoon)
+    assert axe_overtredingen(telefoon) == []
+
+
+def test_een_corporatie_stuurt_een_verkeerde_zorg_door(page, inloggen, signaalwereld):
+    melding = zorg(signaalwereld, soort="wonen")
+    inloggen(page, "corporatielid")
+    page.goto(page.basis + reverse("signals:zorg_detail", args=[melding.pk]))
+    page.get_by_label("Naar welk team?").select_option(label="Buurtteam Overvecht")
+    page.get_by_role("button", name="Doorsturen").click()
+    page.wait_for_load_state()
+    assert "Doorgestuurd naar Buurtteam Overvecht" in page.content()
+    assert axe_overtredingen(page) == []
+    melding.refresh_from_db()
+    assert melding.team == signaalwereld["wijkteam"]
+
+
+def test_de_bewaartermijn_wist_de_inhoud_en_houdt_de_telling(
+    page,
+    telefoon,
+    inloggen,
+    signaalwereld,
+    settings,
+):
+    settings.SAMENSPEL = {**settings.SAMENSPEL, "SIGNALEN_BEWAAR_MAX_DAGEN": 0}
+    for _ in range(3):
+        zorg(signaalwereld)
+    call_command("signalen_bewaartermijn")
+    assert set(Zorgmelding.objects.values_list("wat", flat=True)) == {""}
+    inloggen(page, "analist_utrecht")
+    page.goto(page.basis + reverse("signals:zorg_tellingen") + "?gemeente=GM0344")
+    assert "Overvecht" in page.content()
+    assert axe_overtredingen(page) == []
+    inloggen(telefoon, "teamlid")
+    telefoon.goto(
+        telefoon.basis + reverse("signals:zorg_detail", args=[Zorgmelding.objects.first().pk])
+    )
+    assert "inhoud gewist" in telefoon.content()
+    assert _past_op_360(telefoon)
+    assert axe_overtredingen(telefoon) == []
