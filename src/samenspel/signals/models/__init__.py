@@ -4,6 +4,15 @@ Two kinds that are never mixed (DESIGN.md, "Signal"): a worry about a person, fo
 that may act on it, and a signal about the neighbourhood, for the netwerkhouder.
 """
 
+from .buurtsignaal import Agendapunt, AgendaStatus, Buurtsignaal, SignaalStatus, Thema
 from .logboek import Gebeurtenis, Voorval
 
-__all__ = ["Gebeurtenis", "Voorval"]
+__all__ = [
+    "AgendaStatus",
+    "Agendapunt",
+    "Buurtsignaal",
+    "Gebeurtenis",
+    "SignaalStatus",
+    "Thema",
+    "Voorval",
+]

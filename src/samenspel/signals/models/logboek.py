@@ -9,6 +9,15 @@ from django.utils.translation import gettext_lazy as _
 class Voorval(models.TextChoices):
     # Each part adds its kinds here.
     ROUTE_GEWIJZIGD = "route_gewijzigd", _("meldroute gewijzigd")
+    # buurtsignaal
+    BUURTSIGNAAL_ONTVANGEN = "buurtsignaal_ontvangen", _("buurtsignaal ontvangen")
+    BUURTSIGNAAL_BEANTWOORD = "buurtsignaal_beantwoord", _("buurtsignaal beantwoord")
+    BUURTSIGNAAL_OP_AGENDA = "buurtsignaal_op_agenda", _("buurtsignaal op de wijkagenda")
+    AGENDAPUNT_STATUS = "agendapunt_status", _("status van een agendapunt gewijzigd")
+    BUURTSIGNAAL_ADRES_GEWIST = (
+        "buurtsignaal_adres_gewist",
+        _("e-mailadres bij buurtsignaal gewist"),
+    )
 
 
 class Gebeurtenis(models.Model):
