@@ -369,3 +369,17 @@ def test_het_logboek_bevat_geen_tekst_en_geen_adres(signaalwereld):
     log = str(list(Gebeurtenis.objects.values_list("wat", flat=True)))
     for woord in [GEHEIM, ADRES, "Een antwoord met inhoud.", "Ontmoeten"]:
         assert woord not in log
+
+
+def test_de_opdracht_voor_de_bewaartermijn_wist_oude_adressen(signaalwereld):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    oud = _stuur(signaalwereld)
+    _op(oud, timezone.now() - timedelta(days=400))
+    uit = StringIO()
+    call_command("buurtsignalen_bewaartermijn", stdout=uit)
+    oud.refresh_from_db()
+    assert oud.email == "" and oud.tekst == GEHEIM
+    assert uit.getvalue().startswith("1 ")
