@@ -190,6 +190,9 @@ SAMENSPEL = {
     "WIJKSCAN_LOPEN_MINUTEN": env.getal("SAMENSPEL_WIJKSCAN_LOPEN_MINUTEN", 15),
     "WIJKSCAN_FIETSEN_MINUTEN": env.getal("SAMENSPEL_WIJKSCAN_FIETSEN_MINUTEN", 10),
     "TEGEL_BRON": env.tekst("SAMENSPEL_TEGEL_BRON", "© OpenStreetMap-bijdragers"),
+    # Signalen: the e-mail address left with a neighbourhood signal is erased after this
+    # many days (the signal itself stays).
+    "BUURTSIGNAAL_BEWAAR_DAGEN": env.getal("SAMENSPEL_BUURTSIGNAAL_BEWAAR_DAGEN", 90),
 }
 
 # Password guessing (django-axes): failures count per account *and* client address, so a

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import views_buurtsignaal as buurt
 from . import views_meldroute, views_zorg
 
 app_name = "signals"
@@ -35,4 +36,14 @@ urlpatterns: list = [
         name="routeregel_verwijderen",
     ),
     path("routeregels/proef/", views_zorg.route_proef, name="routeregel_proef"),
+    # Signals about the neighbourhood, for the netwerkhouder and the wijkagenda.
+    path("buurt/", buurt.sturen, name="buurtsignaal_sturen"),
+    path("buurt/verstuurd/", buurt.verstuurd, name="buurtsignaal_verstuurd"),
+    path("buurtsignalen/", buurt.lijst, name="buurtsignalen"),
+    path("buurtsignalen/<int:pk>/", buurt.signaal, name="buurtsignaal"),
+    path("buurtsignalen/<int:pk>/agenda/", buurt.op_agenda, name="buurtsignaal_op_agenda"),
+    path("wijkagenda/<str:code>/", buurt.wijkagenda, name="wijkagenda"),
+    path("wijkagenda/punt/<int:pk>/status/", buurt.agendastatus, name="agendapunt_status"),
+    path("wijk/<str:code>/", buurt.openbaar, name="buurtsignalen_openbaar"),
+    path("tellingen/<str:code>/", buurt.tellingen, name="buurtsignaal_tellingen"),
 ]

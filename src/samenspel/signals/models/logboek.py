@@ -17,6 +17,15 @@ class Voorval(models.TextChoices):
     ZORG_DOORGESTUURD = "zorg_doorgestuurd", _("zorg doorgestuurd naar een ander team")
     ZORG_HERINNERD = "zorg_herinnerd", _("team herinnerd aan een zorg")
     ZORG_GEWIST = "zorg_gewist", _("inhoud van een zorg gewist")
+    # buurtsignaal
+    BUURTSIGNAAL_ONTVANGEN = "buurtsignaal_ontvangen", _("buurtsignaal ontvangen")
+    BUURTSIGNAAL_BEANTWOORD = "buurtsignaal_beantwoord", _("buurtsignaal beantwoord")
+    BUURTSIGNAAL_OP_AGENDA = "buurtsignaal_op_agenda", _("buurtsignaal op de wijkagenda")
+    AGENDAPUNT_STATUS = "agendapunt_status", _("status van een agendapunt gewijzigd")
+    BUURTSIGNAAL_ADRES_GEWIST = (
+        "buurtsignaal_adres_gewist",
+        _("e-mailadres bij buurtsignaal gewist"),
+    )
 
 
 class Gebeurtenis(models.Model):

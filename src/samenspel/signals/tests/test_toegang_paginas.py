@@ -131,6 +131,67 @@ ALLEEN_POST.update(
 )
 
 
+# --- buurtsignaal ---------------------------------------------------------------------------
+def _buurtsignaal(w, openbaar=False):
+    from samenspel.signals import actions
+
+    return actions.stuur_buurtsignaal(
+        w["buurt"], "ontmoetplek", "Het buurthuis is dicht.", openbaar, "bewoner@example.org"
+    )
+
+
+def _agendapunt(w):
+    from samenspel.signals import actions
+
+    return actions.zet_op_wijkagenda(_buurtsignaal(w), w["netwerkhouder"], titel="Ontmoeten")
+
+
+OPEN.update(
+    {
+        "signals:buurtsignaal_sturen": lambda w: reverse("signals:buurtsignaal_sturen"),
+        "signals:buurtsignaal_verstuurd": lambda w: reverse("signals:buurtsignaal_verstuurd"),
+        "signals:buurtsignalen_openbaar": lambda w: reverse(
+            "signals:buurtsignalen_openbaar", args=[_buurtsignaal(w, True).buurt.ouder_id]
+        ),
+    }
+)
+BESLOTEN.update(
+    {
+        # Every netwerkhouder has a list; it holds only the signals of their own area
+        # (test_buurtsignaal.py checks the other gemeente's netwerkhouder sees none of them).
+        "signals:buurtsignalen": (
+            lambda w: _buurtsignaal(w) and reverse("signals:buurtsignalen"),
+            ["netwerkhouder", "andere_netwerkhouder", "beheerder"],
+        ),
+        "signals:buurtsignaal": (
+            lambda w: reverse("signals:buurtsignaal", args=[_buurtsignaal(w).pk]),
+            ["netwerkhouder", "beheerder"],
+        ),
+        "signals:wijkagenda": (
+            lambda w: reverse("signals:wijkagenda", args=[_agendapunt(w).wijk_id]),
+            ["netwerkhouder", "beheerder"],
+        ),
+        "signals:buurtsignaal_tellingen": (
+            lambda w: (
+                _buurtsignaal(w)
+                and reverse("signals:buurtsignaal_tellingen", args=[w["gemeente"].code])
+            ),
+            ["netwerkhouder", "analist", "beheerder"],
+        ),
+    }
+)
+ALLEEN_POST.update(
+    {
+        "signals:buurtsignaal_op_agenda": lambda w: reverse(
+            "signals:buurtsignaal_op_agenda", args=[_buurtsignaal(w).pk]
+        ),
+        "signals:agendapunt_status": lambda w: reverse(
+            "signals:agendapunt_status", args=[_agendapunt(w).pk]
+        ),
+    }
+)
+
+
 def _namen() -> set[str]:
     namespace = get_resolver().namespace_dict["signals"][1]
     return {f"signals:{naam}" for naam in namespace.reverse_dict if isinstance(naam, str)}
