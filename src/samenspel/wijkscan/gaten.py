@@ -19,20 +19,28 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.areas.models import Gebied, Niveau
 from samenspel.directory.models import TaxonomyTerm
 from samenspel.wijkscan.aanbod import Aanbod, aanbod
 from samenspel.wijkscan.bereik import Bereik, bereik
+from samenspel.wijkscan.models.oordeel import Niveau as OordeelNiveau
+from samenspel.wijkscan.oordelen import laatste_oordelen
+from samenspel.wijkscan.verwachting import Vlag, verwachtingen
 
 GEEN_AANBOD = "geen_aanbod"
 NIET_OP_LOOPAFSTAND = "niet_op_loopafstand"
+MINDER_DAN_VERWACHT = "minder_dan_verwacht"
+OORDEEL_ZWAK = "oordeel_zwak"
 
 # Kind of gap -> how it is named on screen.
 SOORTEN: dict[str, str] = {
     GEEN_AANBOD: _("geen aanbod"),
     NIET_OP_LOOPAFSTAND: _("niets op loopafstand"),
+    MINDER_DAN_VERWACHT: _("minder dan verwacht"),
+    OORDEEL_ZWAK: _("partners oordelen afwezig of onvoldoende"),
 }
 
 
@@ -76,6 +84,10 @@ class Scan:
         return [g for g in self.aanbod.gebieden if g.niveau == Niveau.BUURT]
 
     @cached_property
+    def verwachtingen(self):
+        return verwachtingen(self.gemeente, self.aanbod)
+
+    @cached_property
     def bereik(self) -> dict[tuple[str, str], Bereik]:
         return bereik(self.buurten, self.gebruiker)
 
@@ -108,7 +120,43 @@ def niet_op_loopafstand(scan: Scan) -> Iterable[Gat]:
                 yield Gat(buurt, bouwsteen, NIET_OP_LOOPAFSTAND, str(uitleg))
 
 
-BRONNEN: list[Callable[[Scan], Iterable[Gat]]] = [geen_aanbod, niet_op_loopafstand]
+def minder_dan_verwacht(scan: Scan) -> Iterable[Gat]:
+    """A "minder dan verwacht" flag of the gemeente's formula (`verwachting`)."""
+    per_code = {g.code: g for g in scan.wijken_en_buurten}
+    for bouwsteen in scan.aanbod.bouwstenen:
+        for code, gebied in per_code.items():
+            verwachting = scan.verwachtingen.get((code, bouwsteen.code))
+            if verwachting is not None and verwachting.vlag == Vlag.MINDER:
+                uitleg = _(
+                    "Minder dan verwacht: %(aanwezig)s aanbod, verwacht ongeveer %(verwacht)s."
+                ) % {"aanwezig": verwachting.aanwezig, "verwacht": round(verwachting.verwacht, 1)}
+                yield Gat(gebied, bouwsteen, MINDER_DAN_VERWACHT, str(uitleg))
+
+
+def oordeel_zwak(scan: Scan) -> Iterable[Gat]:
+    """The latest closed round of a wijk judged the bouwsteen afwezig or onvoldoende."""
+    oordelen = laatste_oordelen(scan.gemeente)
+    for wijk in (g for g in scan.wijken_en_buurten if g.niveau == Niveau.WIJK):
+        for bouwsteen in scan.aanbod.bouwstenen:
+            oordeel = oordelen.get((wijk.code, bouwsteen.code))
+            if oordeel is not None and oordeel.niveau in ("afwezig", "onvoldoende"):
+                uitleg = _(
+                    "Partners in de wijk oordeelden op %(datum)s: %(niveau)s "
+                    "(%(aantal)s antwoorden)."
+                ) % {
+                    "datum": date_format(oordeel.gesloten_op, "j F Y"),
+                    "niveau": OordeelNiveau(oordeel.niveau).label,
+                    "aantal": oordeel.aantal,
+                }
+                yield Gat(wijk, bouwsteen, OORDEEL_ZWAK, str(uitleg))
+
+
+BRONNEN: list[Callable[[Scan], Iterable[Gat]]] = [
+    geen_aanbod,
+    niet_op_loopafstand,
+    minder_dan_verwacht,
+    oordeel_zwak,
+]
 
 
 def gaten(gemeente: Gebied, gebruiker) -> list[Gat]:

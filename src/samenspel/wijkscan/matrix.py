@@ -21,6 +21,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from samenspel.areas.models import Gebied, Niveau
 from samenspel.wijkscan.aanbod import aanbod
 from samenspel.wijkscan.bereik import bereik
+from samenspel.wijkscan.models.oordeel import Niveau as OordeelNiveau
+from samenspel.wijkscan.oordelen import laatste_oordelen
+from samenspel.wijkscan.verwachting import Vlag, verwachtingen
 from samenspel.wijkscan.verwijzingen import verwijzingen
 
 # The levels of a cell, from none to plenty; the template colours them (`cel--<niveau>`).
@@ -40,16 +43,10 @@ NIVEAU_UITLEG = {
     GENOEG: gettext_lazy("3 keer aanbod of meer"),
 }
 
-VLAGGEN = {
-    "minder": gettext_lazy("minder dan verwacht"),
-    "meer": gettext_lazy("meer dan verwacht"),
-}
-OORDELEN = {
-    "afwezig": gettext_lazy("afwezig"),
-    "onvoldoende": gettext_lazy("onvoldoende"),
-    "voldoende": gettext_lazy("voldoende"),
-    "sterk": gettext_lazy("sterk"),
-}
+# The words of a flag and of a judgement: the rule of `verwachting.Vlag` and of the
+# judgement scale (`models.oordeel.Niveau`), not a second list here.
+VLAGGEN = {v.value: v.label for v in Vlag if v.value}
+OORDELEN = dict(OordeelNiveau.choices)
 
 
 def _getal(waarde, decimalen=0) -> str:
@@ -207,6 +204,10 @@ def matrix(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Matrix:
     buurten = [g for g in scan.gebieden if g.niveau == Niveau.BUURT]
     bereikbaar = bereik(buurten, gebruiker)
     verwezen = verwijzingen(gemeente)
+    # Flags per wijk and buurt; the partners' judgement per wijk, shown on its buurten too
+    # (partners judge their wijk, seed 003 l.843–857 "wijk-, buurt- of gebiedsniveau").
+    vlaggen = verwachtingen(gemeente, scan)
+    oordelen = laatste_oordelen(gemeente)
 
     def cel(gebied: Gebied, term) -> Cel:
         vak = scan.vak(gebied, term)
@@ -226,6 +227,13 @@ def matrix(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Matrix:
             reik = bereikbaar.get((gebied.code, term.code))
             nu.lopen = reik.lopen if reik else 0
             nu.fietsen = reik.fietsen if reik else 0
+        verwachting = vlaggen.get((gebied.code, term.code))
+        if verwachting is not None:
+            nu.vlag = verwachting.vlag
+        wijk = gebied.code if gebied.niveau == Niveau.WIJK else gebied.ouder_id
+        oordeel = oordelen.get((wijk, term.code)) if gebied.niveau != Niveau.GEMEENTE else None
+        if oordeel is not None:
+            nu.oordeel = oordeel.niveau
         cijfers = verwezen.get((gebied.code, term.code))
         if cijfers is not None:
             nu.aangenomen_procent = cijfers.aandeel_aangenomen
