@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -156,27 +157,52 @@ def zichtbaar_in(rijen, diensten, veld: str = "service_id"):
     return rijen.filter(Exists(diensten.filter(pk=OuterRef(veld))))
 
 
-def bouwstenen_per_aanbod(services, bouwstenen=None) -> dict:
+def rijen_zonder_omzetting(queryset) -> list[tuple]:
+    """The rows of a values_list queryset as the database gives them, without Django's
+    per-value converters (a UUID object per id is most of the time at national scale): ids
+    stay the database's own values, equal wherever the same id is read."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def als_datum(waarde) -> date | None:
+    # SQLite gives ISO text, PostgreSQL a date.
+    return date.fromisoformat(waarde) if isinstance(waarde, str) else waarde
+
+
+def bouwstenen_per_aanbod(services, bouwstenen=None, ruw: bool = False) -> dict:
     """Service id → the codes of its bouwstenen, in one query.
 
     `services` is a queryset of services or of their ids (`.values("service_id")` of places,
     say); `bouwstenen` the terms of `TaxonomyTerm.objects.bouwstenen()` when the caller has
     them already, so the attributes are asked by term id (the unique index on link and term)
-    without joining the taxonomy.
+    without joining the taxonomy. With `ruw`, the ids are the database's own values
+    (`rijen_zonder_omzetting`), to match other rows read that way.
     """
+    lees = rijen_zonder_omzetting if ruw else list
     if getattr(services, "model", None) is Service and not services.query.values_select:
         services = services.values("pk")
     kenmerken = Attribute.objects.filter(link_entity="service", link_id__in=services)
     if bouwstenen is None:
-        rijen = kenmerken.filter(
-            taxonomy_term__in=TaxonomyTerm.objects.bouwstenen().values("pk")
-        ).values_list("link_id", "taxonomy_term__code")
+        rijen = lees(
+            kenmerken.filter(
+                taxonomy_term__in=TaxonomyTerm.objects.bouwstenen().values("pk")
+            ).values_list("link_id", "taxonomy_term__code")
+        )
     else:
         code_van = {t.pk: t.code for t in bouwstenen}
+        if ruw:
+            # The terms' ids as the database gives them, to match the raw rows.
+            veld = TaxonomyTerm._meta.pk
+            code_van = {veld.get_db_prep_value(t.pk, connection): t.code for t in bouwstenen}
         rijen = (
             (link_id, code_van[term_id])
-            for link_id, term_id in kenmerken.filter(taxonomy_term__in=list(code_van)).values_list(
-                "link_id", "taxonomy_term_id"
+            for link_id, term_id in lees(
+                kenmerken.filter(taxonomy_term__in=[t.pk for t in bouwstenen]).values_list(
+                    "link_id", "taxonomy_term_id"
+                )
             )
         )
     uitkomst: dict = defaultdict(set)
@@ -202,12 +228,14 @@ def aanbod(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Aanbod:
         ServiceAtLocation.objects.filter(location__buurt__in=buurten),
         Service.objects.zichtbaar_voor(gebruiker),
     )
-    rijen = plaatsen.values_list(
-        "service_id",
-        "location__buurt_id",
-        "service__assured_date",
-        "service__organization__sector",
-    ).distinct()
+    rijen = rijen_zonder_omzetting(
+        plaatsen.values_list(
+            "service_id",
+            "location__buurt_id",
+            "service__assured_date",
+            "service__organization__sector",
+        ).distinct()
+    )
     # Per listing: the areas it lies in (each buurt, its wijk, the gemeente) and its facts.
     gebieden_per_aanbod: dict = defaultdict(set)
     feiten: dict = {}
@@ -219,8 +247,9 @@ def aanbod(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Aanbod:
             keten.add(wijk)
         keten.add(gemeente.code)
         # `directory.models.is_vers`, with its date computed once.
+        bevestigd = als_datum(bevestigd)
         feiten[service_id] = (bevestigd is not None and bevestigd >= grens, sector or ONBEKEND)
-    termen = bouwstenen_per_aanbod(plaatsen.values("service_id"), bouwstenen)
+    termen = bouwstenen_per_aanbod(plaatsen.values("service_id"), bouwstenen, ruw=True)
     vakken: dict[tuple[str, str], Vak] = {}
     for service_id, codes in gebieden_per_aanbod.items():
         vers, sector = feiten[service_id]

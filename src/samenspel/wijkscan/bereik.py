@@ -31,7 +31,11 @@ from pyproj import Transformer
 from scipy.spatial import cKDTree
 
 from samenspel.directory.models import Service, ServiceAtLocation
-from samenspel.wijkscan.aanbod import bouwstenen_per_aanbod, zichtbaar_in
+from samenspel.wijkscan.aanbod import (
+    bouwstenen_per_aanbod,
+    rijen_zonder_omzetting,
+    zichtbaar_in,
+)
 
 LOOPSNELHEID_KMU = 5.0
 FIETSSNELHEID_KMU = 15.0
@@ -97,7 +101,8 @@ def bereik(buurten, gebruiker) -> dict[tuple[str, str], Bereik]:
         ),
         Service.objects.met_plaats_voor(gebruiker),
     )
-    plaatsen = list(
+    # Ids as the database gives them (no UUID object per place); both queries read them so.
+    plaatsen = rijen_zonder_omzetting(
         in_de_buurt.values_list("service_id", "location__latitude", "location__longitude")
     )
     if not plaatsen:
@@ -108,7 +113,7 @@ def bereik(buurten, gebruiker) -> dict[tuple[str, str], Bereik]:
     punten = naar_meters([p[1] for p in plaatsen], [p[2] for p in plaatsen])
 
     # Listing × bouwsteen as a 0/1 matrix, so a buurt's counts are one sum over its listings.
-    termen = bouwstenen_per_aanbod(in_de_buurt.values("service_id"))
+    termen = bouwstenen_per_aanbod(in_de_buurt.values("service_id"), ruw=True)
     codes = sorted({c for cs in termen.values() for c in cs})
     kolom = {c: j for j, c in enumerate(codes)}
     heeft = np.zeros((len(diensten), len(codes)), dtype=np.int64)
