@@ -507,6 +507,9 @@ class Location(Herkomst):
     class Meta:
         verbose_name = _("locatie")
         verbose_name_plural = _("locaties")
+        # Places near a point are asked as a latitude/longitude box (the wijkscan's reach of
+        # a wijk's buurten); without this index every such question reads every place.
+        indexes = [models.Index(fields=["latitude", "longitude"], name="locatie_plek_idx")]
 
     def __str__(self) -> str:
         return self.name or str(self.buurt or "")

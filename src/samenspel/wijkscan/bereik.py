@@ -31,7 +31,11 @@ from pyproj import Transformer
 from scipy.spatial import cKDTree
 
 from samenspel.directory.models import Service, ServiceAtLocation
-from samenspel.wijkscan.aanbod import bouwstenen_per_aanbod
+from samenspel.wijkscan.aanbod import (
+    bouwstenen_per_aanbod,
+    rijen_zonder_omzetting,
+    zichtbaar_in,
+)
 
 LOOPSNELHEID_KMU = 5.0
 FIETSSNELHEID_KMU = 15.0
@@ -83,19 +87,22 @@ def bereik(buurten, gebruiker) -> dict[tuple[str, str], Bereik]:
     lopen, fietsen = straal_lopen_m(), straal_fietsen_m()
     midden = naar_meters([b.latitude for b in buurten], [b.longitude for b in buurten])
     grootste = max(lopen, fietsen)
-    zichtbaar = Service.objects.met_plaats_voor(gebruiker)
     # Only places near some buurt are read: a box around the buurten, a little wider than the
     # largest radius (a degree of latitude is 111 km; of longitude over the Netherlands at
-    # least 64 km).
+    # least 64 km). The query starts from the places in the box and asks the rule of each
+    # place's listing (`zichtbaar_in`), so it reads only the places near these buurten.
     marge_lat, marge_lon = 1.1 * grootste / 111_000, 1.1 * grootste / 64_000
-    in_de_buurt = ServiceAtLocation.objects.filter(
-        service__in=zichtbaar.values("pk"),
-        location__latitude__gte=min(b.latitude for b in buurten) - marge_lat,
-        location__latitude__lte=max(b.latitude for b in buurten) + marge_lat,
-        location__longitude__gte=min(b.longitude for b in buurten) - marge_lon,
-        location__longitude__lte=max(b.longitude for b in buurten) + marge_lon,
+    in_de_buurt = zichtbaar_in(
+        ServiceAtLocation.objects.filter(
+            location__latitude__gte=min(b.latitude for b in buurten) - marge_lat,
+            location__latitude__lte=max(b.latitude for b in buurten) + marge_lat,
+            location__longitude__gte=min(b.longitude for b in buurten) - marge_lon,
+            location__longitude__lte=max(b.longitude for b in buurten) + marge_lon,
+        ),
+        Service.objects.met_plaats_voor(gebruiker),
     )
-    plaatsen = list(
+    # Ids as the database gives them (no UUID object per place); both queries read them so.
+    plaatsen = rijen_zonder_omzetting(
         in_de_buurt.values_list("service_id", "location__latitude", "location__longitude")
     )
     if not plaatsen:
@@ -106,7 +113,7 @@ def bereik(buurten, gebruiker) -> dict[tuple[str, str], Bereik]:
     punten = naar_meters([p[1] for p in plaatsen], [p[2] for p in plaatsen])
 
     # Listing × bouwsteen as a 0/1 matrix, so a buurt's counts are one sum over its listings.
-    termen = bouwstenen_per_aanbod(Service.objects.filter(pk__in=in_de_buurt.values("service_id")))
+    termen = bouwstenen_per_aanbod(in_de_buurt.values("service_id"), ruw=True)
     codes = sorted({c for cs in termen.values() for c in cs})
     kolom = {c: j for j, c in enumerate(codes)}
     heeft = np.zeros((len(diensten), len(codes)), dtype=np.int64)

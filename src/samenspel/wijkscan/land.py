@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from django.db import connection
 from django.utils import timezone
 from scipy import sparse
 from scipy.spatial import cKDTree
@@ -45,7 +44,14 @@ from samenspel.directory.models import (
     vers_vanaf,
     zichtbaarheden_met_plaats_voor,
 )
-from samenspel.wijkscan.aanbod import INWONERS, ONBEKEND, Vak, inwoners_per_gebied
+from samenspel.wijkscan.aanbod import (
+    INWONERS,
+    ONBEKEND,
+    Vak,
+    als_datum,
+    inwoners_per_gebied,
+    rijen_zonder_omzetting,
+)
 from samenspel.wijkscan.bereik import Bereik, naar_meters, straal_fietsen_m, straal_lopen_m
 
 # The sectors a cell counts, in the order of the columns of `Land.sectoren`.
@@ -137,21 +143,6 @@ def tel_in_bereik(midden, punten, van_plaats, heeft, stralen) -> list[np.ndarray
     return uit
 
 
-def _rijen(queryset) -> list[tuple]:
-    """The rows of a values_list queryset as the database gives them, without Django's
-    per-value converters (a UUID object per id is most of the time at national scale): ids
-    stay the database's own values, equal wherever the same id is read."""
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _als_datum(waarde) -> date | None:
-    # SQLite gives ISO text, PostgreSQL a date.
-    return date.fromisoformat(waarde) if isinstance(waarde, str) else waarde
-
-
 def land(gebruiker, vandaag: date | None = None) -> Land:
     """Supply and reach for every area of the country, as `gebruiker` may see the kaart.
 
@@ -196,19 +187,23 @@ def land(gebruiker, vandaag: date | None = None) -> Land:
     # makes SQLite look up four indexes per place, three times slower at national scale.
     zichtbaar = Service.objects.zichtbaar_voor(gebruiker)
     met_plaats = set(zichtbaarheden_met_plaats_voor(gebruiker))
-    diensten_rijen = _rijen(
+    diensten_rijen = rijen_zonder_omzetting(
         zichtbaar.values_list("pk", "assured_date", "organization_id", "zichtbaarheid")
     )
     diensten = {r[0]: i for i, r in enumerate(diensten_rijen)}
     n_diensten = len(diensten)
-    sector_van_org = dict(_rijen(Organization.objects.values_list("pk", "sector")))
+    sector_van_org = dict(rijen_zonder_omzetting(Organization.objects.values_list("pk", "sector")))
     plekken = {
         r[0]: r[1:]
-        for r in _rijen(Location.objects.values_list("pk", "buurt_id", "latitude", "longitude"))
+        for r in rijen_zonder_omzetting(
+            Location.objects.values_list("pk", "buurt_id", "latitude", "longitude")
+        )
     }
     koppels = [
         (diensten[s], plekken[loc])
-        for s, loc in _rijen(ServiceAtLocation.objects.values_list("service_id", "location_id"))
+        for s, loc in rijen_zonder_omzetting(
+            ServiceAtLocation.objects.values_list("service_id", "location_id")
+        )
         if s in diensten and loc in plekken
     ]
     dienst_van = np.fromiter((k[0] for k in koppels), dtype=np.int64, count=len(koppels))
@@ -223,9 +218,11 @@ def land(gebruiker, vandaag: date | None = None) -> Land:
     # The terms' ids as the database gives them, to match the raw rows below.
     kolom_van_term = {
         pk: kolom[code]
-        for pk, code in _rijen(TaxonomyTerm.objects.bouwstenen().values_list("pk", "code"))
+        for pk, code in rijen_zonder_omzetting(
+            TaxonomyTerm.objects.bouwstenen().values_list("pk", "code")
+        )
     }
-    kenmerken = _rijen(
+    kenmerken = rijen_zonder_omzetting(
         Attribute.objects.filter(
             link_entity="service", taxonomy_term__in=[t.pk for t in bouwstenen]
         ).values_list("link_id", "taxonomy_term_id")
@@ -239,7 +236,7 @@ def land(gebruiker, vandaag: date | None = None) -> Land:
     is_vers = np.zeros(n_diensten, dtype=np.int32)
     sector = np.full(n_diensten, SECTOREN.index(ONBEKEND), dtype=np.int64)
     for i, (_, bevestigd, organisatie, _) in enumerate(diensten_rijen):
-        bevestigd = _als_datum(bevestigd)
+        bevestigd = als_datum(bevestigd)
         is_vers[i] = bevestigd is not None and bevestigd >= grens
         soort = sector_van_org.get(organisatie) or ONBEKEND
         sector[i] = sector_kolom.get(soort, sector_kolom[ONBEKEND])

@@ -198,10 +198,21 @@ class Matrix:
         return Matrix(self.gemeente, self.bouwstenen, self.totaal, groepen, self.gemaakt_op)
 
 
-def matrix(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Matrix:
-    """The matrix of `gemeente` as `gebruiker` may see the kaart."""
+def matrix(
+    gemeente: Gebied, gebruiker, vandaag: date | None = None, wijk: str | None = None
+) -> Matrix:
+    """The matrix of `gemeente` as `gebruiker` may see the kaart.
+
+    With `wijk` (a wijk's code), only that wijk with its buurten and the gemeente's row, the
+    same as `matrix(...).alleen_wijk(wijk)`: reach is then computed for its buurten only, so a
+    wijk's page does not pay for the places near every buurt of a large gemeente.
+    """
     scan = aanbod(gemeente, gebruiker, vandaag)
-    buurten = [g for g in scan.gebieden if g.niveau == Niveau.BUURT]
+    buurten = [
+        g
+        for g in scan.gebieden
+        if g.niveau == Niveau.BUURT and (wijk is None or g.ouder_id == wijk)
+    ]
     bereikbaar = bereik(buurten, gebruiker)
     verwezen = verwijzingen(gemeente)
     # Flags per wijk and buurt; the partners' judgement per wijk, shown on its buurten too
@@ -245,7 +256,7 @@ def matrix(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Matrix:
 
     per_wijk: dict[str, Groep] = {}
     for gebied in scan.gebieden:
-        if gebied.niveau == Niveau.WIJK:
+        if gebied.niveau == Niveau.WIJK and wijk in (None, gebied.code):
             per_wijk[gebied.code] = Groep(rij(gebied))
     for gebied in scan.gebieden:
         if gebied.niveau == Niveau.BUURT and gebied.ouder_id in per_wijk:

@@ -52,11 +52,8 @@ def _wijk_van(gemeente, code: str) -> Gebied:
 
 def matrix(request, code: str, wijk: str | None = None):
     gemeente = gemeente_voor_matrix(request, code)
-    scan = maak_matrix(gemeente, request.user)
-    gekozen = None
-    if wijk is not None:
-        gekozen = _wijk_van(gemeente, wijk)
-        scan = scan.alleen_wijk(gekozen.code)
+    gekozen = None if wijk is None else _wijk_van(gemeente, wijk)
+    scan = maak_matrix(gemeente, request.user, wijk=gekozen and gekozen.code)
     return render(
         request, "wijkscan/uitvoer_matrix.html", _basis(request, gemeente, scan=scan, wijk=gekozen)
     )

@@ -133,6 +133,23 @@ def test_de_hele_gemeente_kost_een_vast_aantal_queries(stad, client):
     assert _queries(lambda: client.get(pad)) == pagina_voor
 
 
+def test_de_pagina_van_een_wijk_toont_dezelfde_cijfers_als_de_hele_matrix(stad, client):
+    g, wijk = stad["gemeente"], stad["wijk"]
+    andere = Gebied.objects.create(code="WK999902", naam="Elders", niveau="wijk", ouder=g)
+    Gebied.objects.create(
+        code="BU99990201", naam="Verweg", niveau="buurt", ouder=andere, latitude=52.2,
+        longitude=5.3,
+    )  # fmt: skip
+    heel = matrix(g, stad["analist"])
+    alleen = matrix(g, stad["analist"], wijk=wijk.code)
+    rijen = [(r.gebied.code, r.cellen) for r in alleen.rijen()]
+    assert rijen == [(r.gebied.code, r.cellen) for r in heel.alleen_wijk(wijk.code).rijen()]
+    assert "BU99990201" not in {code for code, _ in rijen}
+    client.force_login(stad["analist"])
+    pad = reverse("wijkscan:matrix_wijk", args=[GM, wijk.code])
+    assert client.get(pad).status_code == 200
+
+
 def test_de_stand_legt_een_rij_per_gebied_en_bouwsteen_per_datum_vast(stad):
     rijen = actions.leg_stand_vast(stad["gemeente"], stad["analist"])
     assert rijen == 4 * 7 == Stand.objects.count()
