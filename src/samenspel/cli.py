@@ -130,12 +130,15 @@ def herinner(args) -> None:
     from samenspel.core import mail, postbode
     from samenspel.directory.herinneren import verstuur_herinneringen
     from samenspel.referrals.herinneren import herinner_onbeantwoord
+    from samenspel.signals import zorgtermijnen
 
     _zeg_waar_de_post_heen_gaat()
     aantal = verstuur_herinneringen()
     print(f"{aantal} herinnering(en) klaargezet over aanbod dat lang niet is bevestigd.")
     aantal = herinner_onbeantwoord()
     print(f"{aantal} herinnering(en) klaargezet over onbeantwoorde verwijzingen.")
+    aantal = zorgtermijnen.herinner()
+    print(f"{aantal} herinnering(en) klaargezet over zorgen waar een team nog niets mee deed.")
     try:
         mail.controleer_mailserver()
     except mail.MailNietVerstuurd as fout:

@@ -18,9 +18,10 @@ from django.views.decorators.http import require_POST
 from samenspel.areas.models import Gebied
 from samenspel.directory.models import BOUWSTENEN, Attribute, Service
 
-from . import actions, meldroute, toegang
+from . import actions, meldroute, routering, toegang
 from .forms_meldroute import RouteFormulier, VraagFormulier
 from .models import RegionaleRoute
+from .views_zorg import link_naar_doorgeven
 
 ROUTES_PER_PAGINA = 25
 ZELFREGIE_AANTAL = 4
@@ -89,6 +90,12 @@ def route(request, code: str, wie: str, urgentie: str):
         "andere": meldroute.NIET_ACUUT if cel.is_acuut else meldroute.ACUUT,
         "zelfregie": _zelfregie(request, gemeente) if wie == meldroute.Wie.ZELF else [],
         "is_zelf": wie == meldroute.Wie.ZELF,
+        # Not acute, and the gemeente has a team in Samenspel: the worry can be passed on.
+        "doorgeven": (
+            link_naar_doorgeven(gemeente=gemeente)
+            if not cel.is_acuut and routering.heeft_ontvanger(gemeente)
+            else ""
+        ),
     }
     return render(request, "signals/meldroute_route.html", context)
 

@@ -320,3 +320,17 @@ def test_de_analist_ziet_alleen_aantallen_en_minder_dan_3(client, signaalwereld,
     assert "minder dan 3" in tekst and WAT not in tekst
     melding = Zorgmelding.objects.first()
     assert client.get(reverse("signals:zorg_detail", args=[melding.pk])).status_code == 404
+
+
+def test_de_meldroute_biedt_doorgeven_aan_waar_de_gemeente_een_team_heeft(client, signaalwereld):
+    pad = reverse("signals:route", args=["GM0344", "vrijwilliger", "niet-acuut"])
+    assert "Geef je zorg door" not in client.get(pad).content.decode()
+    regels(signaalwereld)
+    tekst = client.get(pad).content.decode()
+    assert "Geef je zorg door" in tekst
+    assert reverse("signals:doorgeven") + "?gemeente=GM0344" in tekst
+    # Acute: call, do not type; and another gemeente without a team offers nothing.
+    acuut = reverse("signals:route", args=["GM0344", "vrijwilliger", "acuut"])
+    assert "Geef je zorg door" not in client.get(acuut).content.decode()
+    rotterdam = reverse("signals:route", args=["GM0599", "vrijwilliger", "niet-acuut"])
+    assert "Geef je zorg door" not in client.get(rotterdam).content.decode()
