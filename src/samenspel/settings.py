@@ -193,6 +193,13 @@ SAMENSPEL = {
     # Signalen: the e-mail address left with a neighbourhood signal is erased after this
     # many days (the signal itself stays).
     "BUURTSIGNAAL_BEWAAR_DAGEN": env.getal("SAMENSPEL_BUURTSIGNAAL_BEWAAR_DAGEN", 90),
+    # A worry about a person: a reminder to the team after this many working days without
+    # a step, and its content erased this many days after it closed, or at the latest.
+    "SIGNALEN_HERINNER_WERKDAGEN": env.getal("SAMENSPEL_SIGNALEN_HERINNER_WERKDAGEN", 2),
+    "SIGNALEN_BEWAAR_DAGEN": env.getal("SAMENSPEL_SIGNALEN_BEWAAR_DAGEN", 30),
+    "SIGNALEN_BEWAAR_MAX_DAGEN": env.getal("SAMENSPEL_SIGNALEN_BEWAAR_MAX_DAGEN", 90),
+    # Days a partner's link to judge the bouwstenen of their wijk stays valid.
+    "OORDEEL_LINK_DAGEN": env.getal("SAMENSPEL_OORDEEL_LINK_DAGEN", 60),
 }
 
 # Password guessing (django-axes): failures count per account *and* client address, so a
