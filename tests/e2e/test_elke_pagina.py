@@ -26,7 +26,11 @@ from samenspel.directory import models as m
 from samenspel.network import bijeenkomstlinks
 from samenspel.network import links as weblinks
 from samenspel.network.models import Persoon, Samen, Uitnodiging
+from samenspel.signals import zorglinks
+from samenspel.signals.models import Zorgmelding
 from samenspel.wegwijzer import lijst as wegwijzerlijst
+from samenspel.wijkscan import oordeellinks
+from samenspel.wijkscan.models import Uitnodiging as Oordeeluitnodiging
 from tests.e2e.conftest import nederlands
 from tests.e2e.rondgang import Rondgang, alle_url_namen
 
@@ -63,6 +67,17 @@ NIET_BEZOCHT = {
     "wijkscan:verwachting_marge": "alleen POST (het formulier op de pagina van de formule)",
     "wijkscan:verwachting_standaard": "alleen POST (de knop 'terug naar de standaard')",
     "wijkscan:draag_standaard": "alleen POST (de knop 'terug naar de standaard')",
+    "wijkscan:stand": "alleen POST (de knop 'leg de stand van vandaag vast')",
+    "wijkscan:oordeel_start": "alleen POST (de knop 'start een ronde' bij de oordeelrondes)",
+    "wijkscan:oordeel_uitnodigen": "alleen POST (het formulier op de pagina van een ronde)",
+    "wijkscan:oordeel_sluiten": "alleen POST (de knop 'sluit de ronde')",
+    "wijkscan:csv": "een csv-bestand van de matrix, geen pagina",
+    "wijkscan:xlsx": "een spreadsheet van de matrix, geen pagina",
+    "signals:route_verwijderen": "alleen POST (de knop op de pagina van een meldroute)",
+    "signals:zorg_bijwerken": "alleen POST (de statusknoppen bij een zorg)",
+    "signals:zorg_doorsturen": "alleen POST (het formulier 'stuur door' bij een zorg)",
+    "signals:buurtsignaal_op_agenda": "alleen POST (de knop 'zet op de wijkagenda')",
+    "signals:agendapunt_status": "alleen POST (de statusknoppen op de wijkagenda)",
 }
 NIET_BEZOCHTE_NAMESPACES = {
     "admin": "Django's eigen beheerscherm (alleen beheerders); opmaak is van Django zelf",
@@ -74,18 +89,69 @@ VRAAG_VERBINDER = (
     f"{demoweb._id('persoon', 'marieke')}/"
 )
 
+# Signals pages that open by address or after a form: the answer of the "Ik maak me zorgen"
+# form (a GET form), handing over a worry, a signal about the buurt and its thank-you page.
+SIGNALEN_BEWONER = [
+    "/signalen/meldroute/GM0344/burger/niet-acuut/",
+    "/signalen/zorg/doorgeven/",
+    "/signalen/buurt/",
+    "/signalen/buurt/verstuurd/",
+]
+SIGNALEN_TELLINGEN = ["/signalen/zorg/tellingen/", "/signalen/tellingen/GM0344/"]
+
 # (who, demo account, extra start pages); the anonymous resident first, so the pages every
 # role shares are checked in full once. Other start pages are the ones no link leads to.
 ROLLEN = [
-    ("bewoner", None, ["/demo/post/", "/aanmelden/verstuurd/", "/wachtwoord-vergeten/verstuurd/"]),
+    (
+        "bewoner",
+        None,
+        [
+            "/demo/post/",
+            "/aanmelden/verstuurd/",
+            "/wachtwoord-vergeten/verstuurd/",
+            *SIGNALEN_BEWONER,
+        ],
+    ),
     ("initiatiefnemer", "initiatiefnemer", []),
     # figures: by address; asking a verbinder of a listing (the listing itself is a page the
-    # crawl opens once per role, and that one is the listing to sign up for)
-    ("professional", "professional", ["/verwijzingen/cijfers/", VRAAG_VERBINDER]),
-    # an organisation's people in the web, so a person's page and the hand-over are reached
-    ("netwerkhouder", "netwerkhouder", [f"/web/organisatie/{laden._id('org', 'handjehelpen')}/"]),
-    ("gemeente-analist", "analist", []),
-    ("beheerder", "beheerder", ["/privacy/logboek/"]),  # the audit log: by address (README)
+    # crawl opens once per role, and that one is the listing to sign up for); the team's
+    # inbox of worries (its address is in the team's e-mail)
+    (
+        "professional",
+        "professional",
+        [
+            "/verwijzingen/cijfers/",
+            VRAAG_VERBINDER,
+            f"/signalen/zorg/team/{laden._id('org', 'buurtteam-overvecht')}/",
+        ],
+    ),
+    # an organisation's people in the web, so a person's page and the hand-over are reached;
+    # the signals about the neighbourhood, the wijkagenda and the counts; the wijkscan
+    (
+        "netwerkhouder",
+        "netwerkhouder",
+        [
+            f"/web/organisatie/{laden._id('org', 'handjehelpen')}/",
+            "/signalen/buurtsignalen/",
+            "/signalen/wijkagenda/WK034403/",
+            "/signalen/wijk/WK034403/",
+            *SIGNALEN_TELLINGEN,
+            "/wijkscan/",
+        ],
+    ),
+    ("gemeente-analist", "analist", [*SIGNALEN_TELLINGEN, "/wijkscan/"]),
+    # the audit log: by address (README); the regional routes (after the GET form that chooses
+    # a gemeente) and the routing rules
+    (
+        "beheerder",
+        "beheerder",
+        [
+            "/privacy/logboek/",
+            "/signalen/routes/",
+            "/signalen/routes/?gemeente=GM0344",
+            "/signalen/routeregels/",
+        ],
+    ),
 ]
 
 # Links with query parameters combine endlessly (search filters, pages, a pre-chosen answer);
@@ -175,6 +241,14 @@ def demo_wijken(taxonomieen, settings, live_server):
             weblinks.pad(
                 Persoon.objects.get(pk=demoweb._id("persoon", "marieke")), weblinks.MIJN_GEGEVENS
             ),
+            # A partner's link to judge a wijk (the open round), and the link a signaller of
+            # a worry keeps to follow it.
+            oordeellinks.pad(
+                Oordeeluitnodiging.objects.filter(ronde__gesloten_op__isnull=True)
+                .order_by("id")
+                .first()
+            ),
+            zorglinks.pad(Zorgmelding.objects.order_by("id").first()),
         ],
         "meedoen": next(
             s for s in m.Service.objects.order_by("name") if s.route == m.Route.AANMELDEN

@@ -13,7 +13,16 @@ from django.utils import timezone
 
 from samenspel.accounts.models import Gebruiker, Rol
 from samenspel.areas.models import Gebied
-from samenspel.demo import bijeenkomsten, cijfers, overdracht, personen, samen, web
+from samenspel.demo import (
+    bijeenkomsten,
+    cijfers,
+    overdracht,
+    personen,
+    samen,
+    signalen,
+    web,
+    wijkscan,
+)
 from samenspel.directory import models as m
 from samenspel.directory import toegankelijkheid
 from samenspel.referrals.demo import laad_verwijzingen
@@ -247,4 +256,6 @@ def laad_alles() -> dict:
         "bijeenkomsten": bijeenkomsten.laad_bijeenkomsten(),
         "personen": personen.laad_personen(),
         "cijfers": cijfers.laad_cijfers(),
+        "wijkscan": wijkscan.laad_wijkscan(),
+        "signalen": signalen.laad_signalen(),
     }
