@@ -47,7 +47,7 @@ def kop() -> list[str]:
 
 
 def rijen(scan: Matrix) -> list[list]:
-    namen = {t.code: t.name for t in scan.bouwstenen}
+    namen = {t.code: _(t.name) for t in scan.bouwstenen}
     wijk_van = {b.gebied.code: g.wijk.gebied.naam for g in scan.groepen for b in g.buurten}
     uitkomst = []
     for rij in scan.rijen():

@@ -1,6 +1,7 @@
 """Forms of local judgement: the gemeente's criteria, a round, an invitation, a partner's answer."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.forms import Formulier
@@ -117,7 +118,8 @@ class OordeelFormulier(Formulier):
         criteria = criteria or {}
         for b in self.bouwstenen:
             self.fields[f"{b.code}-niveau"] = forms.ChoiceField(
-                label=_("Hoe is %(bouwsteen)s in de wijk?") % {"bouwsteen": b.name.lower()},
+                label=_("Hoe is %(bouwsteen)s in de wijk?")
+                % {"bouwsteen": gettext(b.name).lower()},
                 choices=NIVEAUKEUZES,
                 required=False,
                 widget=forms.RadioSelect,
@@ -129,7 +131,9 @@ class OordeelFormulier(Formulier):
                 choices=[
                     (
                         c["sleutel"],
-                        c["tekst"]
+                        # A round keeps the criteria as they were, in Dutch; the built-in
+                        # ones are in the catalogue.
+                        gettext(c["tekst"])
                         + (
                             " " + str(_("(in de straat te zien)"))
                             if c.get("soort") == FYSIEK
