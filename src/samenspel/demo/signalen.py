@@ -30,7 +30,7 @@ ROUTES = {
     "GM0344": [
         (
             Regionaal.MELDPUNT,
-            "Meldpunt zorg en overlast Utrecht",
+            "Meldpunt Zorg en Woonoverlast Utrecht",
             "030 123 45 67",
             "Voorbeeld: maandag tot en met vrijdag 9.00–17.00 uur",
             "https://meldpunt.example.org",
@@ -53,7 +53,7 @@ ROUTES = {
     "GM0599": [
         (
             Regionaal.MELDPUNT,
-            "Meldpunt zorg en overlast Rotterdam",
+            "Meldpunt Zorg en Woonoverlast Rotterdam",
             "010 123 45 67",
             "Voorbeeld: maandag tot en met vrijdag 9.00–17.00 uur",
             "https://meldpunt-rotterdam.example.org",

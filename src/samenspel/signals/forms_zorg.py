@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Q
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.areas.models import Gebied, Niveau
@@ -41,11 +42,17 @@ class ZorgFormulier(Formulier):
     )
     wat = forms.CharField(
         label=_("Wat zie je?"),
-        help_text=_(
-            "Schrijf op wat je ziet of hoort, niet wat je denkt dat iemand heeft. Schrijf geen "
-            "diagnose of ziekte op. Hoogstens %(n)s tekens."
-        )
-        % {"n": MAX_TEKST},
+        # Filled in when shown, so in the page's language (a lazy string with % is not).
+        help_text=lazy(
+            lambda: (
+                _(
+                    "Schrijf op wat je ziet of hoort, niet wat je denkt dat iemand heeft. Schrijf "
+                    "geen diagnose of ziekte op. Hoogstens %(n)s tekens."
+                )
+                % {"n": MAX_TEKST}
+            ),
+            str,
+        )(),
         max_length=MAX_TEKST,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
