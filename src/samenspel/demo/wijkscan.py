@@ -102,7 +102,7 @@ PARTNERS = [
         },
     ),
     (
-        "ervaringsdeskundige",
+        "ervaringsdeskundige Recovery College",
         Soort.ERVARINGSDESKUNDIGE,
         {
             "zorg-en-begeleiding": (

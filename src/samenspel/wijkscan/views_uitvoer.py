@@ -93,7 +93,7 @@ class BouwsteenKeuze(Formulier):
 
     def __init__(self, *args, bouwstenen, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bouwsteen"].choices = [(t.code, t.name) for t in bouwstenen]
+        self.fields["bouwsteen"].choices = [(t.code, _(t.name)) for t in bouwstenen]
 
 
 def kaart(request, code: str):
@@ -104,7 +104,7 @@ def kaart(request, code: str):
     bouwsteen = scan.bouwstenen[0].code if scan.bouwstenen else None
     if keuze.is_bound and keuze.is_valid():
         bouwsteen = keuze.cleaned_data["bouwsteen"]
-    naam = next((t.name for t in scan.bouwstenen if t.code == bouwsteen), "")
+    naam = next((_(t.name) for t in scan.bouwstenen if t.code == bouwsteen), "")
     buurten = []
     vlakken = []
     for groep in scan.groepen:
