@@ -61,6 +61,8 @@ NIET_BEZOCHT = {
     "network:graphml": "een GraphML-bestand voor Gephi, geen pagina",
     "network:gexf": "een GEXF-bestand voor Gephi, geen pagina",
     "wijkscan:openbaar": "alleen POST (de knop 'maak de matrix openbaar' op de wijkscan)",
+    "wijkscan:oordeel_kaartjes": "de afdrukbare kaartjes van een open ronde; de demo laat de "
+    "open ronde aan een netwerkhouder van een andere gemeente (nog na te lopen)",
     "core:taal": "zet de taalcookie en stuurt door; de crawl houdt zijn taal (test_engels.py "
     "volgt de taalkeuze in de kop)",
     "core:jsi18n": "JavaScript: de vertalingen voor de scripts, geen pagina",
