@@ -1,9 +1,32 @@
 """Every change to a wijkscan, each with its row in the log (`models.Gebeurtenis`)."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 
-from samenspel.wijkscan.models import Actie, Actiestatus, Gebeurtenis, Scaninstelling, Voorval
+from samenspel.areas.cijfers import FIGUREN
+from samenspel.directory.models import TaxonomyTerm
+from samenspel.wijkscan.criteria import criteria_van, standaard
+from samenspel.wijkscan.matrix import matrix
+from samenspel.wijkscan.models import (
+    Actie,
+    Actiestatus,
+    Afschalen,
+    Criteriumkeuze,
+    Draagformule,
+    Draagsoort,
+    Gebeurtenis,
+    Oordeel,
+    Oordeelronde,
+    Scaninstelling,
+    Stand,
+    Uitnodiging,
+    Verwachtingsformule,
+    Verwachtingsinstelling,
+    Voorval,
+    Wijkkennis,
+)
+from samenspel.wijkscan.oordelen import samenvattingen
 
 
 def _log(gemeente, soort, door, **wat) -> Gebeurtenis:
@@ -131,7 +154,6 @@ def geschiedenis(actie):
 
 def _schoon(gewichten: dict) -> dict:
     """Only known figures, weights as plain numbers, zeros left out."""
-    from samenspel.areas.cijfers import FIGUREN
 
     return {k: float(v) for k, v in gewichten.items() if k in FIGUREN and v}
 
@@ -139,7 +161,6 @@ def _schoon(gewichten: dict) -> dict:
 @transaction.atomic
 def zet_gewichten(gemeente, bouwsteen, gewichten: dict, door):
     """The gemeente's own weights for a bouwsteen (numbers ≥ 0, at least one above 0)."""
-    from samenspel.wijkscan.models import Verwachtingsformule
 
     gewichten = _schoon(gewichten)
     if not gewichten or any(v < 0 for v in gewichten.values()):
@@ -163,7 +184,6 @@ def zet_gewichten(gemeente, bouwsteen, gewichten: dict, door):
 
 @transaction.atomic
 def gewichten_naar_standaard(gemeente, bouwsteen, door) -> bool:
-    from samenspel.wijkscan.models import Verwachtingsformule
 
     oud = Verwachtingsformule.objects.filter(gemeente=gemeente, bouwsteen=bouwsteen).first()
     if oud is None:
@@ -175,7 +195,6 @@ def gewichten_naar_standaard(gemeente, bouwsteen, door) -> bool:
 
 @transaction.atomic
 def zet_marge(gemeente, marge: int, door):
-    from samenspel.wijkscan.models import Verwachtingsinstelling
 
     if not 0 <= int(marge) <= 100:
         raise ValueError("marge: een getal van 0 tot en met 100")
@@ -191,7 +210,6 @@ def zet_marge(gemeente, marge: int, door):
 @transaction.atomic
 def zet_draagformule(gemeente, soort: str, gewichten: dict, door):
     """Draagkracht or draaglast composed of figures with a signed weight (at least one ≠ 0)."""
-    from samenspel.wijkscan.models import Draagformule, Draagsoort
 
     Draagsoort(soort)
     gewichten = _schoon(gewichten)
@@ -216,7 +234,6 @@ def zet_draagformule(gemeente, soort: str, gewichten: dict, door):
 
 @transaction.atomic
 def draagformule_naar_standaard(gemeente, soort: str, door) -> bool:
-    from samenspel.wijkscan.models import Draagformule
 
     oud = Draagformule.objects.filter(gemeente=gemeente, soort=soort).first()
     if oud is None:
@@ -228,7 +245,6 @@ def draagformule_naar_standaard(gemeente, soort: str, door) -> bool:
 
 def wijkkennis_van(gemeente, gebied, bouwsteen):
     """Every version of what professionals know of an area × bouwsteen, newest first."""
-    from samenspel.wijkscan.models import Wijkkennis
 
     return Wijkkennis.objects.filter(gemeente=gemeente, gebied=gebied, bouwsteen=bouwsteen)
 
@@ -236,7 +252,6 @@ def wijkkennis_van(gemeente, gebied, bouwsteen):
 @transaction.atomic
 def leg_wijkkennis_vast(gemeente, gebied, bouwsteen, tekst: str, door, afschalen="", reden=""):
     """A new version of the wijkkennis; the old ones stay as history. Nothing new, no row."""
-    from samenspel.wijkscan.models import Afschalen, Wijkkennis
 
     Afschalen(afschalen)
     laatste = wijkkennis_van(gemeente, gebied, bouwsteen).first()
@@ -276,11 +291,6 @@ def leg_stand_vast(gemeente, door, vandaag=None) -> int:
     one date: a second run replaces that date's rows, and writes a log row only when a number
     changed. Returns the number of rows of that date.
     """
-    from django.contrib.auth.models import AnonymousUser
-    from django.utils import timezone
-
-    from samenspel.wijkscan.matrix import matrix
-    from samenspel.wijkscan.models import Stand
 
     vandaag = vandaag or timezone.localdate()
     nu = matrix(gemeente, AnonymousUser(), vandaag)
@@ -330,8 +340,6 @@ def bewaar_criteria(
     ``verborgen``: default keys to hide; ``eigen``: pk of an own criterion -> its new text
     (empty removes it); ``nieuw``: (text, soort) of a criterion to add, or None.
     """
-    from samenspel.wijkscan.criteria import standaard
-    from samenspel.wijkscan.models import Criteriumkeuze
 
     gewijzigd = 0
     for c in standaard(bouwsteen.code):
@@ -385,9 +393,6 @@ def bewaar_criteria(
 @transaction.atomic
 def start_oordeelronde(wijk, door):
     """Open a round for a wijk, with the criteria the gemeente uses now (kept with the round)."""
-    from samenspel.directory.models import TaxonomyTerm
-    from samenspel.wijkscan.criteria import criteria_van
-    from samenspel.wijkscan.models import Oordeelronde
 
     gemeente = wijk.gemeente
     if (
@@ -413,7 +418,6 @@ def start_oordeelronde(wijk, door):
 
 @transaction.atomic
 def nodig_uit(ronde, label: str, soort: str, door):
-    from samenspel.wijkscan.models import Uitnodiging
 
     if not ronde.open:
         raise Geweigerd("Deze ronde is gesloten.")
@@ -439,7 +443,6 @@ def geef_oordeel(uitnodiging, antwoorden: dict) -> None:
     Replaces the partner's earlier answer; refused once the round is closed. A bouwsteen left
     out of ``antwoorden`` is removed from the answer.
     """
-    from samenspel.wijkscan.models import Oordeel, Oordeelronde
 
     ronde = Oordeelronde.objects.select_for_update().get(pk=uitnodiging.ronde_id)
     if not ronde.open:
@@ -472,8 +475,6 @@ def geef_oordeel(uitnodiging, antwoorden: dict) -> None:
 @transaction.atomic
 def sluit_oordeelronde(ronde, door):
     """Close a round: answers can no longer change, and its summary per bouwsteen is kept."""
-    from samenspel.wijkscan.models import Oordeelronde
-    from samenspel.wijkscan.oordelen import samenvattingen
 
     ronde = Oordeelronde.objects.select_for_update().get(pk=ronde.pk)
     if not ronde.open:

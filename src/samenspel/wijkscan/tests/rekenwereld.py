@@ -16,7 +16,8 @@ from samenspel.directory import models as m
 ZORG = "zorg-en-begeleiding"
 
 
-def _cijfers(**waarden):
+def cijfers(**waarden):
+    """Area figures as the import stores them: value, year and source per column."""
     return {k: {"waarde": v, "jaar": 2024, "bron": "CBS"} for k, v in waarden.items()}
 
 
@@ -46,14 +47,14 @@ def bouw(django_user_model):
         naam="Oost",
         niveau="buurt",
         ouder=wijk,
-        cijfers=_cijfers(inwoners=1000, psychische_klachten=30, lage_inkomens=10),
+        cijfers=cijfers(inwoners=1000, psychische_klachten=30, lage_inkomens=10),
     )
     west = Gebied.objects.create(
         code="BU99970102",
         naam="West",
         niveau="buurt",
         ouder=wijk,
-        cijfers=_cijfers(inwoners=3000, psychische_klachten=10, lage_inkomens=10),
+        cijfers=cijfers(inwoners=3000, psychische_klachten=10, lage_inkomens=10),
     )
     _aanbod(gemeente, oost, "Begeleiding Oost")
     for i in range(3):

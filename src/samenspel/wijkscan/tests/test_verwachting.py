@@ -22,18 +22,14 @@ from samenspel.wijkscan.verwachting import (
     verwachtingen,
 )
 
-pytestmark = pytest.mark.django_db
+from .rekenwereld import ZORG, cijfers
 
-ZORG = "zorg-en-begeleiding"
+pytestmark = pytest.mark.django_db
 
 
 class Term:
     def __init__(self, code):
         self.code = code
-
-
-def _cijfers(**waarden):
-    return {k: {"waarde": v, "jaar": 2024, "bron": "CBS"} for k, v in waarden.items()}
 
 
 @pytest.fixture
@@ -45,14 +41,14 @@ def rekenstad():
         naam="Oost",
         niveau="buurt",
         ouder=wijk,
-        cijfers=_cijfers(inwoners=1000, psychische_klachten=20, lage_inkomens=10),
+        cijfers=cijfers(inwoners=1000, psychische_klachten=20, lage_inkomens=10),
     )
     west = Gebied.objects.create(
         code="BU99980102",
         naam="West",
         niveau="buurt",
         ouder=wijk,
-        cijfers=_cijfers(inwoners=3000, psychische_klachten=10, lage_inkomens=10),
+        cijfers=cijfers(inwoners=3000, psychische_klachten=10, lage_inkomens=10),
     )
     return {"gemeente": gemeente, "wijk": wijk, "oost": oost, "west": west}
 
@@ -124,7 +120,7 @@ def test_precies_op_de_rand_van_de_marge_is_geen_signaal(rekenstad, aanwezig, ma
 
 
 def test_zonder_cijfers_geen_signaal_maar_te_weinig_cijfers(rekenstad):
-    Gebied.objects.filter(pk=rekenstad["oost"].pk).update(cijfers=_cijfers(inwoners=1000))
+    Gebied.objects.filter(pk=rekenstad["oost"].pk).update(cijfers=cijfers(inwoners=1000))
     rekenstad["oost"].refresh_from_db()
     uit = verwachtingen(rekenstad["gemeente"], _scan(rekenstad, STANDAARD_ZORG))
     oost = uit[("BU99980101", ZORG)]
