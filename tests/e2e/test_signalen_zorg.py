@@ -59,7 +59,7 @@ def test_een_vrijwilliger_geeft_een_zorg_door_en_ziet_alleen_de_status(
     assert axe_overtredingen(telefoon) == []
 
 
-def test_een_corporatie_stuurt_een_verkeerde_zorg_door(page, inloggen, signaalwereld):
+def test_een_corporatie_stuurt_een_verkeerde_zorg_door(page, telefoon, inloggen, signaalwereld):
     melding = zorg(signaalwereld, soort="wonen")
     inloggen(page, "corporatielid")
     page.goto(page.basis + reverse("signals:zorg_detail", args=[melding.pk]))
@@ -70,6 +70,21 @@ def test_een_corporatie_stuurt_een_verkeerde_zorg_door(page, inloggen, signaalwe
     assert axe_overtredingen(page) == []
     melding.refresh_from_db()
     assert melding.team == signaalwereld["wijkteam"]
+    # The corporatie's inbox keeps the forwarded worry's status, at 1280 and at 360 px; the
+    # way there is "Signalen" in the menu.
+    inbox = reverse("signals:zorg_inbox", args=[signaalwereld["corporatie"].pk])
+    page.get_by_role("link", name="Signalen", exact=True).click()
+    assert axe_overtredingen(page) == []
+    page.get_by_role("link", name="Zorgen voor Woningcorporatie Portaal").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(inbox)
+    assert "Buurtteam Overvecht" in page.locator("main").inner_text()
+    assert axe_overtredingen(page) == []
+    inloggen(telefoon, "corporatielid")
+    telefoon.goto(telefoon.basis + inbox)
+    assert "Buurtteam Overvecht" in telefoon.locator("main").inner_text()
+    assert _past_op_360(telefoon)
+    assert axe_overtredingen(telefoon) == []
 
 
 def test_de_bewaartermijn_wist_de_inhoud_en_houdt_de_telling(
@@ -88,6 +103,11 @@ def test_de_bewaartermijn_wist_de_inhoud_en_houdt_de_telling(
     page.goto(page.basis + reverse("signals:zorg_tellingen") + "?gemeente=GM0344")
     assert "Overvecht" in page.content()
     assert axe_overtredingen(page) == []
+    inloggen(telefoon, "analist_utrecht")
+    telefoon.goto(telefoon.basis + reverse("signals:zorg_tellingen") + "?gemeente=GM0344")
+    assert _past_op_360(telefoon)
+    assert axe_overtredingen(telefoon) == []
+    telefoon.context.clear_cookies()
     inloggen(telefoon, "teamlid")
     telefoon.goto(
         telefoon.basis + reverse("signals:zorg_detail", args=[Zorgmelding.objects.first().pk])

@@ -7,6 +7,8 @@ app_name = "signals"
 urlpatterns: list = [
     # Ik maak me zorgen: the route for a worry, at once, storing nothing.
     path("", views_meldroute.start, name="start"),
+    # What a logged-in user can do with signalen: "Signalen" in the menu.
+    path("mijn/", views_meldroute.mijn, name="mijn"),
     path("meldroute/<str:code>/", views_meldroute.overzicht, name="overzicht"),
     path("meldroute/<str:code>/<str:wie>/<str:urgentie>/", views_meldroute.route, name="route"),
     # A gemeente's own phone routes, set by a beheerder.

@@ -18,10 +18,9 @@ from django.views.decorators.http import require_POST
 from samenspel.areas.models import Gebied
 from samenspel.directory.models import BOUWSTENEN, Attribute, Service
 
-from . import actions, meldroute, routering, toegang
+from . import actions, ingangen, meldroute, routering, toegang, zorglinks
 from .forms_meldroute import RouteFormulier, VraagFormulier
 from .models import RegionaleRoute
-from .views_zorg import link_naar_doorgeven
 
 ROUTES_PER_PAGINA = 25
 ZELFREGIE_AANTAL = 4
@@ -92,7 +91,7 @@ def route(request, code: str, wie: str, urgentie: str):
         "is_zelf": wie == meldroute.Wie.ZELF,
         # Not acute, and the gemeente has a team in Samenspel: the worry can be passed on.
         "doorgeven": (
-            link_naar_doorgeven(gemeente=gemeente)
+            zorglinks.link_naar_doorgeven(gemeente=gemeente)
             if not cel.is_acuut and routering.heeft_ontvanger(gemeente)
             else ""
         ),
@@ -198,3 +197,8 @@ def route_verwijderen(request, pk: int):
     actions.verwijder_route(route, request.user)
     messages.success(request, _("De route is verwijderd. Daar staat nu het landelijke nummer."))
     return _terug(route)
+
+
+@login_required
+def mijn(request):
+    return render(request, "signals/mijn.html", {"delen": ingangen.delen(request.user)})

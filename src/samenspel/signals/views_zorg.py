@@ -15,7 +15,6 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -336,11 +335,3 @@ def route_proef(request):
             "buurt": form.cleaned_data["buurt"],
         }
     return render(request, "signals/zorg_route_proef.html", {"form": form, "uitkomst": uitkomst})
-
-
-def link_naar_doorgeven(gemeente=None, buurt=None) -> str:
-    """The entry URL of the worry form, for the meldroute pages."""
-    pad = reverse("signals:doorgeven")
-    if buurt is not None:
-        return f"{pad}?buurt={buurt.code}"
-    return f"{pad}?gemeente={gemeente.code}" if gemeente is not None else pad

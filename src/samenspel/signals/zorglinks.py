@@ -35,3 +35,11 @@ def controleer(token: str, pk) -> Zorgmelding:
     if melding is None:
         raise LinkOngeldig("ongeldig")
     return melding
+
+
+def link_naar_doorgeven(gemeente=None, buurt=None) -> str:
+    """The entry URL of the worry form, with the gemeente or buurt already chosen."""
+    pad = reverse("signals:doorgeven")
+    if buurt is not None:
+        return f"{pad}?buurt={buurt.code}"
+    return f"{pad}?gemeente={gemeente.code}" if gemeente is not None else pad

@@ -5,13 +5,8 @@ carries a QR code to its page for what paper cannot hold.
 """
 
 import re
-from functools import lru_cache
 
-import segno
 from django.db.models import prefetch_related_objects
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
 from samenspel.directory import vooraf_laden
 
@@ -64,25 +59,3 @@ def telefoons(service) -> list[str]:
             for p in sal.location.phones.all()
         ]
     return list(dict.fromkeys(n.strip() for n in nummers if n.strip()))
-
-
-@lru_cache(maxsize=4096)
-def _qr_svg(url: str, titel: str) -> str:
-    # Level L is enough for paper held in a hand; segno raises it where that costs no size.
-    code = segno.make(url, error="l", micro=False)
-    svg = code.svg_inline(omitsize=True, border=2, title=titel, svgclass="qr__code")
-    # segno writes the <title>; role="img" makes assistive technology read it as one image.
-    return svg.replace("<svg ", '<svg role="img" focusable="false" ', 1)
-
-
-def qr(url: str) -> str:
-    """An inline SVG QR code for `url`; the URL itself is printed beside it as its text.
-
-    A wijk's wijkwijzer draws one per listing on every print; the same address gives the same
-    code, so codes are kept (a few kB each).
-    """
-    return format_html(
-        '<figure class="qr">{}<figcaption class="qr__adres">{}</figcaption></figure>',
-        mark_safe(_qr_svg(url, _("QR-code"))),  # noqa: S308 -- segno's output: numbers, our title
-        url,
-    )

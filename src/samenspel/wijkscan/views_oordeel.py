@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.areas.models import Gebied
+from samenspel.core import qr
 from samenspel.core.links import LinkOngeldig
 from samenspel.directory.models import TaxonomyTerm
 
@@ -259,9 +260,10 @@ def sluiten(request, code: str, pk: int):
 def kaartjes(request, code: str, pk: int):
     gemeente = gemeente_voor_werk(request, code)
     ronde = _ronde_of_404(gemeente, pk)
-    return render(
-        request, "wijkscan/oordeel_kaartjes.html", _ronde_context(request, gemeente, ronde)
-    )
+    context = _ronde_context(request, gemeente, ronde)
+    for u in context["uitnodigingen"]:
+        u["qr"] = qr.figuur(u["link"]) if u["link"] else ""
+    return render(request, "wijkscan/oordeel_kaartjes.html", context)
 
 
 def geschiedenis(request, code: str, wijk: str):

@@ -91,6 +91,10 @@ ALLEEN_POST["signals:zorg_doorsturen"] = lambda w: reverse(
 )
 
 
+# --- the overview behind "Signalen" in the menu: every logged-in user, own links only ---
+BESLOTEN["signals:mijn"] = (lambda w: reverse("signals:mijn"), GEBRUIKERS)
+
+
 # --- meldroute ---
 def _een_route(wereld):
     from samenspel.signals import actions

@@ -2,6 +2,7 @@
 
 from django import template
 
+from samenspel.core import qr
 from samenspel.wegwijzer import papier
 
 register = template.Library()
@@ -25,7 +26,7 @@ def papiertelefoons(service) -> list[str]:
 @register.simple_tag(takes_context=True)
 def qr_naar(context, service) -> str:
     """QR code and printed address of a listing's page, absolute for the site being used."""
-    return papier.qr(context["request"].build_absolute_uri(service.get_absolute_url()))
+    return qr.figuur(context["request"].build_absolute_uri(service.get_absolute_url()))
 
 
 @register.simple_tag(takes_context=True)
