@@ -22,6 +22,9 @@ def _schone_staat(settings):
     antwoordcache.antwoorden.leeg()
     index.vergeet()
     settings.SAMENSPEL = {**settings.SAMENSPEL}
+    # Tests make hundreds of accounts: a deliberately slow hash costs seconds per test world
+    # and proves nothing here. Production keeps Django's default (settings.py).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     yield
     index.vergeet()
 

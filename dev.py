@@ -92,7 +92,10 @@ def test(argv: list[str]) -> None:
     stap(str(BIN / "ruff"), "format", "--check", ".")
     # The layer order (pyproject's [tool.importlinter]): no app imports one above it.
     stap(str(BIN / "lint-imports"), "--no-cache")
-    stap(str(BIN / "python"), "-m", "pytest", *argv)
+    # One process per core unless the caller chose (-n 0 runs in this process, for a debugger).
+    gekozen = any(a.startswith(("-n", "--numprocesses")) for a in argv)
+    parallel = [] if gekozen else ["-n", "auto"]
+    stap(str(BIN / "python"), "-m", "pytest", *parallel, *argv)
 
 
 def vertaal(argv: list[str]) -> None:
