@@ -36,6 +36,11 @@ BRONNEN = {
         },
         kiezen={},
     ),
+    # StatLine table 50120NED ("Gezondheid per wijk en buurt"): Eenzaam_27,
+    # ErnstigZeerErnstigEenzaam_28, HoogRisicoOpAngstOfDepressie_25 (2012-2022) and
+    # PsychischeKlachten_20 (MHI-5, 2022 only). The figure "psychische_klachten" is the high
+    # risk of anxiety or depression, the measure of every year; MHI-5 is read only from a file
+    # without it (the first column listed for a figure wins).
     "rivm": Cijferbron(
         naam="RIVM Gezondheidsmonitor",
         kolommen={
@@ -45,10 +50,11 @@ BRONNEN = {
             "psychischeklachten": "psychische_klachten",
         },
         # The RIVM tables repeat each area per age group and per margin; the figure for all
-        # adults is the one shown.
+        # adults is the one shown. A "CSV met labels" holds the labels, the OData
+        # TypedDataSet the keys (Leeftijd 20300, Marges MW00000).
         kiezen={
-            "leeftijd": ("18 jaar of ouder", "19 jaar of ouder", "18+", "19+"),
-            "marges": ("waarde",),
+            "leeftijd": ("18 jaar of ouder", "19 jaar of ouder", "18+", "19+", "20300"),
+            "marges": ("waarde", "mw00000"),
         },
     ),
 }
@@ -57,3 +63,14 @@ BRONNEN = {
 def kolomnaam(kop: str) -> str:
     """``AantalInwoners_5`` -> ``aantalinwoners``; ``k_0Tot15Jaar_8`` -> ``k_0tot15jaar``."""
     return re.sub(r"_\d+$", "", kop.strip()).lower()
+
+
+def figuren_in(bron: Cijferbron, koppen: list[str]) -> dict[int, str]:
+    """Column position -> figure key for the known columns of a header; one column per figure,
+    the first listed in ``bron.kolommen`` when a file holds two for the same figure."""
+    positie = {kolomnaam(k): i for i, k in enumerate(koppen)}
+    gekozen: dict[str, int] = {}
+    for kolom, figuur in bron.kolommen.items():
+        if kolom in positie and figuur not in gekozen:
+            gekozen[figuur] = positie[kolom]
+    return {i: figuur for figuur, i in sorted(gekozen.items(), key=lambda paar: paar[1])}

@@ -18,7 +18,7 @@ from pathlib import Path
 from samenspel.areas.buurtzoeker import Buurtzoeker
 from samenspel.areas.models import CODE_PREFIX, Gebied, Niveau
 from samenspel.directory.models import Location, ServiceAtLocation
-from samenspel.hsds.importeren.cijferbronnen import BRONNEN, kolomnaam
+from samenspel.hsds.importeren.cijferbronnen import BRONNEN, figuren_in, kolomnaam
 from samenspel.hsds.importeren.csvlezer import lees_rijen
 from samenspel.hsds.importeren.fouten import ImportFout, Meldingen, Plaats
 from samenspel.hsds.importeren.schrijven import Telling
@@ -319,11 +319,7 @@ def _schrijf_broncijfers(
             Plaats(pad.name, rijen[0].regel),
             "geen kolom met de CBS-code gevonden (bijvoorbeeld 'WijkenEnBuurten' of 'Codering_3')",
         )
-    figuren = {
-        i: bronsoort.kolommen[kolomnaam(k)]
-        for i, k in enumerate(koppen)
-        if kolomnaam(k) in bronsoort.kolommen
-    }
+    figuren = figuren_in(bronsoort, koppen)
     if not figuren:
         raise ImportFout.een(
             Plaats(pad.name, rijen[0].regel),

@@ -133,3 +133,35 @@ def test_rivm_zonder_rij_voor_alle_volwassenen_wordt_geweigerd(gebieden, tmp_pat
         importeer_gebieden(pad, bron="rivm", jaar=2022)
     melding = str(fout.value.fouten[0])
     assert melding.startswith("ouderen.csv, regel 1: geen enkele rij met Leeftijd: '18 jaar")
+
+
+def test_rivm_2022_met_beide_maten_neemt_angst_of_depressie_en_leest_ook_de_odata_sleutels(
+    gebieden, tmp_path
+):
+    # The 2022 table holds both HoogRisicoOpAngstOfDepressie_25 (every year) and
+    # PsychischeKlachten_20 (MHI-5, 2022 only), in whatever order a download puts them; the
+    # figure keeps its meaning of every year.
+    # The OData TypedDataSet names age group and margin by key, the region padded with spaces.
+    bestand = tmp_path / "50120NED_TypedDataSet.csv"
+    bestand.write_text(
+        "ID;Leeftijd;Marges;WijkenEnBuurten;Perioden;HoogRisicoOpAngstOfDepressie_25;"
+        "PsychischeKlachten_20;Eenzaam_27\n"
+        "1;20300;MW00000;WK034403  ;2022JJ00;11.9;19.5;53.4\n"
+        "2;20300;MOG0095;WK034403  ;2022JJ00;10.1;17.0;50.2\n"
+        "3;80200;MW00000;WK034403  ;2022JJ00;6.0;14.0;57.0\n",
+        encoding="utf-8",
+    )
+    importeer_gebieden(bestand, bron="rivm", jaar=2022)
+    cijfers = Gebied.objects.get(code="WK034403").cijfers
+    assert cijfers["psychische_klachten"]["waarde"] == 11.9
+    assert cijfers["eenzaamheid"]["waarde"] == 53.4
+
+
+def test_rivm_zonder_angst_of_depressie_leest_de_psychische_klachten(gebieden, tmp_path):
+    bestand = tmp_path / "rivm.csv"
+    bestand.write_text(
+        "Leeftijd;Marges;Codering_3;PsychischeKlachten_20\n18 jaar of ouder;Waarde;WK034403;19.5\n",
+        encoding="utf-8",
+    )
+    importeer_gebieden(bestand, bron="rivm", jaar=2022)
+    assert Gebied.objects.get(code="WK034403").cijfers["psychische_klachten"]["waarde"] == 19.5
