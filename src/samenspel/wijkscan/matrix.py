@@ -214,10 +214,12 @@ def matrix(
         if g.niveau == Niveau.BUURT and (wijk is None or g.ouder_id == wijk)
     ]
     bereikbaar = bereik(buurten, gebruiker)
-    verwezen = verwijzingen(gemeente)
-    # Flags per wijk and buurt; the partners' judgement per wijk, shown on its buurten too
-    # (partners judge their wijk, seed 003 l.843–857 "wijk-, buurt- of gebiedsniveau").
-    vlaggen = verwachtingen(gemeente, scan)
+    verwezen = verwijzingen(gemeente, scan.gebieden)
+    # Flags per wijk and buurt (on a wijk's page only its own); the partners' judgement per
+    # wijk, shown on its buurten too (partners judge their wijk, seed 003 l.843–857 "wijk-,
+    # buurt- of gebiedsniveau").
+    alleen = None if wijk is None else {wijk, *(b.code for b in buurten)}
+    vlaggen = verwachtingen(gemeente, scan, alleen=alleen)
     oordelen = laatste_oordelen(gemeente)
 
     def cel(gebied: Gebied, term) -> Cel:

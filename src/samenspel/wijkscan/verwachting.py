@@ -264,9 +264,14 @@ def beoordeel(verwacht: float | None, aanwezig: int, marge: int) -> tuple[str, s
 
 
 def verwachtingen(
-    gemeente, scan: Aanbod, gewichten: dict | None = None, marge: int | None = None
+    gemeente,
+    scan: Aanbod,
+    gewichten: dict | None = None,
+    marge: int | None = None,
+    alleen: set[str] | None = None,
 ) -> dict[tuple[str, str], Verwachting]:
-    """Expected and present per (area code, bouwsteen code), for every wijk and buurt.
+    """Expected and present per (area code, bouwsteen code), for every wijk and buurt, or
+    only those whose code is in `alleen` (one wijk's page: the same numbers, fewer areas).
 
     Two queries (the gemeente's weights and margin) when not given; none per area.
     """
@@ -285,6 +290,8 @@ def verwachtingen(
         )
         for gebied in scan.gebieden:
             if gebied.niveau not in (Niveau.WIJK, Niveau.BUURT):
+                continue
+            if alleen is not None and gebied.code not in alleen:
                 continue
             index, delen = behoefte(tarieven, gebied.code, gemeente.code, formule)
             inwoners = scan.inwoners.get(gebied.code)

@@ -16,14 +16,17 @@ from samenspel.referrals.models import Verwijzing
 from samenspel.wijkscan.aanbod import bouwstenen_per_aanbod, gebieden_van
 
 
-def verwijzingen(gemeente: Gebied) -> dict[tuple[str, str], cijfers.Cijfers]:
+def verwijzingen(
+    gemeente: Gebied, gebieden: list[Gebied] | None = None
+) -> dict[tuple[str, str], cijfers.Cijfers]:
     """(area code, bouwsteen code) → the referral figures, only where there are enough.
 
     A cell with fewer than `cijfers.MIN_AANTAL` referrals is absent, so no caller can show
     its count by mistake. Five queries (the areas, the event log, the first meetings, where
-    each referral went, the bouwstenen), whatever the number of referrals.
+    each referral went, the bouwstenen), whatever the number of referrals; four when the
+    caller has the gemeente's areas already (`gebieden_van`).
     """
-    gebieden = {g.code: g for g in gebieden_van(gemeente)}
+    gebieden = {g.code: g for g in (gebieden_van(gemeente) if gebieden is None else gebieden)}
     buurten = [c for c, g in gebieden.items() if g.niveau == Niveau.BUURT]
     gestuurd = Verwijzing.objects.filter(gebied__in=buurten)
     # The event log is read the way `cijfers` reads it for a service or an area.

@@ -188,7 +188,9 @@ def kennis(request, code: str, gebied: str, bouwsteen: str):
     )
     if gebied_obj is None:
         raise Http404
-    verwachting = v.verwachtingen(gemeente, scan)[(gebied_obj.code, term.code)]
+    verwachting = v.verwachtingen(gemeente, scan, alleen={gebied_obj.code})[
+        (gebied_obj.code, term.code)
+    ]
     meer = verwachting.vlag == v.Vlag.MEER
     versies = actions.wijkkennis_van(gemeente, gebied_obj, term)
     laatste = versies.first()
