@@ -138,11 +138,13 @@ def gebieden_van(gemeente: Gebied) -> list[Gebied]:
     """The gemeente, its wijken and their buurten in one query: gemeente, then by level, name."""
     # `Gebied.objects.binnen(gemeente)`, asked so that each part uses an index (the code, the
     # parent): its join on the parent's parent makes SQLite read every area of the country.
+    # Without the outlines: a buurt's GeoJSON can be kilobytes, and only the map draws them
+    # (`views_uitvoer.kaart` reads them in one query of its own).
     gebieden = Gebied.objects.filter(
         Q(pk=gemeente.pk)
         | Q(ouder=gemeente)
         | Q(ouder__in=Gebied.objects.filter(ouder=gemeente).values("pk"))
-    )
+    ).defer("geometrie")
     volgorde = {Niveau.GEMEENTE: 0, Niveau.WIJK: 1, Niveau.BUURT: 2}
     return sorted(gebieden, key=lambda g: (volgorde[g.niveau], g.naam))
 

@@ -107,15 +107,21 @@ def kaart(request, code: str):
     naam = next((_(t.name) for t in scan.bouwstenen if t.code == bouwsteen), "")
     buurten = []
     vlakken = []
+    omtrek = dict(
+        Gebied.objects.filter(
+            code__in=[r.gebied.code for g in scan.groepen for r in g.buurten],
+            geometrie__isnull=False,
+        ).values_list("code", "geometrie")
+    )
     for groep in scan.groepen:
         for rij in groep.buurten:
             cel = next(c for c in rij.cellen if c.bouwsteen == bouwsteen)
             buurten.append({"rij": rij, "wijk": groep.wijk.gebied, "cel": cel})
-            if rij.gebied.geometrie:
+            if omtrek.get(rij.gebied.code):
                 vlakken.append(
                     {
                         "type": "Feature",
-                        "geometry": rij.gebied.geometrie,
+                        "geometry": omtrek[rij.gebied.code],
                         "properties": {
                             "naam": rij.gebied.naam,
                             "niveau": cel.niveau,
