@@ -18,12 +18,15 @@ moderation, as it takes that index for a selective one. At 150,000 listings that
 per gemeente; from the places it is a few milliseconds.
 """
 
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from samenspel.areas import cijfers
@@ -35,7 +38,9 @@ from samenspel.directory.models import (
     ServiceAtLocation,
     TaxonomyTerm,
     vers_vanaf,
+    zichtbaarheden_voor,
 )
+from samenspel.search.models import Zoekwijziging
 
 # The key of the number of residents in `Gebied.cijfers`. The area import stores every CSV
 # column under its header, lowercased with runs of other characters as "_"
@@ -213,19 +218,59 @@ def bouwstenen_per_aanbod(services, bouwstenen=None, ruw: bool = False) -> dict:
     return uitkomst
 
 
+def _bewaarsleutel(gemeente, gebruiker, vandaag: date, gebieden: list[Gebied]) -> str:
+    """The key of a gemeente's counted cells: whatever they depend on is in it.
+
+    Which listings count (the viewer's visibilities), the day (freshness), the gemeente's
+    areas and their parents, and the kaart's state: every saved change to a listing, its
+    organisation, places or bouwstenen writes a row to the search change log (whose highest
+    id is one indexed lookup). Changes that bypass it (a bulk re-link of places to buurten by
+    an area import) are bounded by the setting `WIJKSCAN_BEWAAR_SECONDEN`.
+    """
+    versie = Zoekwijziging.objects.aggregate(hoogste=Max("id"))["hoogste"] or 0
+    vorm = hashlib.blake2b(
+        "|".join(f"{g.code}>{g.ouder_id}" for g in gebieden).encode(), digest_size=8
+    ).hexdigest()
+    zicht = ",".join(sorted(zichtbaarheden_voor(gebruiker)))
+    return f"wijkscan:aanbod:{gemeente.code}:{zicht}:{vandaag.isoformat()}:{versie}:{vorm}"
+
+
 def aanbod(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Aanbod:
     """The supply per area × bouwsteen of `gemeente`, as `gebruiker` may see the kaart.
 
-    Four queries: the areas, the listings with their buurten, their bouwstenen, the list of
-    bouwstenen.
+    Five queries: the areas, the list of bouwstenen, the kaart's version, and, unless the
+    same cells were counted a moment ago (Django's cache, `_bewaarsleutel`), the listings
+    with their buurten and their bouwstenen. A wijk's page of a large gemeente needs the
+    gemeente's own row to compare with; counting it costs most of the page, and the
+    analyst going from wijk to wijk asks the same cells again.
     """
     vandaag = vandaag or timezone.localdate()
-    grens = vers_vanaf(vandaag)
     gebieden = gebieden_van(gemeente)
-    per_code = {g.code: g for g in gebieden}
     inwoners = inwoners_per_gebied(gebieden)
-    buurten = [g.code for g in gebieden if g.niveau == Niveau.BUURT]
     bouwstenen = list(TaxonomyTerm.objects.bouwstenen())
+    sleutel = _bewaarsleutel(gemeente, gebruiker, vandaag, gebieden)
+    getallen = cache.get(sleutel)
+    if getallen is None:
+        getallen = _tel(gemeente, gebruiker, vandaag, gebieden, bouwstenen)
+        cache.set(sleutel, getallen, settings.SAMENSPEL["WIJKSCAN_BEWAAR_SECONDEN"])
+    vakken = {
+        plek: Vak(aantal=aantal, vers=vers, sectoren=Counter(sectoren), inwoners=inwoners[plek[0]])
+        for plek, (aantal, vers, sectoren) in getallen.items()
+    }
+    return Aanbod(
+        gemeente=gemeente,
+        gebieden=gebieden,
+        bouwstenen=bouwstenen,
+        vakken=vakken,
+        inwoners=inwoners,
+    )
+
+
+def _tel(gemeente, gebruiker, vandaag, gebieden, bouwstenen) -> dict:
+    """(area code, bouwsteen code) -> (listings, fresh ones, listings per sector)."""
+    grens = vers_vanaf(vandaag)
+    per_code = {g.code: g for g in gebieden}
+    buurten = [g.code for g in gebieden if g.niveau == Niveau.BUURT]
     plaatsen = zichtbaar_in(
         ServiceAtLocation.objects.filter(location__buurt__in=buurten),
         Service.objects.zichtbaar_voor(gebruiker),
@@ -252,21 +297,15 @@ def aanbod(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Aanbod:
         bevestigd = als_datum(bevestigd)
         feiten[service_id] = (bevestigd is not None and bevestigd >= grens, sector or ONBEKEND)
     termen = bouwstenen_per_aanbod(plaatsen.values("service_id"), bouwstenen, ruw=True)
-    vakken: dict[tuple[str, str], Vak] = {}
+    getallen: dict[tuple[str, str], list] = {}
     for service_id, codes in gebieden_per_aanbod.items():
         vers, sector = feiten[service_id]
         for term in termen.get(service_id, ()):
             for code in codes:
-                vak = vakken.get((code, term))
-                if vak is None:
-                    vak = vakken[(code, term)] = Vak(inwoners=inwoners[code])
-                vak.aantal += 1
-                vak.vers += vers
-                vak.sectoren[sector] += 1
-    return Aanbod(
-        gemeente=gemeente,
-        gebieden=gebieden,
-        bouwstenen=bouwstenen,
-        vakken=vakken,
-        inwoners=inwoners,
-    )
+                cel = getallen.get((code, term))
+                if cel is None:
+                    cel = getallen[(code, term)] = [0, 0, {}]
+                cel[0] += 1
+                cel[1] += vers
+                cel[2][sector] = cel[2].get(sector, 0) + 1
+    return {plek: tuple(cel) for plek, cel in getallen.items()}
