@@ -62,6 +62,15 @@ def telefoon(browser, live_server, settings):
     context.close()
 
 
+def naar(pagina, locator) -> None:
+    """Click a link or button that loads a new page, and wait until it has loaded.
+
+    A plain click returns before the next page is there, so a check that follows it (axe, the
+    page's text) could still read the page it came from."""
+    with pagina.expect_navigation():
+        locator.click()
+
+
 def axe_overtredingen(pagina) -> list[dict]:
     """Run axe-core (WCAG 2.1 A and AA rules) on the current page."""
     pagina.add_script_tag(path=str(AXE))
@@ -117,7 +126,6 @@ def inloggen():
         pagina.goto(pagina.basis + "/inloggen/")
         pagina.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
         pagina.get_by_label("Wachtwoord").fill(wachtwoord)
-        pagina.get_by_role("button", name="Inloggen").click()
-        pagina.wait_for_load_state()
+        naar(pagina, pagina.get_by_role("button", name="Inloggen"))
 
     return log_in

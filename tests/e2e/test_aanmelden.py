@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from samenspel.directory import actions, registratie
 from samenspel.directory.models import Moderatie, Organization, Service, Zichtbaarheid
-from tests.e2e.conftest import axe_overtredingen
+from tests.e2e.conftest import axe_overtredingen, naar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,8 +44,7 @@ def vul_verplichte_velden(
 
 
 def versturen(pagina):
-    pagina.get_by_role("button", name="Aanmelding versturen").click()
-    pagina.wait_for_load_state()
+    naar(pagina, pagina.get_by_role("button", name="Aanmelding versturen"))
 
 
 def mails_aan(adres: str, onderwerp: str = "", wacht: float = 5.0) -> list:

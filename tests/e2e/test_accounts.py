@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from samenspel.directory import actions, links
 from samenspel.directory import models as m
-from tests.e2e.conftest import axe_overtredingen
+from tests.e2e.conftest import axe_overtredingen, naar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -118,8 +118,7 @@ def test_beantwoorde_vraag_staat_als_antwoord_in_de_wachtrij(
     actions.stel_vraag(service, netwerkhouder, "Is het gratis?")
     p.goto(p.basis + links.pad(service, links.BEWERK))
     p.get_by_label("Wat doen jullie?").fill("Samen Nederlands praten. Het is gratis.")
-    p.get_by_role("button", name=re.compile("Opslaan")).click()
-    p.wait_for_load_state()
+    naar(p, p.get_by_role("button", name=re.compile("Opslaan")))
 
     inloggen(p, "netwerkhouder")
     expect(p.get_by_text("Antwoord op je vraag")).to_be_visible()

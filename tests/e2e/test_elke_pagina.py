@@ -34,7 +34,7 @@ from samenspel.wegwijzer import lijst as wegwijzerlijst
 from samenspel.wijkscan import oordeellinks
 from samenspel.wijkscan.models import Oordeelronde
 from samenspel.wijkscan.models import Uitnodiging as Oordeeluitnodiging
-from tests.e2e.conftest import nederlands
+from tests.e2e.conftest import naar, nederlands
 from tests.e2e.rondgang import Rondgang, alle_url_namen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -271,8 +271,7 @@ def _log_in(pagina, basis: str, gebruikersnaam: str) -> None:
     pagina.goto(basis + "/inloggen/")
     pagina.locator("input[name=username]").fill(gebruikersnaam)
     pagina.locator("input[name=password]").fill(laden.wachtwoord(gebruikersnaam))
-    pagina.locator("main form [type=submit]").click()
-    pagina.wait_for_load_state()
+    naar(pagina, pagina.locator("main form [type=submit]"))
     expect(pagina.locator("form[action='/uitloggen/'] button")).to_contain_text(gebruikersnaam)
 
 
@@ -284,8 +283,7 @@ def _meedoen(rondgang: Rondgang, service: m.Service) -> None:
     pagina.locator("input[name=contactmanier][value=telefoon]").check()
     pagina.locator("input[name=contact]").fill("06 12345678")
     pagina.locator("input[name=toestemming]").check()
-    pagina.locator("main form [type=submit]").last.click()
-    pagina.wait_for_load_state()
+    naar(pagina, pagina.locator("main form [type=submit]").last)
     rondgang.loop(*rondgang.controleer())
 
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from samenspel.signals import actions
 from samenspel.signals.models import RegionaleRoute
-from tests.e2e.conftest import axe_overtredingen
+from tests.e2e.conftest import axe_overtredingen, naar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,8 +54,7 @@ def _beantwoord(pagina):
     pagina.get_by_label("Ik ben een buur of bewoner").check()
     pagina.get_by_label("Ja, het is acuut: er is nu gevaar").check()
     pagina.get_by_label("Gemeente", exact=True).select_option(label="Utrecht")
-    pagina.get_by_role("button", name="Laat zien wie ik kan bellen").click()
-    pagina.wait_for_load_state()
+    naar(pagina, pagina.get_by_role("button", name="Laat zien wie ik kan bellen"))
 
 
 def _acuut_eerst_en_groot(pagina):

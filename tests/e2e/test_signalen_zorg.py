@@ -10,7 +10,7 @@ from django.urls import reverse
 from samenspel.signals.models import Zorgmelding, Zorgstatus
 from samenspel.signals.tests.conftest import signaalwereld  # noqa: F401 (fixture)
 from samenspel.signals.tests.zorg_hulp import WAT, regels, zorg
-from tests.e2e.conftest import axe_overtredingen
+from tests.e2e.conftest import axe_overtredingen, naar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,8 +31,7 @@ def test_een_vrijwilliger_geeft_een_zorg_door_en_ziet_alleen_de_status(
     assert axe_overtredingen(page) == []
     page.get_by_label("Wat zie je?").fill(WAT)
     page.get_by_label("In welke buurt?").select_option("BU03440301")
-    page.get_by_role("button", name="Zorg doorgeven").click()
-    page.wait_for_load_state()
+    naar(page, page.get_by_role("button", name="Zorg doorgeven"))
     link = page.locator("#eigen-link").inner_text()
     assert axe_overtredingen(page) == []
 
@@ -45,8 +44,7 @@ def test_een_vrijwilliger_geeft_een_zorg_door_en_ziet_alleen_de_status(
     page.get_by_label("ontvangen", exact=True).check()
     page.get_by_role("button", name="Status opslaan").click()
     page.get_by_label("opgepakt", exact=True).check()
-    page.get_by_role("button", name="Status opslaan").click()
-    page.wait_for_load_state()
+    naar(page, page.get_by_role("button", name="Status opslaan"))
     assert Zorgmelding.objects.get().status == Zorgstatus.OPGEPAKT
 
     telefoon.goto(link)
@@ -64,8 +62,7 @@ def test_een_corporatie_stuurt_een_verkeerde_zorg_door(page, telefoon, inloggen,
     inloggen(page, "corporatielid")
     page.goto(page.basis + reverse("signals:zorg_detail", args=[melding.pk]))
     page.get_by_label("Naar welk team?").select_option(label="Buurtteam Overvecht")
-    page.get_by_role("button", name="Doorsturen").click()
-    page.wait_for_load_state()
+    naar(page, page.get_by_role("button", name="Doorsturen"))
     assert "Doorgestuurd naar Buurtteam Overvecht" in page.content()
     assert axe_overtredingen(page) == []
     melding.refresh_from_db()
@@ -73,10 +70,9 @@ def test_een_corporatie_stuurt_een_verkeerde_zorg_door(page, telefoon, inloggen,
     # The corporatie's inbox keeps the forwarded worry's status, at 1280 and at 360 px; the
     # way there is "Signalen" in the menu.
     inbox = reverse("signals:zorg_inbox", args=[signaalwereld["corporatie"].pk])
-    page.get_by_role("link", name="Signalen", exact=True).click()
+    naar(page, page.get_by_role("link", name="Signalen", exact=True))
     assert axe_overtredingen(page) == []
-    page.get_by_role("link", name="Zorgen voor Woningcorporatie Portaal").click()
-    page.wait_for_load_state()
+    naar(page, page.get_by_role("link", name="Zorgen voor Woningcorporatie Portaal"))
     assert page.url.endswith(inbox)
     assert "Buurtteam Overvecht" in page.locator("main").inner_text()
     assert axe_overtredingen(page) == []

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from samenspel.directory import actions
 from samenspel.directory.models import Service
-from tests.e2e.conftest import axe_overtredingen
+from tests.e2e.conftest import axe_overtredingen, naar
 from tests.e2e.test_aanmelden import (
     EIGENAAR,
     geregistreerd,
@@ -75,8 +75,7 @@ def test_drempelvrij_aangemeld_goedgekeurd_en_gevonden_met_het_filter(
     vinkje = filter_.get_by_label("Drempelvrij (rollator)")
     zichtbaar_maken(page, vinkje)
     vinkje.check()
-    page.get_by_role("button", name="Filters toepassen").click()
-    page.wait_for_load_state()
+    naar(page, page.get_by_role("button", name="Filters toepassen"))
 
     expect(page.get_by_role("heading", name=re.compile(r"^1 resultaat"))).to_be_visible()
     expect(page.get_by_role("link", name="Zolderatelier")).to_have_count(0)

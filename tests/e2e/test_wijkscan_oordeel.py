@@ -3,6 +3,7 @@ account; the netwerkhouder sees both answers and closes the round. Axe-clean, an
 a 360 px phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_overtredingen
 
@@ -31,7 +32,7 @@ def test_twee_partners_oordelen_zonder_account_en_de_netwerkhouder_sluit_de_rond
     page.get_by_role("link", name="Rondes waarin partners", exact=False).click()
     page.get_by_label("Wijk").select_option("WK034403")
     page.get_by_role("button", name="Start een ronde").click()
-    assert page.get_by_role("heading", name="Oordeelronde Overvecht").is_visible()
+    expect(page.get_by_role("heading", name="Oordeelronde Overvecht")).to_be_visible()
 
     links = [
         _nodig_uit(page, "Buurtteam Overvecht", "formele partner (zorg, welzijn, corporatie)"),
@@ -45,7 +46,7 @@ def test_twee_partners_oordelen_zonder_account_en_de_netwerkhouder_sluit_de_rond
         partner = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL")
         scherm = partner.new_page()
         scherm.goto(link)
-        assert scherm.get_by_role("link", name="Inloggen").is_visible()  # not logged in
+        expect(scherm.get_by_role("link", name="Inloggen")).to_be_visible()  # not logged in
         breed = scherm.evaluate("""() => [...document.querySelectorAll('body *')]
             .filter(e => e.getBoundingClientRect().right > 361)
             .map(e => e.tagName + '.' + e.className + '#' + e.id).slice(0, 8)""")
@@ -56,22 +57,22 @@ def test_twee_partners_oordelen_zonder_account_en_de_netwerkhouder_sluit_de_rond
         deel.get_by_label("telefonisch bereikbaar", exact=False).check()
         deel.get_by_label("Waarop baseer je dit?").fill(tekst)
         scherm.get_by_role("button", name="Bewaar mijn oordeel").click()
-        assert scherm.get_by_text("Je oordeel is bewaard", exact=False).is_visible()
+        expect(scherm.get_by_text("Je oordeel is bewaard", exact=False)).to_be_visible()
         assert axe_overtredingen(scherm) == []
         partner.close()
 
     page.reload()
     inhoud = page.content()
     assert "Na 22 uur niemand" in inhoud and "Nooit iemand gezien" in inhoud
-    assert page.get_by_text("2 van 2 partners").is_visible()
+    expect(page.get_by_text("2 van 2 partners")).to_be_visible()
     page.get_by_label("Ja, ik wil deze ronde sluiten").check()
     page.get_by_role("button", name="Sluit de ronde").click()
-    assert page.get_by_text("De ronde is gesloten", exact=False).first.is_visible()
-    assert page.get_by_text("Middelste oordeel: afwezig").is_visible()
+    expect(page.get_by_text("De ronde is gesloten", exact=False).first).to_be_visible()
+    expect(page.get_by_text("Middelste oordeel: afwezig")).to_be_visible()
     _past_op_telefoon(page)
 
     page.get_by_role("link", name="Alle gesloten rondes van Overvecht").click()
-    assert page.get_by_text("Middelste oordeel: afwezig").is_visible()
+    expect(page.get_by_text("Middelste oordeel: afwezig")).to_be_visible()
     _past_op_telefoon(page)
 
 
@@ -89,6 +90,6 @@ def test_criteria_en_rondes_zonder_axe_fouten_op_een_telefoon(
 ):
     inloggen(telefoon, "netwerkhouder")
     telefoon.goto(telefoon.basis + pad)
-    assert telefoon.get_by_role("heading", level=1).is_visible()
+    expect(telefoon.get_by_role("heading", level=1)).to_be_visible()
     assert axe_overtredingen(telefoon) == []
     assert telefoon.evaluate("document.documentElement.scrollWidth") <= 360

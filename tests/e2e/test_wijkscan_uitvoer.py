@@ -2,6 +2,7 @@
 the print view and the CSV download; axe-clean, and no sideways scrolling on a 360 px phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from samenspel.areas.models import Gebied
 from samenspel.wijkscan import actions
@@ -57,24 +58,25 @@ def test_twee_wijken_vergelijken_afdrukken_en_csv_downloaden(page, inloggen, utr
     inloggen(page, "netwerkhouder")
     page.goto(page.basis + f"/wijkscan/{GM}/")
     page.get_by_role("link", name="Matrix", exact=True).click()
-    assert page.get_by_role("table", name="Aanbod per gebied en bouwsteen in Utrecht").is_visible()
+    matrix = page.get_by_role("table", name="Aanbod per gebied en bouwsteen in Utrecht")
+    expect(matrix).to_be_visible()
     assert axe_overtredingen(page) == []
 
     page.get_by_role("link", name="Twee wijken vergelijken").click()
     page.get_by_role("button", name="Vergelijk").click()
-    assert page.get_by_text("Kies de eerste wijk.").first.is_visible()
+    expect(page.get_by_text("Kies de eerste wijk.").first).to_be_visible()
     page.get_by_label("Eerste wijk").select_option(label="Overvecht")
     page.get_by_label("Tweede wijk").select_option(label="Zuilen")
     page.get_by_role("button", name="Vergelijk").click()
     tabel = page.get_by_role("table", name="Overvecht en Zuilen per bouwsteen")
-    assert tabel.is_visible()
+    expect(tabel).to_be_visible()
     assert "1 aanbod" in tabel.inner_text()
     assert axe_overtredingen(page) == []
 
     page.get_by_role("link", name="Matrix Utrecht").click()
     page.get_by_role("link", name="Afdrukken").click()
-    assert page.get_by_text("Stand van", exact=False).first.is_visible()
-    assert not page.locator(".kop").is_visible()
+    expect(page.get_by_text("Stand van", exact=False).first).to_be_visible()
+    expect(page.locator(".kop")).to_be_hidden()
     assert axe_overtredingen(page) == []
 
     page.get_by_role("link", name="Terug naar de matrix").click()
@@ -90,16 +92,16 @@ def test_twee_wijken_vergelijken_afdrukken_en_csv_downloaden(page, inloggen, utr
 def test_kaart_en_trend_op_het_scherm(page, inloggen, utrecht):
     inloggen(page, "netwerkhouder")
     page.goto(page.basis + f"/wijkscan/{GM}/kaart/")
-    assert page.locator("#wijkscankaart").is_visible()
+    expect(page.locator("#wijkscankaart")).to_be_visible()
     assert page.locator("#wijkscankaart path").count() >= 1
-    assert page.get_by_role("table", name="per buurt", exact=False).is_visible()
+    expect(page.get_by_role("table", name="per buurt", exact=False)).to_be_visible()
     assert axe_overtredingen(page) == []
 
     page.goto(page.basis + f"/wijkscan/{GM}/matrix/")
     page.get_by_role("button", name="Stand van vandaag vastleggen").click()
-    assert page.get_by_text("De stand van vandaag is vastgelegd", exact=False).is_visible()
+    expect(page.get_by_text("De stand van vandaag is vastgelegd", exact=False)).to_be_visible()
     page.goto(page.basis + f"/wijkscan/{GM}/trend/BU03440301/")
-    assert page.get_by_role("heading", name="Ontwikkeling Zambesidreef e.o.").is_visible()
+    expect(page.get_by_role("heading", name="Ontwikkeling Zambesidreef e.o.")).to_be_visible()
     assert page.locator("table").count() >= 1
     assert axe_overtredingen(page) == []
 
@@ -121,7 +123,7 @@ def test_op_een_telefoon_zonder_axe_fouten_en_zonder_zijwaarts_scrollen(
     actions.leg_stand_vast(Gebied.objects.get(code=GM), None)
     inloggen(telefoon, "netwerkhouder")
     telefoon.goto(telefoon.basis + pad)
-    assert telefoon.locator("h1").is_visible()
+    expect(telefoon.locator("h1")).to_be_visible()
     assert axe_overtredingen(telefoon) == []
     _geen_zijwaarts_scrollen(telefoon)
 
@@ -129,6 +131,6 @@ def test_op_een_telefoon_zonder_axe_fouten_en_zonder_zijwaarts_scrollen(
 def test_de_matrix_op_een_telefoon_is_een_lijst_per_buurt(telefoon, inloggen, utrecht):
     inloggen(telefoon, "netwerkhouder")
     telefoon.goto(telefoon.basis + f"/wijkscan/{GM}/matrix/")
-    assert not telefoon.locator(".matrix-tabel").is_visible()
-    assert telefoon.get_by_role("heading", name="Ertskade", exact=False).is_visible()
+    expect(telefoon.locator(".matrix-tabel")).to_be_hidden()
+    expect(telefoon.get_by_role("heading", name="Ertskade", exact=False)).to_be_visible()
     _geen_zijwaarts_scrollen(telefoon)
