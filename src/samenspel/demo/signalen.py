@@ -98,6 +98,15 @@ BUURTSIGNALEN = [
         "Een nieuwe huiskamer voor ouderen in Overvecht",
     ),
     (
+        "BU03440311",
+        Thema.ALLEEN,
+        "Een oudere buurman komt sinds de winter niet meer naar de koffieochtend; anderen uit "
+        "zijn portiek ook niet.",
+        False,
+        "",
+        "",
+    ),
+    (
         "BU03440322",
         Thema.JONGEREN,
         "Op het grasveld bij de speeltuin hangen 's avonds jongeren rond die niets te doen hebben.",

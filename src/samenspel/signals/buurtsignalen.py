@@ -45,20 +45,41 @@ def openbaar_in(wijk):
     return Buurtsignaal.objects.filter(buurt__ouder=wijk, openbaar=True).select_related("buurt")
 
 
+def _in_gemeente_sinds(gemeente, sinds):
+    # `sinds` a moment, or a day (from its start, local time).
+    if isinstance(sinds, date) and not isinstance(sinds, datetime):
+        sinds = timezone.make_aware(datetime(sinds.year, sinds.month, sinds.day))
+    return Buurtsignaal.objects.filter(buurt__ouder__ouder=gemeente, ontvangen_op__gte=sinds)
+
+
 def thema_tellingen(gemeente, sinds) -> dict[tuple[str, str], int]:
     """Number of neighbourhood signals per (wijk code, thema) in a gemeente since a moment.
 
-    Raw counts, for the wijkscan's bouwsteen ``VROEGSIGNALERING``; whoever shows them applies
-    ``toon_telling`` (nothing below 3 as a number).
+    Raw counts; whoever shows them applies ``toon_telling`` (nothing below 3 as a number).
     """
-    if isinstance(sinds, date) and not isinstance(sinds, datetime):
-        sinds = timezone.make_aware(datetime(sinds.year, sinds.month, sinds.day))
     rijen = (
-        Buurtsignaal.objects.filter(buurt__ouder__ouder=gemeente, ontvangen_op__gte=sinds)
+        _in_gemeente_sinds(gemeente, sinds)
         .values("buurt__ouder__code", "thema")
         .annotate(n=Count("id"))
     )
     return {(r["buurt__ouder__code"], r["thema"]): r["n"] for r in rijen}
+
+
+def per_gebied(gemeente, sinds) -> dict[str, int]:
+    """Number of neighbourhood signals since a moment per area code: each buurt, each wijk and
+    the gemeente itself. One query. Raw counts, for the wijkscan's bouwsteen
+    ``VROEGSIGNALERING``; whoever shows them applies ``toon_telling``.
+    """
+    rijen = (
+        _in_gemeente_sinds(gemeente, sinds)
+        .values("buurt__code", "buurt__ouder__code")
+        .annotate(n=Count("id"))
+    )
+    tellingen: dict[str, int] = defaultdict(int)
+    for r in rijen:
+        for code in (r["buurt__code"], r["buurt__ouder__code"], gemeente.code):
+            tellingen[code] += r["n"]
+    return dict(tellingen)
 
 
 def toon_telling(n: int):

@@ -6,12 +6,16 @@ A cell puts the figures of `aanbod`, `bereik` and `verwijzingen` together, and s
 what its colour says: a colour alone carries no meaning (WCAG 1.4.1), so the matrix reads the
 same on a screen reader, on paper and without a style sheet.
 
+The bouwsteen "vroegsignalering" also counts the neighbourhood signals residents and partners
+sent in the last year (issue "signalen": themes per wijk feed this bouwsteen): a signal says
+that people in the buurt notice and pass on, which no listing on the kaart says.
+
 The whole gemeente takes a fixed number of queries, whatever its number of listings or areas:
-those of `aanbod` (4), `bereik` (2) and `verwijzingen` (5).
+those of `aanbod` (4), `bereik` (2), `verwijzingen` (5) and one for the signals.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -19,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from samenspel.areas.models import Gebied, Niveau
+from samenspel.signals import buurtsignalen
 from samenspel.wijkscan.aanbod import aanbod
 from samenspel.wijkscan.bereik import bereik
 from samenspel.wijkscan.models.oordeel import Niveau as OordeelNiveau
@@ -35,6 +40,8 @@ NIVEAUS = [GEEN, BEREIK, WEINIG, GENOEG]
 # From this many listings a cell shows the darkest colour. A plain step, not a norm: whether
 # the supply is "voldoende" is the judgement of the partners (`Cel.oordeel`), not of a count.
 VEEL_VANAF = 3
+# The neighbourhood signals of this many days back count in a cell of "vroegsignalering".
+SIGNALEN_DAGEN = 365
 
 NIVEAU_UITLEG = {
     GEEN: gettext_lazy("geen aanbod, ook niet in de buurt"),
@@ -76,6 +83,8 @@ class Cel:
     # Filled by other parts of the scan: the expectation flag and the partners' judgement.
     vlag: str = ""
     oordeel: str = ""
+    # Only for the bouwsteen "vroegsignalering": neighbourhood signals in the last year.
+    buurtsignalen: int | None = None
 
     @property
     def niveau(self) -> str:
@@ -126,7 +135,22 @@ class Cel:
                 )
                 % {"n": self.reageert_binnen_dagen}
             )
+        if self.buurtsignalen is not None:
+            regels.append(self.signalen_tekst)
         return regels
+
+    @property
+    def signalen_tekst(self) -> str:
+        if not self.buurtsignalen:
+            return _("geen buurtsignalen in het laatste jaar")
+        getoond = buurtsignalen.toon_telling(self.buurtsignalen)
+        if getoond is None:
+            return _("minder dan 3 buurtsignalen in het laatste jaar")
+        return ngettext(
+            "%(n)s buurtsignaal in het laatste jaar",
+            "%(n)s buurtsignalen in het laatste jaar",
+            getoond,
+        ) % {"n": getoond}
 
     @property
     def mix(self) -> str:
@@ -207,6 +231,7 @@ def matrix(
     same as `matrix(...).alleen_wijk(wijk)`: reach is then computed for its buurten only, so a
     wijk's page does not pay for the places near every buurt of a large gemeente.
     """
+    vandaag = vandaag or timezone.localdate()
     scan = aanbod(gemeente, gebruiker, vandaag)
     buurten = [
         g
@@ -221,6 +246,7 @@ def matrix(
     alleen = None if wijk is None else {wijk, *(b.code for b in buurten)}
     vlaggen = verwachtingen(gemeente, scan, alleen=alleen)
     oordelen = laatste_oordelen(gemeente)
+    signalen = buurtsignalen.per_gebied(gemeente, vandaag - timedelta(days=SIGNALEN_DAGEN))
 
     def cel(gebied: Gebied, term) -> Cel:
         vak = scan.vak(gebied, term)
@@ -251,6 +277,8 @@ def matrix(
         if cijfers is not None:
             nu.aangenomen_procent = cijfers.aandeel_aangenomen
             nu.reageert_binnen_dagen = cijfers.reageert_binnen
+        if term.code == buurtsignalen.VROEGSIGNALERING:
+            nu.buurtsignalen = signalen.get(gebied.code, 0)
         return nu
 
     def rij(gebied: Gebied) -> Rij:
@@ -268,5 +296,5 @@ def matrix(
         bouwstenen=scan.bouwstenen,
         totaal=rij(gemeente),
         groepen=list(per_wijk.values()),
-        gemaakt_op=vandaag or timezone.localdate(),
+        gemaakt_op=vandaag,
     )

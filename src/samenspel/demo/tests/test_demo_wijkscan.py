@@ -83,3 +83,10 @@ def test_zorg_in_overvecht_gaat_naar_het_buurtteam_en_is_opgepakt(demo):
     assert melding.team.name == "Buurtteam Overvecht"
     assert melding.status == s.Zorgstatus.OPGEPAKT
     assert s.Agendapunt.objects.get().openbaar
+
+
+def test_in_de_demo_telt_vroegsignalering_in_overvecht_de_buurtsignalen(demo, client):
+    client.force_login(Gebruiker.objects.get(username="analist"))
+    pagina = client.get(reverse("wijkscan:matrix_wijk", args=["GM0344", "WK034403"]))
+    assert pagina.status_code == 200
+    assert "3 buurtsignalen in het laatste jaar" in pagina.content.decode()

@@ -21,6 +21,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from samenspel.areas.models import Gebied
+from samenspel.signals.models import Buurtsignaal, Thema
 from samenspel.wijkscan import actions, export
 from samenspel.wijkscan.matrix import BEREIK, GEEN, GENOEG, WEINIG, Cel, matrix
 from samenspel.wijkscan.models import Gebeurtenis, Stand, Voorval
@@ -43,6 +44,7 @@ proefstad = test_aanbod.proefstad
 kaart = test_aanbod.kaart
 
 NU = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
+VROEG = "vroegsignalering"
 GM = "GM9999"
 
 
@@ -87,6 +89,35 @@ def test_een_cel_noemt_inwoners_bereik_versheid_en_mix(stad):
     assert any("op loopafstand" in r and "op fietsafstand" in r for r in regels)
     # Wijk and gemeente have no reach of their own: only buurten have a centre to walk from.
     assert _cel(scan, stad["wijk"], SOCIAAL).lopen is None
+
+
+def test_vroegsignalering_telt_de_buurtsignalen_van_het_laatste_jaar_vanaf_3(stad):
+    def signaal(buurt, dagen_terug):
+        Buurtsignaal.objects.create(
+            buurt=buurt,
+            thema=Thema.ALLEEN,
+            tekst="Sinds het buurthuis dicht is zitten ouderen alleen thuis.",
+            ontvangen_op=NU - dt.timedelta(days=dagen_terug),
+        )
+
+    for dagen in (1, 40, 200, 364):
+        signaal(stad["noord"], dagen)
+    signaal(stad["zuid"], 10)
+    signaal(stad["zuid"], 400)  # longer than a year ago: not counted
+    scan = matrix(stad["gemeente"], stad["analist"])
+    assert "4 buurtsignalen in het laatste jaar" in _cel(scan, stad["noord"], VROEG).details
+    # One signal is shown as "fewer than 3", so no one is recognisable by a count.
+    zuid = _cel(scan, stad["zuid"], VROEG)
+    assert "minder dan 3 buurtsignalen in het laatste jaar" in zuid.details
+    assert "5 buurtsignalen in het laatste jaar" in _cel(scan, stad["wijk"], VROEG).details
+    assert "5 buurtsignalen in het laatste jaar" in _cel(scan, stad["gemeente"], VROEG).details
+    # Only this bouwsteen counts signals.
+    assert not any("buurtsignal" in r for r in _cel(scan, stad["noord"], SOCIAAL).details)
+
+
+def test_zonder_buurtsignalen_zegt_vroegsignalering_dat_er_geen_zijn(stad):
+    scan = matrix(stad["gemeente"], stad["analist"])
+    assert "geen buurtsignalen in het laatste jaar" in _cel(scan, stad["wijk"], VROEG).details
 
 
 def test_de_matrix_groepeert_buurten_per_wijk_met_een_rij_voor_wijk_en_gemeente(stad):
