@@ -9,8 +9,9 @@ no sideways scrolling on the phone.
 import pytest
 from playwright.sync_api import expect
 
+from samenspel.signals import forms_buurtsignaal
 from samenspel.signals.models import Agendapunt, Buurtsignaal
-from tests.e2e.conftest import axe_overtredingen
+from tests.e2e.conftest import axe_overtredingen, naar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -69,3 +70,20 @@ def test_bewoner_stuurt_anoniem_en_netwerkhouder_antwoordt_en_zet_op_de_agenda(
     expect(page.get_by_text("We bespreken het in het wijkoverleg.")).to_be_visible()
     expect(page.get_by_text("Ontmoeten na het buurthuis")).to_be_visible()
     _goed(page, telefoon, "/signalen/wijk/WK034403/")
+
+
+def test_bij_veel_buurten_kiest_een_bewoner_op_de_telefoon_eerst_de_gemeente(
+    page, telefoon, gebieden, monkeypatch
+):
+    # A whole country's buurten do not fit one list: the gemeente comes first, without script.
+    monkeypatch.setattr(forms_buurtsignaal, "BUURTEN_IN_EEN_LIJST", 2)
+    page.goto(page.basis + "/signalen/buurt/")
+    _goed(page, telefoon, "/signalen/buurt/")
+    telefoon.get_by_label("In welke gemeente is het?").select_option(label="Utrecht")
+    naar(telefoon, telefoon.get_by_role("button", name="Verder: kies de buurt"))
+    buurten = telefoon.get_by_label("Over welke buurt gaat het?")
+    expect(buurten.locator("option")).to_have_text(
+        ["Kies een buurt", "Vechtzoom, Overvecht, Utrecht", "Zambesidreef e.o., Overvecht, Utrecht"]
+    )
+    assert axe_overtredingen(telefoon) == []
+    assert telefoon.evaluate("document.documentElement.scrollWidth") <= 360

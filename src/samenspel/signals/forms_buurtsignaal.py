@@ -32,6 +32,25 @@ def _tekstveld(label, help_text=""):
     )
 
 
+# Up to this many buurten the form lists them all; with more (a whole country's areas are
+# about 14,000) the sender first picks the gemeente, so a phone gets a list it can scroll.
+BUURTEN_IN_EEN_LIJST = 300
+
+
+class GemeenteKeuzeFormulier(Formulier):
+    """The first step when there are many buurten: which gemeente. A GET form, no JavaScript."""
+
+    gemeente = forms.ModelChoiceField(
+        label=_("In welke gemeente is het?"),
+        queryset=Gebied.objects.gemeenten().order_by("naam"),
+        empty_label=_("Kies een gemeente"),
+        error_messages={
+            "required": _("Kies de gemeente waar het over gaat."),
+            "invalid_choice": _("Deze gemeente kennen we niet. Kies een gemeente uit de lijst."),
+        },
+    )
+
+
 class BuurtsignaalFormulier(Formulier):
     buurt = BuurtKeuze(
         label=_("Over welke buurt gaat het?"),
@@ -75,9 +94,12 @@ class BuurtsignaalFormulier(Formulier):
         error_messages={"invalid": _("Dit is geen e-mailadres. Kijk het na of laat het leeg.")},
     )
 
-    def __init__(self, *args, bewaar_dagen=90, **kwargs):
+    def __init__(self, *args, bewaar_dagen=90, gemeente=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].help_text = self.fields["email"].help_text % {"dagen": bewaar_dagen}
+        if gemeente is not None:
+            buurt = self.fields["buurt"]
+            buurt.queryset = buurt.queryset.filter(ouder__ouder=gemeente)
 
 
 class AntwoordFormulier(Formulier):

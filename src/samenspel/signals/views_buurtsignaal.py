@@ -28,11 +28,30 @@ PER_PAGINA = 20
 ANONIEM_MAX_PER_UUR = 5
 
 
+def _gekozen_gemeente(request):
+    """The gemeente the sender chose (step 1), or that of the buurt a link gave; with the form
+    of that step when it still has to be shown (None: the buurt form can follow)."""
+    gegevens = request.POST if request.method == "POST" else request.GET
+    if gegevens.get("gemeente"):
+        keuze = f.GemeenteKeuzeFormulier(gegevens)
+        return (keuze.cleaned_data["gemeente"], None) if keuze.is_valid() else (None, keuze)
+    buurt = Gebied.objects.buurten().filter(pk=request.GET.get("buurt") or None).first()
+    if buurt is not None:
+        return buurt.gemeente, None
+    if Gebied.objects.buurten().count() > f.BUURTEN_IN_EEN_LIJST:
+        return None, f.GemeenteKeuzeFormulier()
+    return None, None
+
+
 def sturen(request):
+    gemeente, keuze = _gekozen_gemeente(request)
+    if keuze is not None and request.method != "POST":
+        return render(request, SJABLONEN + "sturen.html", {"keuze": keuze})
     form = f.BuurtsignaalFormulier(
         request.POST if request.method == "POST" else None,
         initial={"buurt": request.GET.get("buurt")},
         bewaar_dagen=actions._bewaar_dagen(),
+        gemeente=gemeente,
     )
     if request.method == "POST" and form.is_valid():
         # Against a script flooding a netwerkhouder's list: per visitor, anonymous or not.
@@ -47,7 +66,7 @@ def sturen(request):
             )
             request.session["buurtsignaal_verstuurd"] = {"met_adres": bool(d["email"])}
             return redirect("signals:buurtsignaal_verstuurd")
-    return render(request, SJABLONEN + "sturen.html", {"form": form})
+    return render(request, SJABLONEN + "sturen.html", {"form": form, "gemeente": gemeente})
 
 
 def verstuurd(request):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samenspel.privacy.models import Actie, Auditregel
-from samenspel.signals import actions, buurtsignalen
+from samenspel.signals import actions, buurtsignalen, forms_buurtsignaal
 from samenspel.signals.models import (
     Agendapunt,
     AgendaStatus,
@@ -91,6 +91,58 @@ def test_foute_invoer_krijgt_een_melding_bij_het_veld_en_bewaart_niets(
     assert boodschap in _tekst(antwoord)
     assert Buurtsignaal.objects.count() == 0
     assert Gebeurtenis.objects.count() == 0
+
+
+@pytest.fixture
+def veel_buurten(monkeypatch):
+    """More buurten than one list holds (3 here), as with a whole country's areas."""
+    monkeypatch.setattr(forms_buurtsignaal, "BUURTEN_IN_EEN_LIJST", 2)
+
+
+def test_bij_veel_buurten_kiest_de_bewoner_eerst_de_gemeente_en_ziet_dan_haar_buurten(
+    client, signaalwereld, veel_buurten
+):
+    pad = reverse("signals:buurtsignaal_sturen")
+    stap1 = _tekst(client.get(pad))
+    assert "In welke gemeente is het?" in stap1
+    assert "Over welke buurt gaat het?" not in stap1
+    stap2 = _tekst(client.get(pad, {"gemeente": "GM0344"}))
+    assert "Zambesidreef e.o." in stap2 and "Vechtzoom" in stap2
+    assert "Middelland-Noord" not in stap2  # Rotterdam's buurt
+    assert "Andere gemeente kiezen" in stap2
+    antwoord = client.post(pad, {**_formulier(signaalwereld), "gemeente": "GM0344"})
+    assert antwoord.status_code == 302
+    assert Buurtsignaal.objects.get().buurt == signaalwereld["buurt"]
+
+
+def test_een_link_met_een_buurt_slaat_de_keuze_van_de_gemeente_over(
+    client, signaalwereld, veel_buurten
+):
+    pagina = _tekst(
+        client.get(reverse("signals:buurtsignaal_sturen"), {"buurt": signaalwereld["buurt"].code})
+    )
+    assert "Over welke buurt gaat het?" in pagina
+    assert "Middelland-Noord" not in pagina
+
+
+def test_een_onbekende_gemeente_krijgt_een_melding_bij_het_veld(
+    client, signaalwereld, veel_buurten
+):
+    antwoord = client.get(reverse("signals:buurtsignaal_sturen"), {"gemeente": "GM0000"})
+    assert antwoord.status_code == 200
+    assert "Deze gemeente kennen we niet" in _tekst(antwoord)
+
+
+def test_een_buurt_van_een_andere_gemeente_dan_gekozen_wordt_niet_bewaard(
+    client, signaalwereld, veel_buurten
+):
+    rotterdams = signaalwereld["gebieden"]["middelland_noord"].code
+    antwoord = client.post(
+        reverse("signals:buurtsignaal_sturen"),
+        {**_formulier(signaalwereld, buurt=rotterdams), "gemeente": "GM0344"},
+    )
+    assert "Deze buurt kennen we niet" in _tekst(antwoord)
+    assert Buurtsignaal.objects.count() == 0
 
 
 def test_een_wijk_is_geen_buurt(client, signaalwereld):
