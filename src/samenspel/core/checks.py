@@ -6,6 +6,9 @@ from django.core.checks import Error, register
 
 from samenspel.core import client_ip
 
+# Django's own minimum for a secret key (security.W009).
+SLEUTEL_MIN = 50
+
 
 @register(deploy=True)
 def productie_instellingen(app_configs, **kwargs):
@@ -28,6 +31,25 @@ def productie_instellingen(app_configs, **kwargs):
         )
     if settings.DEMO or settings.DEBUG:
         fouten.append(Error("DEBUG of SAMENSPEL_DEMO staat aan in productie.", id="samenspel.E003"))
+    # Django only warns about these two (security.W009, and nothing for '*'); an installation
+    # holding worries about residents must not start with them.
+    if len(settings.SECRET_KEY) < SLEUTEL_MIN or len(set(settings.SECRET_KEY)) < 5:
+        fouten.append(
+            Error(
+                f"SECRET_KEY is korter dan {SLEUTEL_MIN} tekens of bijna overal hetzelfde teken.",
+                hint="Maak een nieuwe, bijvoorbeeld met: "
+                "python -c 'import secrets; print(secrets.token_urlsafe(50))'",
+                id="samenspel.E005",
+            )
+        )
+    if "*" in settings.ALLOWED_HOSTS:
+        fouten.append(
+            Error(
+                "ALLOWED_HOSTS bevat '*': elke hostnaam wordt aangenomen.",
+                hint="Noem de hostnamen van deze installatie, bijvoorbeeld samenspel.example.org.",
+                id="samenspel.E006",
+            )
+        )
     return fouten
 
 

@@ -54,3 +54,24 @@ def test_check_deploy_weigert_demosleutel_en_demostand():
     assert uitkomst.returncode != 0
     assert "samenspel.E002" in uitkomst.stderr
     assert "samenspel.E003" in uitkomst.stderr
+
+
+def test_check_deploy_weigert_een_korte_sleutel():
+    uitkomst = _check_deploy(
+        SAMENSPEL_PRODUCTIE="1",
+        SECRET_KEY="kort-maar-geheim",
+        ALLOWED_HOSTS="samenspel.example.org",
+    )
+    assert uitkomst.returncode != 0
+    assert "samenspel.E005" in uitkomst.stderr
+    # The demo key is long enough: its own error (E002) says what is wrong with it.
+    assert "samenspel.E005" not in _check_deploy(SAMENSPEL_PRODUCTIE="1").stderr
+
+
+def test_check_deploy_weigert_elke_hostnaam():
+    uitkomst = _check_deploy(
+        SAMENSPEL_PRODUCTIE="1", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="*"
+    )
+    assert uitkomst.returncode != 0
+    assert "samenspel.E006" in uitkomst.stderr
+    assert "samenspel.E005" not in uitkomst.stderr
