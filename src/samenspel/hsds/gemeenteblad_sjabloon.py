@@ -9,6 +9,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from samenspel.core.spreadsheet import veilige_rij
 from samenspel.directory import toegankelijkheid
 from samenspel.directory.models import TaxonomyTerm
 from samenspel.hsds.importeren.gemeenteblad_kolommen import SJABLOON
@@ -41,18 +42,19 @@ def xlsx() -> bytes:
         # The file is Dutch, like its column names, whatever the language of the page.
         with translation.override("nl"):
             uitleg.append([_kop(kolom), str(kolom.uitleg), kolom.voorbeeld])
+    # Term names come from the taxonomy, which an import may fill: never a formula.
     uitleg.append([])
     uitleg.append(["Bouwstenen (code)", "Naam"])
     for term in TaxonomyTerm.objects.bouwstenen():
-        uitleg.append([term.code, term.name])
+        uitleg.append(veilige_rij([term.code, term.name]))
     uitleg.append([])
     uitleg.append(["Doelgroepen (code)", "Naam"])
     for term in TaxonomyTerm.objects.doelgroepen():
-        uitleg.append([term.code, term.name])
+        uitleg.append(veilige_rij([term.code, term.name]))
     uitleg.append([])
     uitleg.append(["Toegankelijkheid (code)", "Naam"])
     for voorziening in toegankelijkheid.VOORZIENINGEN:
-        uitleg.append([voorziening.code, voorziening.tekst])
+        uitleg.append(veilige_rij([voorziening.code, voorziening.tekst]))
     for rij in uitleg.iter_rows(min_row=1, max_row=1):
         for cel in rij:
             cel.font = Font(bold=True)

@@ -1,8 +1,7 @@
 """The matrix as a spreadsheet: one row per area × bouwsteen, as CSV or xlsx.
 
 The header row is in the user's language. Area and bouwsteen names come from imports and the
-taxonomy, so a text cell that a spreadsheet would run as a formula (starting with = + - @)
-gets a leading apostrophe (OWASP "CSV injection").
+taxonomy, so every cell passes through `core.spreadsheet.veilig` (OWASP "CSV injection").
 """
 
 import csv
@@ -10,16 +9,8 @@ import io
 
 from django.utils.translation import gettext as _
 
+from samenspel.core.spreadsheet import veilig, veilige_rij
 from samenspel.wijkscan.matrix import Matrix
-
-GEVAARLIJK = ("=", "+", "-", "@")
-
-
-def veilig(waarde):
-    """A text that a spreadsheet would take for a formula gets a leading apostrophe."""
-    if isinstance(waarde, str) and waarde.startswith(GEVAARLIJK):
-        return "'" + waarde
-    return waarde
 
 
 def kop() -> list[str]:
@@ -83,7 +74,7 @@ def rijen(scan: Matrix) -> list[list]:
 def als_csv(scan: Matrix) -> str:
     uit = io.StringIO()
     schrijver = csv.writer(uit, delimiter=";")
-    schrijver.writerow([veilig(k) for k in kop()])
+    schrijver.writerow(veilige_rij(kop()))
     for rij in rijen(scan):
         schrijver.writerow(["" if w is None else veilig(w) for w in rij])
     # A byte-order mark, so spreadsheet programs read the text as UTF-8.
@@ -96,9 +87,9 @@ def als_xlsx(scan: Matrix) -> bytes:
     boek = Workbook()
     blad = boek.active
     blad.title = _("Matrix")[:31]
-    blad.append([veilig(k) for k in kop()])
+    blad.append(veilige_rij(kop()))
     for rij in rijen(scan):
-        blad.append([veilig(w) for w in rij])
+        blad.append(veilige_rij(rij))
     # Text cells never become formulas: openpyxl would store "=…" as a formula otherwise.
     for regel in blad.iter_rows():
         for vak in regel:

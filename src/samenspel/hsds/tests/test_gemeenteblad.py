@@ -246,3 +246,16 @@ def test_lege_sectorcel_laat_de_sector_onbekend_en_de_tijden_houden_hun_woorden(
     assert {s.description for s in service.schedules.all()} == {
         "dinsdag 10-12 uur en donderdag 14-16"
     }
+
+
+def test_een_formule_in_een_termnaam_staat_als_tekst_in_het_sjabloon(client, gebieden):
+    # A taxonomy an import filled may name a term like a formula; the sheet must not run it.
+    doelgroepen = m.Taxonomy.objects.get(name=m.DOELGROEPEN)
+    m.TaxonomyTerm.objects.create(
+        taxonomy=doelgroepen, code="x", name='=HYPERLINK("http://x.example.org","klik")'
+    )
+    boek = load_workbook(io.BytesIO(client.get("/api/hsds/uitwisselen/sjabloon.xlsx").content))
+    cellen = [c for rij in boek["Uitleg"].iter_rows() for c in rij if isinstance(c.value, str)]
+    assert '\'=HYPERLINK("http://x.example.org","klik")' in [c.value for c in cellen]
+    assert not any(c.value.startswith(("=", "+", "-", "@")) for c in cellen)
+    assert all(c.data_type == "s" for c in cellen)

@@ -21,8 +21,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from samenspel.areas.models import Gebied
+from samenspel.core.spreadsheet import veilig
 from samenspel.signals.models import Buurtsignaal, Thema
-from samenspel.wijkscan import actions, export
+from samenspel.wijkscan import actions
 from samenspel.wijkscan.matrix import BEREIK, GEEN, GENOEG, WEINIG, Cel, matrix
 from samenspel.wijkscan.models import Gebeurtenis, Stand, Voorval
 from samenspel.wijkscan.tests import test_aanbod
@@ -309,7 +310,14 @@ def test_een_formule_in_een_naam_wordt_tekst_in_csv_en_xlsx(stad, client):
     cellen = [c for rij in blad.iter_rows() for c in rij if isinstance(c.value, str)]
     assert not any(c.value.startswith(("=", "+", "-", "@")) for c in cellen)
     assert all(c.data_type == "s" for c in cellen)
-    assert [export.veilig(w) for w in ("+1", "-1", "gewoon", 3)] == ["'+1", "'-1", "gewoon", 3]
+    assert [veilig(w) for w in ("+1", "-1", "\tx", "\rx", "gewoon", 3)] == [
+        "'+1",
+        "'-1",
+        "'\tx",
+        "'\rx",
+        "gewoon",
+        3,
+    ]
 
 
 def test_de_afdruk_heeft_datum_en_bron(stad, client):
