@@ -29,7 +29,6 @@ from samenspel.search.zoeken import Zoekvraag, zoek, zoek_ids
 
 HSDS_VERSIE = "3.0"
 STANDAARD_PER_PAGINA = 50
-MAX_PER_PAGINA = 500
 NDJSON_STUK = 200
 # Ids per IN list when looking up the rows of many search hits: within every database's limit
 # on query parameters.
@@ -96,9 +95,12 @@ def _tijdstip(waarde: str | None) -> datetime | None:
 def _per_pagina(page: int, per_page: int | None) -> int:
     if page < 1:
         raise Fout(400, "page begint bij 1")
+    if page > openapi.MAX_PAGINA:
+        # The offset must fit the database's integers; no list has this many pages.
+        raise Fout(400, f"page is hooguit {openapi.MAX_PAGINA}")
     per_page = STANDAARD_PER_PAGINA if per_page is None else per_page
-    if not 1 <= per_page <= MAX_PER_PAGINA:
-        raise Fout(400, f"per_page moet tussen 1 en {MAX_PER_PAGINA} liggen")
+    if not 1 <= per_page <= openapi.MAX_PER_PAGINA:
+        raise Fout(400, f"per_page moet tussen 1 en {openapi.MAX_PER_PAGINA} liggen")
     return per_page
 
 
@@ -120,9 +122,14 @@ def _punt(postcode, proximity, lat, lon, radius) -> tuple[tuple[float, float] | 
     """The search point and radius in km from HSDS's postcode/proximity or lat/lon/radius."""
     if (lat is None) != (lon is None):
         raise Fout(400, "geef lat en lon allebei op")
+    for naam, waarde, grens in (("lat", lat, 90), ("lon", lon, 180)):
+        if waarde is not None and not (math.isfinite(waarde) and -grens <= waarde <= grens):
+            raise Fout(400, f"{naam} ligt tussen -{grens} en {grens} (graden, WGS84)")
+    grootste = openapi.MAX_STRAAL_M
+    for naam, waarde in (("radius", radius), ("proximity", proximity)):
+        if waarde is not None and not (math.isfinite(waarde) and 0 < waarde <= grootste):
+            raise Fout(400, f"{naam} is een afstand in meters, groter dan 0 en hooguit {grootste}")
     straal_m = radius if radius is not None else proximity
-    if straal_m is not None and straal_m <= 0:
-        raise Fout(400, "proximity en radius zijn een afstand in meters, groter dan 0")
     if lat is not None:
         punt = (lat, lon)
     elif postcode:

@@ -20,10 +20,28 @@ BESCHRIJVING = (
 )
 
 
+# The API's limits (checked in `api`): a page of at most this many results, page numbers up to
+# this (the offset must fit the database's integers), and a search radius in metres up to the
+# length of the country and more.
+MAX_PER_PAGINA = 500
+MAX_PAGINA = 1_000_000
+MAX_STRAAL_M = 500_000
+
+
 class LijstParams(Schema):
     search: str | None = Field(None, description="Zoek in de tekst.")
-    page: int = Field(1, description="Paginanummer, vanaf 1.")
-    per_page: int | None = Field(None, description="Aantal resultaten per pagina (max. 500).")
+    # The limits are checked by the API itself (a 400 naming the parameter, `api._per_pagina`,
+    # `api._punt`); here they are only stated, so the document says what the API does.
+    page: int = Field(
+        1,
+        description=f"Paginanummer, vanaf 1, hooguit {MAX_PAGINA}.",
+        json_schema_extra={"minimum": 1, "maximum": MAX_PAGINA},
+    )
+    per_page: int | None = Field(
+        None,
+        description=f"Aantal resultaten per pagina, 1 tot en met {MAX_PER_PAGINA}.",
+        json_schema_extra={"minimum": 1, "maximum": MAX_PER_PAGINA},
+    )
     format: str = Field(
         "json", description="`json` (per pagina) of `ndjson` (alle resultaten als stroom)."
     )
@@ -50,10 +68,26 @@ class ServiceParams(LijstParams):
     minimal: bool = Field(False, description="Alleen `id` en `modified_date`, alles op één pagina.")
     full: bool = Field(False, description="Volledig geneste records.")
     postcode: str | None = Field(None, description="Postcode als middelpunt (4 cijfers volstaan).")
-    proximity: float | None = Field(None, description="Straal rond de postcode, in meters.")
-    lat: float | None = Field(None, description="Breedtegraad van het middelpunt (WGS84).")
-    lon: float | None = Field(None, description="Lengtegraad van het middelpunt (WGS84).")
-    radius: float | None = Field(None, description="Straal rond lat/lon, in meters.")
+    proximity: float | None = Field(
+        None,
+        description=f"Straal rond de postcode, in meters: meer dan 0, hooguit {MAX_STRAAL_M}.",
+        json_schema_extra={"exclusiveMinimum": 0, "maximum": MAX_STRAAL_M},
+    )
+    lat: float | None = Field(
+        None,
+        description="Breedtegraad van het middelpunt (WGS84), -90 tot en met 90.",
+        json_schema_extra={"minimum": -90, "maximum": 90},
+    )
+    lon: float | None = Field(
+        None,
+        description="Lengtegraad van het middelpunt (WGS84), -180 tot en met 180.",
+        json_schema_extra={"minimum": -180, "maximum": 180},
+    )
+    radius: float | None = Field(
+        None,
+        description=f"Straal rond lat/lon, in meters: meer dan 0, hooguit {MAX_STRAAL_M}.",
+        json_schema_extra={"exclusiveMinimum": 0, "maximum": MAX_STRAAL_M},
+    )
 
 
 def _ref(naam: str) -> dict:

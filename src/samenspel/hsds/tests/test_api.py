@@ -168,20 +168,39 @@ def test_lat_lon_radius(client, aanbod):
 
 
 @pytest.mark.parametrize(
-    "vraag",
+    ("vraag", "parameter"),
     [
-        {"postcode": "9999"},
-        {"proximity": 100},
-        {"lat": 52.1},
-        {"page": 0},
-        {"per_page": 100000},
-        {"modified_after": "gisteren"},
+        ({"postcode": "9999"}, "postcode"),
+        ({"proximity": 100}, "proximity"),
+        ({"lat": 52.1}, "lon"),
+        ({"page": 0}, "page"),
+        ({"per_page": 100000}, "per_page"),
+        ({"modified_after": "gisteren"}, "modified_after"),
+        # Found by a fuzzer: an offset beyond any database's integers, and numbers that are
+        # not a place on earth or not a distance.
+        ({"page": 9223372036854775807}, "page"),
+        ({"lat": "inf", "lon": 5.1}, "lat"),
+        ({"lat": 91, "lon": 5.1}, "lat"),
+        ({"lat": 52.1, "lon": 181}, "lon"),
+        ({"lat": 52.1, "lon": "-inf"}, "lon"),
+        ({"lat": 52.1, "lon": 5.1, "radius": "nan"}, "radius"),
+        ({"lat": 52.1, "lon": 5.1, "radius": "inf"}, "radius"),
     ],
 )
-def test_onzinnige_parameters_geven_400(client, aanbod, vraag):
+def test_onzinnige_parameters_geven_400_en_noemen_de_parameter(client, aanbod, vraag, parameter):
     antwoord = client.get(f"{API}/services", vraag)
     assert antwoord.status_code == 400
-    assert antwoord.json()["detail"]
+    assert parameter in antwoord.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "pad", ["/organizations", "/service_at_locations", "/taxonomies", "/taxonomy_terms"]
+)
+@pytest.mark.parametrize("page", [0, 9223372036854775807])
+def test_een_onmogelijke_pagina_geeft_400_op_elke_lijst(client, aanbod, pad, page):
+    antwoord = client.get(f"{API}{pad}", {"page": page})
+    assert antwoord.status_code == 400
+    assert "page" in antwoord.json()["detail"]
 
 
 def test_taxonomy_term_en_taxonomy_id(client, aanbod, maak_aanbod):
