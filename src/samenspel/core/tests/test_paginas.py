@@ -79,3 +79,11 @@ def test_mislukt_formulier_slaat_niets_op(gebieden):
         },
     )
     assert not Service.objects.exists()
+
+
+def test_elke_pagina_zet_camera_en_microfoon_uit_en_locatie_alleen_voor_deze_site(client, db):
+    for pad in ("/", "/bestaat-niet/"):
+        beleid = client.get(pad)["Permissions-Policy"]
+        regels = dict(r.strip().split("=", 1) for r in beleid.split(","))
+        assert regels["camera"] == regels["microphone"] == "()"
+        assert regels["geolocation"] == "(self)"
