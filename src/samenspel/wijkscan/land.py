@@ -26,6 +26,8 @@ made into `Vak` and `Bereik` objects only when asked.
 from collections import Counter, namedtuple
 from dataclasses import dataclass
 from datetime import date
+from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 from django.db.models import Case, When
@@ -124,25 +126,62 @@ def _nul_een(rijen: np.ndarray, kolommen: np.ndarray, vorm) -> sparse.csr_matrix
     return m
 
 
+def _kolommen(queryset, breedte: int) -> list[list]:
+    """The columns of a values_list queryset's raw rows (`rijen_zonder_omzetting`), each a
+    list, so a column is handed to compiled code whole (`itemgetter` by `map`: four times
+    faster than `zip(*rows)` at 200,000 rows)."""
+    rijen = rijen_zonder_omzetting(queryset)
+    return [list(map(itemgetter(k), rijen)) for k in range(breedte)]
+
+
+def _posities(index: dict, sleutels, ontbreekt: int = -1) -> np.ndarray:
+    """The position in `index` of every key of `sleutels`, `ontbreekt` where it is absent
+    (a None key included): a dictionary lookup per key, but by `map` in compiled code."""
+    return np.fromiter(
+        map(index.get, sleutels, repeat(ontbreekt)), dtype=np.int64, count=len(sleutels)
+    )
+
+
 def tel_in_bereik(midden, punten, van_plaats, heeft, stralen) -> list[np.ndarray]:
     """Per centre (rows of `midden`, metres) the listings per bouwsteen within each radius.
 
     `punten` are the places (metres), `van_plaats` the listing of each place (row of `heeft`,
-    listing × bouwsteen 0/1). A listing with several places in reach counts once. The pairs
-    within the largest radius come from one dual-tree search in compiled code
-    (`cKDTree.sparse_distance_matrix`, as arrays, not a Python list per centre), with their
-    distances, so a smaller radius is a mask on them; each radius then becomes a sparse
-    centre × listing 0/1 matrix, and its counts one sparse product.
+    listing × bouwsteen 0/1). A listing with several places in reach counts once. Two kinds
+    of listing, counted two ways, both in compiled code:
+
+    - a listing with one place (most of them) needs no care to count once: per bouwsteen, a
+      KD-tree of such places answers "how many within the radius" for every centre
+      (`query_ball_point(..., return_length=True)`) without listing the pairs;
+    - the places of listings with several places give their pairs within the largest radius
+      from one dual-tree search (`sparse_distance_matrix`, as arrays), with their distances,
+      so a smaller radius is a mask; each radius becomes a sparse centre × listing 0/1 matrix
+      (a listing once per centre), and its counts one sparse product.
+
+    At national scale the first way spares listing about three million of the five million
+    pairs (`bench/wijkscan.py`).
     """
-    boom_m, boom_p = cKDTree(midden), cKDTree(punten)
-    paren = boom_m.sparse_distance_matrix(boom_p, max(stralen), output_type="ndarray")
-    uit = []
-    for straal in stralen:
-        binnen = paren[paren["v"] <= straal]
-        matrix = _nul_een(
-            binnen["i"].astype(np.int64), van_plaats[binnen["j"]], (boom_m.n, len(heeft))
-        )
-        uit.append(np.asarray(matrix @ heeft))
+    n_midden, n_termen = len(midden), heeft.shape[1]
+    uit = [np.zeros((n_midden, n_termen), dtype=np.int64) for _ in stralen]
+    if not len(punten) or not n_midden:
+        return uit
+    enkel = np.bincount(van_plaats, minlength=len(heeft))[van_plaats] == 1
+    for j in range(n_termen):
+        welke = enkel & (heeft[van_plaats, j] > 0)
+        if welke.any():
+            boom = cKDTree(punten[welke])
+            for telling, straal in zip(uit, stralen, strict=True):
+                telling[:, j] = boom.query_ball_point(midden, straal, return_length=True)
+    meer = ~enkel
+    if meer.any():
+        boom_m, boom_p = cKDTree(midden), cKDTree(punten[meer])
+        paren = boom_m.sparse_distance_matrix(boom_p, max(stralen), output_type="ndarray")
+        van_meer = van_plaats[meer]
+        for telling, straal in zip(uit, stralen, strict=True):
+            binnen = paren[paren["v"] <= straal]
+            matrix = _nul_een(
+                binnen["i"].astype(np.int64), van_meer[binnen["j"]], (n_midden, len(heeft))
+            )
+            telling += np.asarray(matrix @ heeft, dtype=np.int64)
     return uit
 
 
@@ -187,39 +226,38 @@ def land(gebruiker, vandaag: date | None = None) -> Land:
                 gemeente_van[rij[g.code]] = rij[gemeente]
 
     # The listings the viewer may see, then their organisations' sectors, the links to places
-    # and the places, each read as a plain scan and joined here: one query that joins them
-    # makes SQLite look up four indexes per place, three times slower at national scale.
-    zichtbaar = Service.objects.zichtbaar_voor(gebruiker)
+    # and the places, each read as a plain scan (no ORDER BY: the order is the arrays' own)
+    # and joined here: one query that joins them makes SQLite look up an index per row, three
+    # to seven times slower at national scale. The joins are dictionary lookups done by
+    # `map` in compiled code (`_posities`), not a Python step per row: at 200,000 rows a
+    # table that is most of the pass.
+    zichtbaar = Service.objects.zichtbaar_voor(gebruiker).order_by()
     met_plaats = set(zichtbaarheden_met_plaats_voor(gebruiker))
     # Fresh or not is asked of the database (the rule's date, `vers_vanaf`), so no date is
     # parsed per listing.
     vers_sinds = vers_vanaf(vandaag)
-    diensten_rijen = rijen_zonder_omzetting(
+    dienst_ids, is_vers, dienst_org, dienst_zicht = _kolommen(
         zichtbaar.annotate(
             is_vers=Case(When(assured_date__gte=vers_sinds, then=1), default=0)
-        ).values_list("pk", "is_vers", "organization_id", "zichtbaarheid")
+        ).values_list("pk", "is_vers", "organization_id", "zichtbaarheid"),
+        4,
     )
-    diensten = {r[0]: i for i, r in enumerate(diensten_rijen)}
+    diensten = dict(zip(dienst_ids, range(len(dienst_ids)), strict=True))
     n_diensten = len(diensten)
-    sector_van_org = rijen_zonder_omzetting(Organization.objects.values_list("pk", "sector"))
-    plekken = {
-        r[0]: r[1:]
-        for r in rijen_zonder_omzetting(
-            Location.objects.values_list("pk", "buurt_id", "latitude", "longitude")
-        )
-    }
-    koppels = [
-        (diensten[s], plekken[loc])
-        for s, loc in rijen_zonder_omzetting(
-            ServiceAtLocation.objects.values_list("service_id", "location_id")
-        )
-        if s in diensten and loc in plekken
-    ]
-    dienst_van = np.fromiter((k[0] for k in koppels), dtype=np.int64, count=len(koppels))
-    buurt_ids = [k[1][0] for k in koppels]
-    lats = [k[1][1] for k in koppels]
-    lons = [k[1][2] for k in koppels]
-    plaats_zichtbaar = [diensten_rijen[k[0]][3] in met_plaats for k in koppels]
+    org_ids, org_sectoren = _kolommen(
+        Organization.objects.order_by().values_list("pk", "sector"), 2
+    )
+    plek_ids, plek_buurt, plek_lat, plek_lon = _kolommen(
+        Location.objects.order_by().values_list("pk", "buurt_id", "latitude", "longitude"), 4
+    )
+    koppel_dienst, koppel_plek = _kolommen(
+        ServiceAtLocation.objects.order_by().values_list("service_id", "location_id"), 2
+    )
+    dienst_van = _posities(diensten, koppel_dienst)
+    plek_van = _posities(dict(zip(plek_ids, range(len(plek_ids)), strict=True)), koppel_plek)
+    # The links of listings the viewer may see to places that exist, one row per link.
+    bestaat = (dienst_van >= 0) & (plek_van >= 0)
+    dienst_van, plek_van = dienst_van[bestaat], plek_van[bestaat]
 
     # Per listing: its bouwstenen (0/1), fresh or not, and its sector. The bouwstenen are the
     # attributes with a term of `bouwstenen()`, as `aanbod.bouwstenen_per_aanbod` reads them.
@@ -231,29 +269,28 @@ def land(gebruiker, vandaag: date | None = None) -> Land:
             TaxonomyTerm.objects.bouwstenen().values_list("pk", "code")
         )
     }
-    kenmerken = rijen_zonder_omzetting(
+    kenmerk_dienst, kenmerk_term = _kolommen(
         Attribute.objects.filter(
             link_entity="service", taxonomy_term__in=[t.pk for t in bouwstenen]
-        ).values_list("link_id", "taxonomy_term_id")
+        )
+        .order_by()
+        .values_list("link_id", "taxonomy_term_id"),
+        2,
     )
-    for link_id, term_id in kenmerken:
-        i = diensten.get(link_id)
-        if i is not None:
-            heeft[i, kolom_van_term[term_id]] = 1
+    k_dienst, k_term = _posities(diensten, kenmerk_dienst), _posities(kolom_van_term, kenmerk_term)
+    bekend_kenmerk = (k_dienst >= 0) & (k_term >= 0)
+    heeft[k_dienst[bekend_kenmerk], k_term[bekend_kenmerk]] = 1
     sector_kolom = {s: k for k, s in enumerate(SECTOREN)}
     onbekend = sector_kolom[ONBEKEND]
-    kolom_van_org = {org: sector_kolom.get(s or ONBEKEND, onbekend) for org, s in sector_van_org}
-    is_vers = np.fromiter((r[1] for r in diensten_rijen), dtype=np.int32, count=n_diensten)
-    sector = np.fromiter(
-        (kolom_van_org.get(r[2], onbekend) for r in diensten_rijen),
-        dtype=np.int64,
-        count=n_diensten,
-    )
+    kolom_van_org = {
+        org: sector_kolom.get(s or ONBEKEND, onbekend)
+        for org, s in zip(org_ids, org_sectoren, strict=True)
+    }
+    is_vers = np.asarray(is_vers, dtype=np.int32)
+    sector = _posities(kolom_van_org, dienst_org, onbekend)
 
     # Supply: area × listing, once per area however many places lie in it.
-    buurt_van = np.fromiter(
-        (rij.get(b, -1) if b else -1 for b in buurt_ids), dtype=np.int64, count=len(koppels)
-    )
+    buurt_van = _posities(rij, plek_buurt)[plek_van]
     heeft_buurt = buurt_van >= 0
     schakels = [buurt_van[heeft_buurt]]
     schakels += [wijk_van[schakels[0]], gemeente_van[schakels[0]]]
@@ -268,23 +305,19 @@ def land(gebruiker, vandaag: date | None = None) -> Land:
         axis=-1,
     )
 
-    # Reach: buurt centre × places of the listings whose places may be shown.
+    # Reach: buurt centre × places of the listings whose places may be shown. A missing
+    # coordinate becomes NaN in a float array (numpy reads None so).
     lopen = np.zeros((n_gebieden, n_termen), dtype=np.int64)
     fietsen = np.zeros_like(lopen)
-    plaats = np.fromiter(
-        (
-            z and la is not None and lo is not None
-            for z, la, lo in zip(plaats_zichtbaar, lats, lons, strict=True)
-        ),
-        dtype=bool,
-        count=len(koppels),
-    )
+    lat = np.asarray(plek_lat, dtype=float)[plek_van]
+    lon = np.asarray(plek_lon, dtype=float)[plek_van]
+    toont = np.fromiter(map(met_plaats.__contains__, dienst_zicht), dtype=bool, count=n_diensten)
+    plaats = toont[dienst_van] & ~np.isnan(lat) & ~np.isnan(lon)
     buurten = [
         g for g in gebieden if g.niveau == Niveau.BUURT and None not in (g.latitude, g.longitude)
     ]
     if plaats.any() and buurten:
-        welke = np.flatnonzero(plaats).tolist()
-        punten = naar_meters([lats[k] for k in welke], [lons[k] for k in welke])
+        punten = naar_meters(lat[plaats], lon[plaats])
         midden = naar_meters([b.latitude for b in buurten], [b.longitude for b in buurten])
         buurt_rij = np.fromiter((rij[b.code] for b in buurten), dtype=np.int64, count=len(buurten))
         lopen[buurt_rij], fietsen[buurt_rij] = tel_in_bereik(
