@@ -218,21 +218,28 @@ def bouwstenen_per_aanbod(services, bouwstenen=None, ruw: bool = False) -> dict:
     return uitkomst
 
 
+def kaartversie() -> int:
+    """The kaart's state: every saved change to a listing, its organisation, places or
+    bouwstenen writes a row to the search change log, whose highest id is one indexed lookup.
+    Changes that bypass it (a bulk re-link of places to buurten by an area import) are
+    bounded by the setting `WIJKSCAN_BEWAAR_SECONDEN`, how long counted cells are reused."""
+    return Zoekwijziging.objects.aggregate(hoogste=Max("id"))["hoogste"] or 0
+
+
+def vingerafdruk(delen) -> str:
+    """A short hash of the parts a cache key depends on (areas, parents, centres)."""
+    return hashlib.blake2b("|".join(delen).encode(), digest_size=8).hexdigest()
+
+
 def _bewaarsleutel(gemeente, gebruiker, vandaag: date, gebieden: list[Gebied]) -> str:
     """The key of a gemeente's counted cells: whatever they depend on is in it.
 
     Which listings count (the viewer's visibilities), the day (freshness), the gemeente's
-    areas and their parents, and the kaart's state: every saved change to a listing, its
-    organisation, places or bouwstenen writes a row to the search change log (whose highest
-    id is one indexed lookup). Changes that bypass it (a bulk re-link of places to buurten by
-    an area import) are bounded by the setting `WIJKSCAN_BEWAAR_SECONDEN`.
+    areas and their parents, and the kaart's state (`kaartversie`).
     """
-    versie = Zoekwijziging.objects.aggregate(hoogste=Max("id"))["hoogste"] or 0
-    vorm = hashlib.blake2b(
-        "|".join(f"{g.code}>{g.ouder_id}" for g in gebieden).encode(), digest_size=8
-    ).hexdigest()
+    vorm = vingerafdruk(f"{g.code}>{g.ouder_id}" for g in gebieden)
     zicht = ",".join(sorted(zichtbaarheden_voor(gebruiker)))
-    return f"wijkscan:aanbod:{gemeente.code}:{zicht}:{vandaag.isoformat()}:{versie}:{vorm}"
+    return f"wijkscan:aanbod:{gemeente.code}:{zicht}:{vandaag.isoformat()}:{kaartversie()}:{vorm}"
 
 
 def aanbod(gemeente: Gebied, gebruiker, vandaag: date | None = None) -> Aanbod:

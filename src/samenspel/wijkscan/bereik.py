@@ -27,13 +27,20 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.conf import settings
+from django.core.cache import cache
 from pyproj import Transformer
 from scipy.spatial import cKDTree
 
-from samenspel.directory.models import Service, ServiceAtLocation
+from samenspel.directory.models import (
+    Service,
+    ServiceAtLocation,
+    zichtbaarheden_met_plaats_voor,
+)
 from samenspel.wijkscan.aanbod import (
     bouwstenen_per_aanbod,
+    kaartversie,
     rijen_zonder_omzetting,
+    vingerafdruk,
     zichtbaar_in,
 )
 
@@ -74,17 +81,41 @@ class Bereik:
     fietsen: int = 0
 
 
+def _bewaarsleutel(buurten, gebruiker, stralen) -> str:
+    """What reach depends on: the buurten and their centres, the radii, which listings'
+    places the viewer may see, and the kaart's state (`aanbod.kaartversie`). No day: reach
+    does not count freshness."""
+    vorm = vingerafdruk(f"{b.code}@{b.latitude},{b.longitude}" for b in buurten)
+    zicht = ",".join(sorted(zichtbaarheden_met_plaats_voor(gebruiker)))
+    return f"wijkscan:bereik:{zicht}:{stralen[0]}:{stralen[1]}:{kaartversie()}:{vorm}"
+
+
 def bereik(buurten, gebruiker) -> dict[tuple[str, str], Bereik]:
     """(buurt code, bouwsteen code) → listings in reach on foot and by bike.
 
     `buurten` are Gebied rows; those without a centre are left out. Listings across a
-    gemeente border count too: residents do not stop at it. Two queries (the places, the
-    bouwstenen), whatever the number of listings.
+    gemeente border count too: residents do not stop at it. Three queries (the kaart's
+    version, the places, the bouwstenen), whatever the number of listings; one when the same
+    buurten were counted a moment ago on an unchanged kaart (Django's cache, as `aanbod()`
+    does): the places near a wijk of a large town are most of its page.
     """
     buurten = [b for b in buurten if b.latitude is not None and b.longitude is not None]
     if not buurten:
         return {}
-    lopen, fietsen = straal_lopen_m(), straal_fietsen_m()
+    stralen = (straal_lopen_m(), straal_fietsen_m())
+    sleutel = _bewaarsleutel(buurten, gebruiker, stralen)
+    bewaard = cache.get(sleutel)
+    if bewaard is None:
+        bewaard = {
+            plek: (vak.lopen, vak.fietsen)
+            for plek, vak in _tel(buurten, gebruiker, *stralen).items()
+        }
+        cache.set(sleutel, bewaard, settings.SAMENSPEL["WIJKSCAN_BEWAAR_SECONDEN"])
+    return {plek: Bereik(lopen, fietsen) for plek, (lopen, fietsen) in bewaard.items()}
+
+
+def _tel(buurten, gebruiker, lopen: float, fietsen: float) -> dict[tuple[str, str], Bereik]:
+    """Reach counted from the places near `buurten` (all with a centre)."""
     midden = naar_meters([b.latitude for b in buurten], [b.longitude for b in buurten])
     grootste = max(lopen, fietsen)
     # Only places near some buurt are read: a box around the buurten, a little wider than the
