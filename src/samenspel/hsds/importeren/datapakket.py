@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from django.utils.translation import gettext as _
+
 from samenspel.hsds import tabelkoppeling as t
 from samenspel.hsds.importeren.csvlezer import CsvRij, lees_rijen
 from samenspel.hsds.importeren.fouten import ImportFout, Meldingen, Plaats
@@ -59,6 +61,17 @@ class _Zip:
 
     def open(self, naam: str) -> BinaryIO:
         return self.zip.open(posixpath.join(self.voorvoegsel, naam) if self.voorvoegsel else naam)
+
+
+def _ontbrekend_bestand(bron: dict, pad: str) -> str:
+    naam = bron.get("name")
+    if isinstance(naam, str) and naam:
+        return _(
+            "de bron '%(bron)s' wijst naar %(pad)s, maar dat bestand staat niet in het pakket"
+        ) % {"bron": naam, "pad": pad}
+    return _("deze bron wijst naar %(pad)s, maar dat bestand staat niet in het pakket") % {
+        "pad": pad
+    }
 
 
 class TabularInvoer:
@@ -144,12 +157,13 @@ class TabularInvoer:
                     plaats.met_veld("path"), f"{pad!r} ligt niet naast datapackage.json"
                 )
                 continue
+            if naam not in namen:
+                # Whatever the resource is, the package promises a file it does not hold.
+                self.meldingen.fout(plaats.met_veld("path"), _ontbrekend_bestand(bron, pad))
+                continue
             tabel = t.tabellen().get(str(bron.get("name"))) or t.tabel_voor_bestand(naam)
             if tabel is None:
                 self.meldingen.waarschuw(plaats, f"{pad} is geen HSDS-tabel; overgeslagen")
-                continue
-            if naam not in namen:
-                self.meldingen.fout(plaats.met_veld("path"), f"bestand {pad} ontbreekt")
                 continue
             self.bestanden[tabel.naam] = naam
             if isinstance(bron.get("encoding"), str):

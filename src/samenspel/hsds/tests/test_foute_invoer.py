@@ -237,6 +237,25 @@ GEVALLEN = [
         verwacht=("datapackage.json, resources[0], veld path", "ligt niet naast"),
     ),
     Geval(
+        "datapackage noemt een bestand dat er niet is",
+        "hsds",
+        {
+            "datapackage.json": json.dumps(
+                {
+                    "resources": [
+                        {"name": "organization", "path": "organizations.csv"},
+                        {"name": "service", "path": "services.csv"},
+                        {"name": "bijlage", "path": "bijlage.csv"},
+                    ]
+                }
+            )
+        },
+        verwacht=(
+            "datapackage.json, resources[2], veld path: de bron 'bijlage' wijst naar "
+            "bijlage.csv, maar dat bestand staat niet in het pakket",
+        ),
+    ),
+    Geval(
         "tijd die niet bestaat",
         "hsds",
         {"schedules.csv": f"id,service_id,byday,opens_at\n{ONBEKEND},{DIENST},MO,25:00\n"},
