@@ -15,6 +15,7 @@ from typing import BinaryIO
 from django.utils.translation import gettext as _
 
 from samenspel.hsds import tabelkoppeling as t
+from samenspel.hsds.importeren import oude_hsds
 from samenspel.hsds.importeren.csvlezer import CsvRij, lees_rijen
 from samenspel.hsds.importeren.fouten import ImportFout, Meldingen, Plaats
 from samenspel.hsds.importeren.schrijven import Rij
@@ -77,6 +78,7 @@ def _ontbrekend_bestand(bron: dict, pad: str) -> str:
 class TabularInvoer:
     def __init__(self, pad: Path, meldingen: Meldingen, tekenset: str = "utf-8"):
         self.meldingen, self.tekenset = meldingen, tekenset
+        self.naam = pad.resolve().name or pad.name  # "." names its folder
         self.bestanden: dict[str, str] = {}
         self.tekensets: dict[str, str] = {}
         self._kop: dict[str, list[str]] = {}
@@ -90,6 +92,8 @@ class TabularInvoer:
             raise ImportFout.een(Plaats(pad.name), "geen HSDS-datapakket")
         if pad.suffix.lower() == ".csv":
             tabel = t.tabel_voor_bestand(pad.name)
+            if oud := oude_hsds.oude_bestand(pad.name):
+                raise oude_hsds.weiger(Plaats(pad.name), None, [(pad.name, oud)])
             if tabel is None:
                 raise ImportFout.een(
                     Plaats(pad.name),
@@ -111,6 +115,7 @@ class TabularInvoer:
     def _zoek_bestanden(self) -> None:
         namen = self.pakket.namen()
         beschrijving = self._datapackage() if DATAPACKAGE in namen else None
+        self._weiger_oude_hsds(namen, beschrijving)
         if beschrijving is not None:
             self._uit_beschrijving(beschrijving, set(namen))
         else:
@@ -122,6 +127,19 @@ class TabularInvoer:
         for naam in namen:
             if naam not in gebruikt and naam.lower().endswith(".csv"):
                 self.meldingen.waarschuw(Plaats(naam), "geen HSDS-tabel; overgeslagen")
+
+    def _weiger_oude_hsds(self, namen: list[str], beschrijving: dict | None) -> None:
+        """Refuse HSDS before 3.0 as a whole, before any of its rows is read as 3.0."""
+        if beschrijving is not None:
+            versie = oude_hsds.verklaarde_versie(beschrijving)
+            oud = [b for b in map(oude_hsds.oude_bron, beschrijving["resources"]) if b]
+            plaats = Plaats(DATAPACKAGE, veld="version" if versie else None)
+        else:
+            versie = None
+            oud = [(n, tabel) for n in namen if (tabel := oude_hsds.oude_bestand(n))]
+            plaats = Plaats(self.naam)
+        if versie or oud:
+            raise oude_hsds.weiger(plaats, versie, oud)
 
     def _datapackage(self) -> dict | None:
         with self.pakket.open(DATAPACKAGE) as stroom:
