@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from samenspel.hsds.importeren.csvlezer import lees_rijen
-from samenspel.hsds.importeren.fouten import ImportFout, Plaats
+from samenspel.hsds.importeren.fouten import MAX_FOUTEN, ImportFout, Melding, Plaats
 
 MAX_KOPREGEL_ZOEKEN = 10
 
@@ -238,8 +238,72 @@ def _tekst(waarde) -> str:
     return str(waarde).strip()
 
 
-def _lees_xlsx(pad: Path, blad: str | None) -> tuple[list, list]:
-    """The rows of a worksheet as text, and its merged cell ranges."""
+@dataclass(frozen=True)
+class _Xlsx:
+    rijen: list[tuple[str, list[str]]]
+    samengevoegd: list[tuple]
+    titel: str  # of the worksheet read
+    # (row, column) of each formula whose result the file does not hold: read as empty.
+    formules_zonder_waarde: list[tuple[int, int]]
+
+
+def _formules_zonder_waarde(pad: Path, werkblad) -> list[tuple[int, int]]:
+    """The cells of `werkblad` (read for its values) holding a formula without its result.
+
+    Excel and LibreOffice store a formula's result beside it when they save; a file written
+    by a program that does not calculate (a script, some exports) holds the formula only.
+    Read for values, such a cell is None, like an empty one, so the formulas are read once
+    more, streaming. A stored empty text (=ALS(A2="";"";A2)) keeps its type "str" and is a
+    result, not a missing one.
+    """
+    from openpyxl import load_workbook
+
+    formules = load_workbook(pad, read_only=True, data_only=False)
+    try:
+        plekken = [
+            (cel.row, cel.column)
+            for rij in formules[werkblad.title].iter_rows()
+            for cel in rij
+            if cel.data_type == "f"
+        ]
+    finally:
+        formules.close()
+    uitkomst = []
+    for rij, kolom in plekken:
+        cel = werkblad.cell(row=rij, column=kolom)
+        if cel.value is None and cel.data_type != "str":
+            uitkomst.append((rij, kolom))
+    return uitkomst
+
+
+def _formulefout(xlsx: _Xlsx, bestand: str, kop: list[str]) -> ImportFout:
+    """Every formula without a result (up to MAX_FOUTEN), by sheet, row and column."""
+    from openpyxl.utils import get_column_letter
+
+    meldingen = []
+    for rij, kolom in xlsx.formules_zonder_waarde[:MAX_FOUTEN]:
+        letter = get_column_letter(kolom)
+        naam = kop[kolom - 1] if kolom <= len(kop) else ""
+        meldingen.append(
+            Melding(
+                Plaats(
+                    bestand,
+                    gettext("blad %(blad)s, rij %(rij)d") % {"blad": xlsx.titel, "rij": rij},
+                    gettext("%(kop)s (kolom %(letter)s)") % {"kop": naam, "letter": letter}
+                    if naam
+                    else gettext("kolom %(letter)s") % {"letter": letter},
+                ),
+                gettext(
+                    "een formule zonder berekende waarde; open het bestand in Excel of "
+                    "LibreOffice, sla het op en probeer het opnieuw"
+                ),
+            )
+        )
+    return ImportFout(meldingen)
+
+
+def _lees_xlsx(pad: Path, blad: str | None) -> _Xlsx:
+    """The rows of a worksheet as text, its merged cell ranges and its unworked formulas."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -259,7 +323,7 @@ def _lees_xlsx(pad: Path, blad: str | None) -> tuple[list, list]:
         (r.min_row, r.max_row, r.min_col, r.max_col, r.coord) for r in werkblad.merged_cells.ranges
     ]
     rijen = [(f"rij {i}", cellen) for i, cellen in enumerate(waarden, start=1)]
-    return rijen, samengevoegd
+    return _Xlsx(rijen, samengevoegd, werkblad.title, _formules_zonder_waarde(pad, werkblad))
 
 
 def _lees_csv(pad: Path, tekenset: str) -> list[tuple[int, list[str]]]:
@@ -277,15 +341,19 @@ def lees_blad(pad: Path, tekenset: str = "utf-8", blad: str | None = None) -> Bl
     """The data rows of a spreadsheet and which column holds what."""
     if pad.stat().st_size == 0:
         raise ImportFout.een(Plaats(pad.name), "het bestand is leeg")
-    samengevoegd = []
+    samengevoegd, xlsx = [], None
     if pad.suffix.lower() in (".xlsx", ".xlsm"):
-        rijen, samengevoegd = _lees_xlsx(pad, blad)
+        xlsx = _lees_xlsx(pad, blad)
+        rijen, samengevoegd = xlsx.rijen, xlsx.samengevoegd
     elif pad.suffix.lower() in (".csv", ".txt"):
         rijen = _lees_csv(pad, tekenset)
     else:
         raise ImportFout.een(Plaats(pad.name), "alleen .xlsx en .csv kan ik lezen")
     uitkomst = Blad(pad.name)
     kop_index = _zoek_kopregel(rijen)
+    if xlsx and xlsx.formules_zonder_waarde:
+        # Before anything else: an empty-looking header or name may be such a formula.
+        raise _formulefout(xlsx, pad.name, rijen[kop_index][1] if kop_index is not None else [])
     if kop_index is None:
         raise ImportFout.een(
             Plaats(pad.name),

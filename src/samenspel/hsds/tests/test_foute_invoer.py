@@ -381,6 +381,16 @@ GEVALLEN = [
         verwacht=("aanbod.xlsx, rij 1", "samengevoegde cellen (B1:C1)"),
     ),
     Geval(
+        "formule zonder berekende waarde",
+        "tabel",
+        {"aanbod.xlsx": _xlsx([["Naam", "Omschrijving"], ["Taalcafé", '=UPPER("praten")']])},
+        doel="aanbod.xlsx",
+        verwacht=(
+            "aanbod.xlsx, blad Sheet, rij 2, veld Omschrijving (kolom B): een formule zonder "
+            "berekende waarde",
+        ),
+    ),
+    Geval(
         "spreadsheet zonder naamkolom",
         "tabel",
         {"aanbod.xlsx": _xlsx([["Organisatie", "Buurt"], ["De Brug", "BU03440301"]])},

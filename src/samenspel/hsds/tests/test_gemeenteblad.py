@@ -2,6 +2,9 @@
 
 import csv
 import io
+import re
+import zipfile
+from xml.sax.saxutils import escape
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -9,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 from samenspel import cli
 from samenspel.directory import models as m
 from samenspel.hsds.gemeenteblad_sjabloon import KOLOMMEN
+from samenspel.hsds.importeren.fouten import ImportFout
 from samenspel.hsds.importeren.gemeenteblad import importeer_tabel, lees_contact
 from samenspel.hsds.importeren.gemeenteblad_kolommen import kopnorm
 
@@ -259,3 +263,96 @@ def test_een_formule_in_een_termnaam_staat_als_tekst_in_het_sjabloon(client, geb
     assert '\'=HYPERLINK("http://x.example.org","klik")' in [c.value for c in cellen]
     assert not any(c.value.startswith(("=", "+", "-", "@")) for c in cellen)
     assert all(c.data_type == "s" for c in cellen)
+
+
+# -- formulas: read as their stored result, refused when the file holds none -------------------
+
+FORMULE_ZONDER_WAARDE = (
+    "een formule zonder berekende waarde; open het bestand in Excel of LibreOffice, sla het "
+    "op en probeer het opnieuw"
+)
+
+
+def _met_formules(pad, rijen, ander_blad=None):
+    """A workbook as a script writes it: formulas without results (openpyxl calculates none)."""
+    boek = Workbook()
+    blad = boek.active
+    blad.title = "Aanbod"
+    for rij in rijen:
+        blad.append(rij)
+    if ander_blad:
+        boek.create_sheet("Toelichting").append(ander_blad)
+    boek.save(pad)
+    return pad
+
+
+def _met_uitkomsten(pad, uitkomsten: dict[str, str]):
+    """The same file as a spreadsheet program saves it: each formula's text result beside it."""
+    with zipfile.ZipFile(pad) as archief:
+        delen = {naam: archief.read(naam) for naam in archief.namelist()}
+    blad = delen["xl/worksheets/sheet1.xml"].decode()
+    for cel, uitkomst in uitkomsten.items():
+        blad, vervangen = re.subn(
+            rf'(<c r="{cel}"[^>]*)><f>(.*?)</f><v\s*/>',
+            lambda g, u=uitkomst: f'{g[1]} t="str"><f>{g[2]}</f><v>{escape(u)}</v>',
+            blad,
+        )
+        assert vervangen == 1, cel
+    delen["xl/worksheets/sheet1.xml"] = blad.encode()
+    with zipfile.ZipFile(pad, "w") as archief:
+        for naam, inhoud in delen.items():
+            archief.writestr(naam, inhoud)
+    return pad
+
+
+def test_een_formule_zonder_berekende_waarde_wordt_geweigerd_met_blad_rij_en_kolom(
+    tmp_path, capsys
+):
+    pad = _met_formules(
+        tmp_path / "aanbod.xlsx",
+        [
+            ["Naam", "Omschrijving"],
+            ["Taalcafé", '=CONCATENATE("Nederlands ", "oefenen")'],
+            ['=UPPER("koor")', "Samen zingen"],
+        ],
+    )
+    with pytest.raises(SystemExit) as uitgang:
+        cli.main(["importeer", "tabel", str(pad), "--stil"])
+    assert uitgang.value.code == 2
+    regels = [regel.strip() for regel in capsys.readouterr().err.splitlines()]
+    assert regels == [
+        "Import geweigerd; er is niets opgeslagen. 2 fout(en):",
+        f"aanbod.xlsx, blad Aanbod, rij 2, veld Omschrijving (kolom B): {FORMULE_ZONDER_WAARDE}",
+        f"aanbod.xlsx, blad Aanbod, rij 3, veld Naam (kolom A): {FORMULE_ZONDER_WAARDE}",
+    ]
+    assert m.Organization.objects.count() == 0
+    assert m.Service.objects.count() == 0
+
+
+def test_een_formule_zonder_waarde_in_de_kopregel_noemt_de_kolomletter(tmp_path):
+    pad = _met_formules(
+        tmp_path / "aanbod.xlsx",
+        [["Naam", "Organisatie", '=LOWER("OMSCHRIJVING")'], ["Taalcafé", "De Brug", "Praten"]],
+    )
+    with pytest.raises(ImportFout) as fout:
+        importeer_tabel(pad)
+    assert [str(f) for f in fout.value.fouten] == [
+        f"aanbod.xlsx, blad Aanbod, rij 1, veld kolom C: {FORMULE_ZONDER_WAARDE}"
+    ]
+    assert m.Service.objects.count() == 0
+
+
+def test_een_formule_met_opgeslagen_uitkomst_wordt_als_die_uitkomst_gelezen(tmp_path, gebieden):
+    # The other sheet's formula has no result, but only the sheet read counts.
+    pad = _met_formules(
+        tmp_path / "aanbod.xlsx",
+        [
+            ["Naam", "Omschrijving", "Website"],
+            ["Taalcafé", '=CONCATENATE("Nederlands ", "oefenen")', '=IF(TRUE, "", "x")'],
+        ],
+        ander_blad=["=NOW()"],
+    )
+    _met_uitkomsten(pad, {"B2": "Nederlands oefenen", "C2": ""})
+    importeer_tabel(pad)
+    service = m.Service.objects.get(name="Taalcafé")
+    assert (service.description, service.url) == ("Nederlands oefenen", "")
