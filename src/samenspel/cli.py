@@ -1,9 +1,11 @@
-"""The `samenspel` command: demo, server, reminders, search index, and Django's own commands."""
+"""The `samenspel` command: demo, server, reminders, search index, backup, and Django's own
+commands."""
 
 import argparse
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from samenspel.core import opstart
 
@@ -164,6 +166,67 @@ def zoekindex(args) -> None:
         )
 
 
+def _procenten(wat: str, aan: bool):
+    """Progress of a backup or restore on stderr, one line per tenth (also readable in a log)."""
+    laatste = -1
+
+    def toon(gedaan: int, totaal: int) -> None:
+        nonlocal laatste
+        tiende = 10 * gedaan // totaal if totaal else 10
+        if aan and tiende > laatste:
+            laatste = tiende
+            print(f"{wat}: {10 * tiende}%", file=sys.stderr, flush=True)
+
+    return toon
+
+
+def backup(args) -> None:
+    _django()
+    from samenspel.core import backup as bewaar
+
+    try:
+        pad = bewaar.maak_backup(args.pad, voortgang=_procenten("backup", not args.stil))
+    except bewaar.BackupFout as fout:
+        sys.exit(f"Geen backup gemaakt: {fout}")
+    print(f"Backup gemaakt: {pad}")
+
+
+def _bevestigd(vraag: str) -> bool:
+    try:
+        return input(f"{vraag} [j/N] ").strip().lower() in ("j", "ja", "y", "yes")
+    except EOFError:
+        # No one to answer (a script without --ja): no.
+        print()
+        return False
+
+
+def herstel(args) -> None:
+    _django()
+    from django.db import connection
+
+    from samenspel.core import backup as bewaar
+
+    try:
+        bewaar.controleer(args.pad)
+    except bewaar.BackupFout as fout:
+        sys.exit(f"Niet hersteld: {fout}")
+    naam = connection.settings_dict["NAME"] or connection.settings_dict["OPTIONS"].get("service")
+    if not args.ja and not _bevestigd(
+        f"Dit vervangt alles in de database {naam} door de backup {args.pad}. Doorgaan?"
+    ):
+        sys.exit("Niet hersteld: niet bevestigd.")
+    try:
+        bewaar.herstel(args.pad, voortgang=_procenten("herstel", not args.stil))
+    except bewaar.BackupFout as fout:
+        sys.exit(f"Niet hersteld: {fout}")
+    # A running server keeps its search index and caches of the old data in memory; on start
+    # it also migrates a backup made by an older version.
+    print(
+        f"Database hersteld uit {args.pad}. Draait de server, start hem dan opnieuw "
+        "(samenspel serve)."
+    )
+
+
 def beheer(args) -> None:
     _django()
     from django.core.management import execute_from_command_line
@@ -203,6 +266,19 @@ def parser() -> argparse.ArgumentParser:
     z = sub.add_parser("zoekindex", help="beheer de zoekindex")
     z.add_argument("actie", choices=["herbouw"])
     z.set_defaults(functie=zoekindex)
+
+    bk = sub.add_parser(
+        "backup", help="bewaar de hele database in één bestand (ook terwijl de server draait)"
+    )
+    bk.add_argument("pad", type=Path, help="het bestand, of een map om het in te zetten")
+    bk.add_argument("--stil", action="store_true", help="geen voortgang")
+    bk.set_defaults(functie=backup)
+
+    he = sub.add_parser("herstel", help="vervang de hele database door een backup")
+    he.add_argument("pad", type=Path, help="het backupbestand (van samenspel backup)")
+    he.add_argument("--ja", "--yes", action="store_true", help="niet om bevestiging vragen")
+    he.add_argument("--stil", action="store_true", help="geen voortgang")
+    he.set_defaults(functie=herstel)
 
     # Apps add their own subcommands (imports, exports, retention, …).
     from samenspel.hsds import cli as hsds_cli
