@@ -3,8 +3,9 @@
 `python3 dev.py vertaal` brings the English catalogue up to date with the source.
 
 Needs only Python 3.11; it creates `.venv`, installs the project into it and runs the step.
-For the browser tests it installs Debian's chromium with apt-get when it is missing, and for
-extracting messages (the translation test, `vertaal`) Debian's gettext.
+For the browser tests it installs Debian's chromium with apt-get when it is missing, for
+extracting messages (the translation test, `vertaal`) Debian's gettext, and on PostgreSQL
+(DATABASE_URL) Debian's postgresql-client for the backup tests (pg_dump, pg_restore).
 """
 
 import fcntl
@@ -79,6 +80,17 @@ def gettext() -> None:
     )
 
 
+def postgresql_client() -> None:
+    """pg_dump and pg_restore, which `samenspel backup` and `herstel` run on PostgreSQL."""
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres", "pgsql")):
+        return
+    debian_pakket(
+        "postgresql-client",
+        "De backuptests op PostgreSQL",
+        lambda: bool(shutil.which("pg_dump") and shutil.which("pg_restore")),
+    )
+
+
 def demo(argv: list[str]) -> None:
     installeer()
     os.execv(str(BIN / "samenspel"), [str(BIN / "samenspel"), "demo", *argv])  # noqa: S606
@@ -88,6 +100,7 @@ def test(argv: list[str]) -> None:
     installeer("test")
     chromium()
     gettext()
+    postgresql_client()
     stap(str(BIN / "ruff"), "check", ".")
     stap(str(BIN / "ruff"), "format", "--check", ".")
     # The layer order (pyproject's [tool.importlinter]): no app imports one above it.
