@@ -2,8 +2,10 @@
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from samenspel import env
 
@@ -45,11 +47,15 @@ INSTALLED_APPS = [
     "axes",
     "django_ratelimit",
     "post_office",
+    # Only for its static files: the API's Swagger page then loads its scripts from this
+    # site, not from a CDN (django-ninja picks the CDN when it is not an app).
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -218,6 +224,28 @@ SAMENSPEL = {
     "SIGNALEN_BEWAAR_MAX_DAGEN": env.getal("SAMENSPEL_SIGNALEN_BEWAAR_MAX_DAGEN", 90),
     # Days a partner's link to judge the bouwstenen of their wijk stays valid.
     "OORDEEL_LINK_DAGEN": env.getal("SAMENSPEL_OORDEEL_LINK_DAGEN", 60),
+}
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and requests from this site
+# only, no inline script or style anywhere (pages use classes and static files), no plugins,
+# no framing. Images may also come from the map's tile server (SAMENSPEL_TEGEL_URL) and be
+# data: URLs (Leaflet's and the design system's small icons).
+_tegels = urlsplit(SAMENSPEL["TEGEL_URL"])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"]
+        # A tile URL with subdomains ("{s}.tile…") allows them all.
+        + ([f"{_tegels.scheme}://{_tegels.netloc.replace('{s}', '*')}"] if _tegels.netloc else []),
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
 
 # Password guessing (django-axes): failures count per account *and* client address, so a

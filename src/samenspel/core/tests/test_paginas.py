@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -87,3 +89,21 @@ def test_elke_pagina_zet_camera_en_microfoon_uit_en_locatie_alleen_voor_deze_sit
         regels = dict(r.strip().split("=", 1) for r in beleid.split(","))
         assert regels["camera"] == regels["microphone"] == "()"
         assert regels["geolocation"] == "(self)"
+
+
+def test_elke_pagina_staat_alleen_scripts_en_stijlen_van_deze_site_toe(client, db):
+    for pad in ("/", "/bestaat-niet/", "/api/hsds/docs"):
+        beleid = client.get(pad)["Content-Security-Policy"]
+        regels = {r.split()[0]: r.split()[1:] for r in beleid.split(";") if r.strip()}
+        # No inline script or style, no eval, nothing from other sites.
+        assert regels["script-src"] == regels["style-src"] == ["'self'"]
+        assert regels["default-src"] == ["'self'"]
+        assert regels["object-src"] == ["'none'"]
+        assert regels["frame-ancestors"] == ["'none'"]
+
+
+def test_de_api_documentatie_laadt_zijn_scripts_van_deze_site(client, db):
+    pagina = client.get("/api/hsds/docs").content.decode()
+    scripts = re.findall(r'<script[^>]*src="([^"]+)"', pagina)
+    assert scripts and all(s.startswith("/static/") for s in scripts)
+    assert "cdn" not in pagina.lower()
