@@ -149,6 +149,39 @@ def _links(w) -> dict[str, tuple[str, bool]]:
     }
 
 
+# The URL names the walk above opens, for the project-wide check (test_toegang_overal.py);
+# test_de_gelopen_url_namen_staan_in_url_namen keeps this list equal to the walk.
+URL_NAMEN = frozenset(
+    {
+        "referrals:inbox",
+        "referrals:nieuw",
+        "referrals:plekvraag",
+        "referrals:cijfers",
+        "referrals:ontvangst",
+        "referrals:detail",
+        "referrals:api_lijst",
+        "referrals:api_detail",
+        "referrals:api_cijfers",
+        "referrals:meedoen",
+        "referrals:meedoen_verstuurd",
+        "privacy:verklaring",
+        "privacy:logboek",
+        "referrals:antwoord",
+        "referrals:ontvangst_link",
+        "referrals:mijn",
+        "referrals:download",
+        "referrals:intrekken",
+        "referrals:toestemming",
+        "referrals:terugkoppeling",
+    }
+)
+
+
+def test_de_gelopen_url_namen_staan_in_url_namen(wereld):
+    gelopen = {naam.split(" ")[0] for naam in [*_paginas(wereld), *_links(wereld)]}
+    assert gelopen == URL_NAMEN
+
+
 def test_elke_url_van_verwijzen_en_privacy_wordt_gecontroleerd(wereld):
     gelopen = {naam.split(" ")[0] for naam in [*_paginas(wereld), *_links(wereld)]}
     bestaand = set()
