@@ -175,3 +175,198 @@ def test_elk_pad_in_de_tabel_hoort_bij_zijn_url_naam(wereld, naam):
         assert gevonden.view_name in ("hsds:api:api-root", "hsds:api:meta")
     else:
         assert gevonden.view_name == naam
+
+
+# --- who may open what ----------------------------------------------------------------------
+# The personas: an anonymous visitor; the initiatiefnemer of the Utrecht organisation (its
+# owner) and the initiatiefnemer of another organisation; a professional; the netwerkhouder
+# of Overvecht (Utrecht); an analist; a beheerder; and the netwerkhouder of Rotterdam, an
+# outsider to Utrecht.
+PERSONAS = [
+    "anoniem",
+    "eigenaar",
+    "andere_eigenaar",
+    "professional",
+    "netwerkhouder",
+    "analist",
+    "beheerder",
+    "buitenstaander",
+]
+LOGIN = "login"  # 302 to the login page
+DOOR = 302  # 302 to another page than the login page
+
+
+def _rij(standaard=200, **afwijkend) -> dict:
+    assert set(afwijkend) <= set(PERSONAS)
+    return {**dict.fromkeys(PERSONAS, standaard), **afwijkend}
+
+
+ALLEEN_NETWERKHOUDERS = _rij(
+    403, anoniem=LOGIN, netwerkhouder=200, beheerder=200, buitenstaander=200
+)
+INGELOGD_DOOR = _rij(DOOR, anoniem=200)
+
+# URL name -> persona -> the outcome of a GET.
+VERWACHT: dict = {
+    **{naam: _rij() for naam in PAGINAS},
+    "core:taal": _rij(DOOR),
+    # A listing for professionals only: to the others it does not exist.
+    "directory:service": _rij(200, anoniem=404, eigenaar=404, andere_eigenaar=404),
+    "directory:wachtrij": ALLEEN_NETWERKHOUDERS,
+    # Rotterdam's netwerkhouder does not moderate Utrecht's registration: not found.
+    "directory:beoordeel": {**ALLEEN_NETWERKHOUDERS, "buitenstaander": 404},
+    "accounts:inloggen": INGELOGD_DOOR,
+    # Only who works on Utrecht's wijkscan uploads its figures.
+    "cijferimport:uploaden": _rij(403, anoniem=LOGIN, netwerkhouder=200, beheerder=200),
+    "hsds:export_zip": _rij(403, anoniem=LOGIN, beheerder=200),
+    # The API without a key serves the public kaart: the listing for professionals is not in it.
+    "hsds:api:service": _rij(404),
+    "hsds:api:service_at_location": _rij(404),
+    # Outside demo mode the demo's mailbox does not exist.
+    "demo:postvak": _rij(404),
+    "demo:bericht": _rij(404),
+    # A signed link made for another listing opens nothing, whoever is logged in.
+    **{naam: _rij(403) for naam in LINKS},
+    # Django shows "this link is not valid" (200) without the form.
+    "accounts:wachtwoord_nieuw": _rij(),
+    **{naam: _rij(405) for naam in ALLEEN_POST},
+}
+# The pages of the kaart that list the Utrecht organisation's listings.
+TONEN_AANBOD = {
+    "search:zoeken",
+    "directory:service",
+    "directory:organisatie",
+    "wegwijzer:wijk",
+}
+# Visibility "professionals" goes by role, not by gemeente: the netwerkhouder of Rotterdam is
+# a professional too, as on the kaart of every gemeente.
+ZIEN_PROFESSIONELE_AANBOD = {
+    "professional",
+    "netwerkhouder",
+    "analist",
+    "beheerder",
+    "buitenstaander",
+}
+ZIEN_DE_WACHTRIJ = {"netwerkhouder", "beheerder"}
+
+
+@pytest.fixture
+def als(client, wereld, request):
+    def log_in(persona):
+        client.logout()
+        gebruiker = {
+            "anoniem": None,
+            "eigenaar": wereld["eigenaar"],
+            "andere_eigenaar": wereld["andere_eigenaar"],
+            "buitenstaander": "andere_netwerkhouder",
+        }.get(persona, persona)
+        if isinstance(gebruiker, str):
+            gebruiker = request.getfixturevalue(gebruiker)
+        if gebruiker is not None:
+            client.force_login(gebruiker)
+        return client
+
+    return log_in
+
+
+def _uitkomst(antwoord):
+    if antwoord.status_code == 302:
+        return LOGIN if antwoord["Location"].startswith(reverse("accounts:inloggen")) else DOOR
+    return antwoord.status_code
+
+
+def _inhoud(antwoord) -> str:
+    if getattr(antwoord, "streaming", False) or antwoord.get("Content-Type", "").startswith(
+        ("application/zip", "application/vnd")
+    ):
+        return ""
+    return antwoord.content.decode()
+
+
+def test_de_verwachtingen_noemen_elke_url_naam_van_de_tabel():
+    assert set(VERWACHT) == {*PAGINAS, *LINKS, *ALLEEN_POST}
+    assert all(set(rij) == set(PERSONAS) for rij in VERWACHT.values())
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("naam", sorted(VERWACHT))
+def test_wie_een_pagina_opent_krijgt_wat_de_tabel_zegt(wereld, als, naam, persona):
+    bouw = {**PAGINAS, **LINKS, **ALLEEN_POST}[naam]
+    antwoord = als(persona).get(bouw(wereld))
+    assert _uitkomst(antwoord) == VERWACHT[naam][persona]
+    inhoud = _inhoud(antwoord)
+    if naam in TONEN_AANBOD and antwoord.status_code == 200:
+        assert (ALLEEN_PROFESSIONALS in inhoud) == (persona in ZIEN_PROFESSIONELE_AANBOD)
+    elif persona not in ZIEN_PROFESSIONELE_AANBOD:
+        assert ALLEEN_PROFESSIONALS not in inhoud
+    if naam in ("directory:wachtrij", "directory:beoordeel"):
+        assert (IN_DE_WACHTRIJ in inhoud) == (persona in ZIEN_DE_WACHTRIJ)
+    else:
+        assert IN_DE_WACHTRIJ not in inhoud
+    if naam in LINKS:
+        assert OPENBAAR not in inhoud and ANDER_AANBOD not in inhoud
+    if naam == "accounts:wachtwoord_nieuw":
+        assert "new_password1" not in inhoud
+
+
+@pytest.mark.parametrize("naam", ["directory:bewerken", "directory:klopt_nog", "directory:stoppen"])
+def test_de_eigen_link_van_de_eigenaar_opent_zijn_aanbod(wereld, client, naam):
+    from samenspel.directory import links
+
+    doel = {"directory:bewerken": "bewerk", "directory:klopt_nog": "klopt-nog"}.get(naam, "stop")
+    antwoord = client.get(links.pad(wereld["openbaar"], doel))
+    assert antwoord.status_code == 200
+    assert OPENBAAR in antwoord.content.decode()
+    assert ANDER_AANBOD not in antwoord.content.decode()
+
+
+@pytest.mark.parametrize("persona", [p for p in PERSONAS if p not in ZIEN_DE_WACHTRIJ])
+def test_wie_niet_beoordeelt_keurt_een_aanmelding_niet_goed(wereld, als, persona):
+    from samenspel.directory.models import Moderatie
+
+    pad = reverse("directory:beoordeel", args=[wereld["wachtend"].pk])
+    antwoord = als(persona).post(pad, {"actie": "goedkeuren"})
+    assert _uitkomst(antwoord) in (LOGIN, 403, 404)
+    wereld["wachtend"].refresh_from_db()
+    assert wereld["wachtend"].moderatie == Moderatie.WACHTRIJ
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_met_de_link_van_een_ander_aanbod_stopt_niemand_het_eigen_aanbod(wereld, als, persona):
+    from samenspel.directory.models import ServiceStatus
+
+    antwoord = als(persona).post(LINKS["directory:stoppen"](wereld))
+    assert antwoord.status_code == 403
+    for sleutel in ("openbaar", "ander"):
+        wereld[sleutel].refresh_from_db()
+        assert wereld[sleutel].status == ServiceStatus.ACTIVE
+
+
+@pytest.mark.parametrize(
+    "persona", [p for p in PERSONAS if p not in ("netwerkhouder", "beheerder")]
+)
+def test_wie_niet_aan_de_wijkscan_werkt_uploadt_geen_cijfers(wereld, als, persona):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from samenspel.areas.models import Gebied
+
+    voor = Gebied.objects.count()
+    bestand = SimpleUploadedFile("cijfers.csv", b"code,naam\nBU03449999,Nieuwe buurt\n")
+    antwoord = als(persona).post(
+        reverse("cijferimport:uploaden", args=[UTRECHT]),
+        {"bestand": bestand, "bron": "eigen", "jaar": 2025},
+    )
+    assert _uitkomst(antwoord) in (LOGIN, 403)
+    assert Gebied.objects.count() == voor
+
+
+@pytest.mark.parametrize("naam", sorted(ALLEEN_POST))
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_knoppen_nemen_alleen_post_aan_en_maken_niets(wereld, als, naam, persona):
+    from samenspel.areas.models import Gebied
+    from samenspel.directory.models import Service
+
+    voor = (Service.objects.count(), Gebied.objects.count())
+    antwoord = als(persona).post(ALLEEN_POST[naam](wereld))
+    assert _uitkomst(antwoord) == DOOR
+    assert (Service.objects.count(), Gebied.objects.count()) == voor
