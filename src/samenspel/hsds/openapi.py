@@ -149,11 +149,37 @@ def hsds_componenten() -> dict:
         "required": ["detail"],
         "properties": {"detail": {"type": "string"}},
     }
+    # A parameter of the wrong type (per_page=abc): django-ninja's validation answer, one
+    # entry per parameter, `loc` naming it.
+    componenten["validatiefout"] = {
+        "type": "object",
+        "required": ["detail"],
+        "properties": {
+            "detail": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["loc", "msg"],
+                    "properties": {
+                        "loc": {"type": "array", "items": {"type": ["string", "integer"]}},
+                        "msg": {"type": "string"},
+                        "type": {"type": "string"},
+                    },
+                },
+            }
+        },
+    }
     return componenten
 
 
+def _een_van(*items: str) -> dict:
+    # anyOf: the shapes overlap (a full service is also a valid service_list item, and every
+    # item a valid minimal_service), so with "exactly one of" every answer would be invalid.
+    return {"anyOf": [_ref(i) for i in items]}
+
+
 def _pagina(*items: str) -> dict:
-    inhoud = _ref(items[0]) if len(items) == 1 else {"oneOf": [_ref(i) for i in items]}
+    inhoud = _ref(items[0]) if len(items) == 1 else _een_van(*items)
     return {
         "allOf": [_ref("Page")],
         "properties": {"contents": {"type": "array", "items": inhoud}},
@@ -172,17 +198,17 @@ ANTWOORDEN = {
     "getAPIMetaInformation": _antwoord(_ref("api_meta")),
     "getPaginatedListOfServices": _antwoord(
         _pagina("service_list", "service", "minimal_service"),
-        {"oneOf": [_ref("service_list"), _ref("service")]},
+        _een_van("service_list", "service"),
     ),
     "getFullyNestedServiceById": _antwoord(_ref("service")),
     "getPaginatedListOfOrganizations": _antwoord(
         _pagina("organization_list", "organization"),
-        {"oneOf": [_ref("organization_list"), _ref("organization")]},
+        _een_van("organization_list", "organization"),
     ),
     "getOrganizationById": _antwoord(_ref("organization")),
     "getPaginatedListOfServiceAtLocation": _antwoord(
         _pagina("service_at_location_list", "service_at_location"),
-        {"oneOf": [_ref("service_at_location_list"), _ref("service_at_location")]},
+        _een_van("service_at_location_list", "service_at_location"),
     ),
     "getServiceAtLocationWithNestedDataById": _antwoord(_ref("service_at_location")),
     "getPaginatedListOfTaxonomies": _antwoord(_pagina("taxonomy"), _ref("taxonomy")),
@@ -202,6 +228,10 @@ FOUTEN = {
     "404": {
         "description": "Niet gevonden",
         "content": {"application/json": {"schema": _ref("fout")}},
+    },
+    "422": {
+        "description": "Parameter van het verkeerde type",
+        "content": {"application/json": {"schema": _ref("validatiefout")}},
     },
 }
 

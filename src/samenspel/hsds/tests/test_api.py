@@ -432,3 +432,40 @@ def test_alle_verwijzingen_in_het_openapi_document_bestaan(client):
 
 def test_documentatie_wordt_getoond(client):
     assert client.get(f"{API}/docs").status_code == 200
+
+
+def _volgens_document(document: dict, operatie: str, status: str):
+    """A validator for one documented response, its references resolved in the document."""
+    for pad in document["paths"].values():
+        for o in pad.values():
+            if o.get("operationId") == operatie:
+                schema = o["responses"][status]["content"]["application/json"]["schema"]
+                return jsonschema.Draft202012Validator(
+                    {**schema, "components": document["components"]},
+                    format_checker=jsonschema.FormatChecker(),
+                )
+    raise KeyError(operatie)
+
+
+def test_een_lijst_met_volledig_aanbod_klopt_met_het_gedocumenteerde_schema(client, maak_aanbod):
+    # A full service also fits the service_list item: "exactly one of" would call it wrong.
+    maak_aanbod(naam="Wandelgroep Overvecht")
+    document = client.get(f"{API}/openapi.json").json()
+    for vraag in ({}, {"full": "true"}, {"minimal": "true"}):
+        antwoord = client.get(f"{API}/services", vraag).json()
+        assert antwoord["contents"], vraag
+        fouten = list(_volgens_document(document, "getPaginatedListOfServices", "200")
+                      .iter_errors(antwoord))  # fmt: skip
+        assert fouten == [], (vraag, [f.message[:200] for f in fouten])
+
+
+def test_een_parameter_van_het_verkeerde_type_geeft_de_gedocumenteerde_422(client, db):
+    document = client.get(f"{API}/openapi.json").json()
+    antwoord = client.get(f"{API}/services", {"per_page": "abc"})
+    assert antwoord.status_code == 422
+    assert "per_page" in str(antwoord.json()["detail"])
+    _volgens_document(document, "getPaginatedListOfServices", "422").validate(antwoord.json())
+    for pad in document["paths"].values():
+        for o in pad.values():
+            if o.get("operationId"):
+                assert {"200", "400", "404", "422"} <= set(o["responses"]), o["operationId"]
