@@ -92,12 +92,16 @@ def _tijdstip(waarde: str | None) -> datetime | None:
     return timezone.make_aware(tijdstip) if timezone.is_naive(tijdstip) else tijdstip
 
 
-def _per_pagina(page: int, per_page: int | None) -> int:
+def _controleer_pagina(page: int) -> None:
     if page < 1:
         raise Fout(400, "page begint bij 1")
     if page > openapi.MAX_PAGINA:
         # The offset must fit the database's integers; no list has this many pages.
         raise Fout(400, f"page is hooguit {openapi.MAX_PAGINA}")
+
+
+def _per_pagina(page: int, per_page: int | None) -> int:
+    _controleer_pagina(page)
     per_page = STANDAARD_PER_PAGINA if per_page is None else per_page
     if not 1 <= per_page <= openapi.MAX_PER_PAGINA:
         raise Fout(400, f"per_page moet tussen 1 en {openapi.MAX_PER_PAGINA} liggen")
@@ -261,6 +265,11 @@ def services(request, q: Query[openapi.ServiceParams]):
     geo = _punt(q.postcode, q.proximity, q.lat, q.lon, q.radius)
     serialiseerder = Serialiseerder(bereik)
     if q.minimal:
+        # Without per_page the minimal list is whole; a page and a per_page given are
+        # checked as for the other lists.
+        _controleer_pagina(q.page)
+        if q.per_page is not None:
+            _per_pagina(q.page, q.per_page)
         totaal, rijen = _minimaal(bereik, filters, geo, q.search, q.page, q.per_page)
         inhoud = [
             {"id": str(pk), "modified_date": gewijzigd.isoformat().replace("+00:00", "Z")}

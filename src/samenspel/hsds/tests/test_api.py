@@ -469,3 +469,21 @@ def test_een_parameter_van_het_verkeerde_type_geeft_de_gedocumenteerde_422(clien
         for o in pad.values():
             if o.get("operationId"):
                 assert {"200", "400", "404", "422"} <= set(o["responses"]), o["operationId"]
+
+
+def test_een_minimale_lijst_met_pagina_nul_of_te_grote_per_page_geeft_400(client, maak_aanbod):
+    # Found by Schemathesis: page=0 with minimal=true was a server error, with and without
+    # a place to search around.
+    maak_aanbod(naam="Wandelgroep Overvecht")
+    for vraag in (
+        {"minimal": "true", "page": 0, "per_page": 1},
+        {"minimal": "true", "page": 0, "per_page": 1, "lat": 52.1, "lon": 5.1, "radius": 1},
+        {"minimal": "true", "page": 0},
+    ):
+        antwoord = client.get(f"{API}/services", vraag)
+        assert antwoord.status_code == 400, vraag
+        assert "page" in antwoord.json()["detail"]
+    antwoord = client.get(f"{API}/services", {"minimal": "true", "per_page": 10**9})
+    assert antwoord.status_code == 400
+    assert "per_page" in antwoord.json()["detail"]
+    assert _ids(client.get(f"{API}/services", {"minimal": "true"}))
