@@ -211,7 +211,8 @@ SAMENSPEL = {
     # and by bike (15 km/h); see wijkscan/bereik.py.
     "WIJKSCAN_LOPEN_MINUTEN": env.getal("SAMENSPEL_WIJKSCAN_LOPEN_MINUTEN", 15),
     "WIJKSCAN_FIETSEN_MINUTEN": env.getal("SAMENSPEL_WIJKSCAN_FIETSEN_MINUTEN", 10),
-    # How long a gemeente's counted supply may be reused when nothing saved has changed.
+    # How long a gemeente's counted supply and a wijk's counted reach may be reused when
+    # nothing saved has changed.
     "WIJKSCAN_BEWAAR_SECONDEN": env.getal("SAMENSPEL_WIJKSCAN_BEWAAR_SECONDEN", 300),
     "TEGEL_BRON": env.tekst("SAMENSPEL_TEGEL_BRON", "© OpenStreetMap-bijdragers"),
     # Signalen: the e-mail address left with a neighbourhood signal is erased after this
