@@ -159,10 +159,13 @@ def zoekindex(args) -> None:
     from samenspel.search import index
 
     if args.actie == "herbouw":
-        nieuw = index.herbouw()
+        # The index lives in each server process: they rebuild it themselves, without a
+        # restart, when they next look at the change log (before their next query).
+        index.vraag_herbouw()
         verwijderd = index.ruim_log_op()
         print(
-            f"Zoekindex herbouwd: {len(nieuw)} keer aanbod ({verwijderd} oude logregels opgeruimd)."
+            "Herbouw gevraagd: elke draaiende server bouwt zijn zoekindex opnieuw op voor de "
+            f"volgende zoekvraag ({verwijderd} oude logregels opgeruimd)."
         )
 
 

@@ -1,11 +1,11 @@
 """The process-wide search index, derived from the database and kept current.
 
 Before each query the index reads the change log (one indexed query, usually empty) and
-re-reads the listings named in rows it has not seen before. The log is read with an overlap
-of a few seconds because transactions may commit in another order than they were written; the
-rows of the overlap that were seen already are skipped, since their listing was re-read after
-they committed. A missing index (new process) is simply built from the database; so is one
-whose last look is older than the log keeps its rows.
+re-reads the listings named in rows it has not seen before. The log is followed by its id, not
+by time: rows of a transaction that commits late, or written on a server whose clock is off,
+are picked up when they commit (see logboek.py). A missing index (new process) is simply built
+from the database; so is one whose last look is older than the log keeps its rows, and one
+of a process that finds a rebuild asked for in the log (`vraag_herbouw`).
 
 A server that forks workers builds the index once before forking (see gunicorn_conf.py), so
 the workers share its memory and only catch up through the log.
@@ -20,22 +20,23 @@ from django.db import transaction
 from django.utils import timezone
 
 from samenspel.core.geheugen import zonder_kringloopopruiming
-from samenspel.search import documenten, synoniemen
+from samenspel.search import documenten, logboek, synoniemen
 from samenspel.search.engine import Document, ZoekIndex
 from samenspel.search.models import Zoekwijziging
 
-OVERLAP = timedelta(seconds=5)
 BEWAAR_LOG = timedelta(days=1)
 # An index that last looked at the log longer ago than this may have missed rows that were
 # cleaned up since (`ruim_log_op`): it is rebuilt instead of caught up. The margin leaves
 # room for clocks and slow transactions.
 MAX_ACHTERSTAND = BEWAAR_LOG - timedelta(hours=1)
+# A log row for no listing: every process that reads it rebuilds its index.
+HERBOUW = uuid.UUID(int=0)
 
 _slot = threading.Lock()
 _index: ZoekIndex | None = None
-_gezien_tot = None
-# The log rows of the last read (all within the overlap): read again, they are not news.
-_gelezen: frozenset[int] = frozenset()
+# Where this process is in the log, and when it last looked (its own clock, for the age only).
+_stand = logboek.Stand()
+_gekeken = None
 _versie: tuple[str, int] | None = None
 # Per listing re-read since the build, the fingerprint of its document then (see `versie`).
 _afdrukken: dict[str, int] = {}
@@ -50,18 +51,19 @@ def herbouw() -> ZoekIndex:
 
 
 def _herbouw() -> ZoekIndex:
-    global _index, _gezien_tot, _gelezen, _versie, _afdrukken, _dag
-    # Changes committed from here on are replayed from the log by the next `actueel`. The
-    # rows already there were committed before the build reads anything: not news after it.
-    start = timezone.now()
+    global _index, _stand, _gekeken, _versie, _afdrukken, _dag
+    # The log first, then the listings: every row there now was committed before the
+    # listings are read, so it is no news to the new index; rows committed later have higher
+    # ids or fall in a gap, and are replayed by the next `actueel`.
+    nu = timezone.now()
     _dag = timezone.localdate()
-    gelezen = frozenset(
-        Zoekwijziging.objects.filter(op__gte=start - OVERLAP).values_list("pk", flat=True)
+    stand = logboek.begin(
+        Zoekwijziging.objects.order_by("pk").values_list("pk", flat=True).iterator(), nu
     )
     nieuw = ZoekIndex(synoniemen.groepen())
     with zonder_kringloopopruiming():
         nieuw.vervang(documenten.alle())
-    _index, _gezien_tot, _gelezen = nieuw, start, gelezen
+    _index, _stand, _gekeken = nieuw, stand, nu
     # Every build is new content as far as anyone caching answers knows, even if it happens
     # to hold the same listings as the one before.
     _versie, _afdrukken = (uuid.uuid4().hex, 0), {}
@@ -70,20 +72,20 @@ def _herbouw() -> ZoekIndex:
 
 def actueel() -> ZoekIndex:
     """The index, brought up to date with every committed change."""
-    global _gezien_tot, _gelezen, _dag
+    global _stand, _gekeken, _dag
     # One lock for all of it: requests arriving while the index is built wait for that one
     # build instead of each starting their own.
     with _slot:
         nu = timezone.now()
-        if _index is None or nu - _gezien_tot > MAX_ACHTERSTAND:
+        if _index is None or nu - _gekeken > MAX_ACHTERSTAND:
             return _herbouw()
         rijen = list(
-            Zoekwijziging.objects.filter(op__gte=_gezien_tot - OVERLAP).values_list(
-                "pk", "service_id"
-            )
+            Zoekwijziging.objects.filter(logboek.nieuw(_stand)).values_list("pk", "service_id")
         )
-        nieuw = [(rij, service_id) for rij, service_id in rijen if rij not in _gelezen]
-        ids = {service_id for _, service_id in nieuw}
+        stand = logboek.verder(_stand, (rij for rij, _ in rijen), nu)
+        ids = {service_id for _, service_id in rijen}
+        if HERBOUW in ids or len(stand.gaten) > logboek.MAX_GATEN:
+            return _herbouw()
         if timezone.localdate() != _dag:
             # A new day: listings whose opening times start or end on a date may be open on
             # other days now ("nu open", "na kantoortijd"), so they are read again.
@@ -97,10 +99,16 @@ def actueel() -> ZoekIndex:
             for id in {str(service_id) for service_id in ids} - {d.id for d in live}:
                 _index.verwijder(id)
                 _wordt(id, _vingerafdruk(id))
-        if nieuw:
-            _meld_rijen(rij for rij, _ in nieuw)
-        _gezien_tot, _gelezen = nu, frozenset(rij for rij, _ in rijen)
+        if rijen:
+            _meld_rijen(rij for rij, _ in rijen)
+        _stand, _gekeken = stand, nu
         return _index
+
+
+def vraag_herbouw() -> None:
+    """Ask every process of every server to rebuild its index at its next look at the log
+    (`samenspel zoekindex herbouw`): a running server needs no restart."""
+    Zoekwijziging.objects.create(service_id=HERBOUW)
 
 
 def versie() -> tuple[str, int]:
@@ -110,7 +118,7 @@ def versie() -> tuple[str, int]:
     its own). The fingerprint sums up the change-log rows taken in since and the document
     each re-read listing had then, so it changes with every document that changes, and also
     when a listing was saved but its document stayed the same (its page may still differ, say
-    in opening hours). The log's overlap, rows read a second time, changes nothing.
+    in opening hours). Each log row is taken in once.
 
     Equal values mean equal content, also in other processes: workers forked from one server
     share the build, and the fingerprint depends on which rows and documents were taken in,
@@ -170,9 +178,9 @@ def _hash(tekst: str) -> int:
 
 def vergeet() -> None:
     """Drop the in-memory index (tests; a corrupt state) so the next query rebuilds it."""
-    global _index, _gezien_tot, _gelezen, _versie, _afdrukken, _dag
+    global _index, _stand, _gekeken, _versie, _afdrukken, _dag
     with _slot:
-        _index, _gezien_tot, _gelezen, _versie, _afdrukken = None, None, frozenset(), None, {}
+        _index, _stand, _gekeken, _versie, _afdrukken = None, logboek.Stand(), None, None, {}
         _dag = None
 
 
