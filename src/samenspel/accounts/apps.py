@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "samenspel.accounts"
     label = "accounts"
     verbose_name = _("Accounts en rollen")
+
+    def ready(self) -> None:
+        from samenspel.accounts import avg  # noqa: F401  (its entries in the processing register)

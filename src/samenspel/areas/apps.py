@@ -7,6 +7,7 @@ class AreasConfig(AppConfig):
     verbose_name = "Gebieden"
 
     def ready(self) -> None:
+        from samenspel.areas import avg  # noqa: F401  (its entries in the processing register)
         from samenspel.areas.models import Gebied
         from samenspel.core.views import home_inhoud
 

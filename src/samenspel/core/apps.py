@@ -7,4 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Samenspel"
 
     def ready(self) -> None:
-        from samenspel.core import checks  # noqa: F401  (registers the deploy checks)
+        from samenspel.core import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            verwerkingen,  # noqa: F401  (the libraries' tables in the processing register)
+        )

@@ -9,6 +9,7 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         from samenspel.core.views import home_inhoud
+        from samenspel.directory import avg  # noqa: F401  (its entries in the processing register)
         from samenspel.directory.models import TaxonomyTerm
 
         home_inhoud["bouwstenen"] = TaxonomyTerm.objects.bouwstenen

@@ -9,7 +9,10 @@ class NetworkConfig(AppConfig):
 
     def ready(self) -> None:
         from samenspel.directory.views_pagina import aanbod_blokken
-        from samenspel.network import verbinders
+        from samenspel.network import (
+            avg,  # noqa: F401  (its entries in the processing register)
+            verbinders,
+        )
         from samenspel.network.actions import wis_na_bewaartermijn
         from samenspel.privacy import bewaartermijn
 

@@ -6,4 +6,5 @@ app_name = "privacy"
 urlpatterns = [
     path("privacy/", views.verklaring, name="verklaring"),
     path("privacy/logboek/", views.logboek, name="logboek"),
+    path("privacy/verwerkingen/", views.verwerkingen, name="verwerkingen"),
 ]

@@ -6,3 +6,6 @@ class WijkscanConfig(AppConfig):
     name = "samenspel.wijkscan"
     label = "wijkscan"
     verbose_name = _("Wijkscan")
+
+    def ready(self) -> None:
+        from samenspel.wijkscan import avg  # noqa: F401  (its entries in the processing register)

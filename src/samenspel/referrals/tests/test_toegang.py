@@ -121,6 +121,7 @@ def _paginas(w) -> dict[str, str]:
         "referrals:meedoen_verstuurd": r("referrals:meedoen_verstuurd"),
         "privacy:verklaring": r("privacy:verklaring"),
         "privacy:logboek": r("privacy:logboek"),
+        "privacy:verwerkingen": r("privacy:verwerkingen"),
     }
 
 
@@ -166,6 +167,7 @@ URL_NAMEN = frozenset(
         "referrals:meedoen_verstuurd",
         "privacy:verklaring",
         "privacy:logboek",
+        "privacy:verwerkingen",
         "referrals:antwoord",
         "referrals:ontvangst_link",
         "referrals:mijn",

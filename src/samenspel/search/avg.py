@@ -1,0 +1,5 @@
+"""Search holds no personal data: its change log names listings only (privacy register)."""
+
+from samenspel.core import verwerkingen
+
+verwerkingen.zonder("search.Zoekwijziging")
