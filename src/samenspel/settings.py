@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "samenspel.wijkscan",
     "samenspel.signals",
     "axes",
+    # Logging in in two steps (accounts/tweestaps.py): an app's code, and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_ratelimit",
     "post_office",
     # Only for its static files: the API's Swagger page then loads its scripts from this
@@ -62,6 +66,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which code (device) this session proved, then the rule of accounts/tweestaps.py: a
+    # password alone opens nothing for the roles that log in in two steps.
+    "django_otp.middleware.OTPMiddleware",
+    "samenspel.accounts.tweestaps.TweeStappenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it sees the response of a login that hit the limit.
@@ -203,6 +211,12 @@ SAMENSPEL = {
     # Failed logins before an account/IP pair is locked, and for how long.
     "INLOG_POGINGEN": env.getal("SAMENSPEL_INLOG_POGINGEN", 5),
     "INLOG_BLOKKADE_MINUTEN": env.getal("SAMENSPEL_INLOG_BLOKKADE_MINUTEN", 15),
+    # Professionals, netwerkhouders and beheerders must set up logging in in two steps
+    # (accounts/tweestaps.py) before they can open anything; on by default in production,
+    # optional in the demo and during development.
+    "TWEE_STAPPEN_VERPLICHT": env.ja_nee(
+        "SAMENSPEL_TWEE_STAPPEN_VERPLICHT", PRODUCTIE and not DEMO
+    ),
     # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; see
     # core/client_ip.py. Empty: the client's address is REMOTE_ADDR.
     "VERTROUWDE_PROXIES": env.lijst("SAMENSPEL_VERTROUWDE_PROXIES", ""),
@@ -268,6 +282,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # Attempts live in the cache, so axes' database tables stay empty; no admin pages for them.
 AXES_ENABLE_ADMIN = False
+# The second step (django-otp): the name in the app, and a wrong code makes the next try wait
+# 1, 2, 4, 8 … seconds (per device, in the database), so guessing 6 digits takes years.
+OTP_TOTP_ISSUER = "Samenspel"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# The admin lists devices, never their secret keys.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Public forms (django-ratelimit) count per client by the same rule.
 RATELIMIT_IP_META_KEY = "samenspel.core.client_ip.client_ip"
 

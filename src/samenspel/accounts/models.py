@@ -47,6 +47,13 @@ class Gebruiker(AbstractUser):
         }
 
     @property
+    def logt_in_in_twee_stappen(self) -> bool:
+        """For the menu; the rule itself is accounts/tweestaps.py."""
+        from samenspel.accounts import tweestaps
+
+        return tweestaps.geldt_voor(self)
+
+    @property
     def is_netwerkhouder(self) -> bool:
         return self.rol in {Rol.NETWERKHOUDER, Rol.BEHEERDER}
 
@@ -61,12 +68,17 @@ class Gebruiker(AbstractUser):
 
 
 class Accountgebeurtenis(models.Model):
-    """What happened to an account outside the admin (a password reset), so a beheerder can
-    see when an account was taken over by e-mail. Never the password or the link itself."""
+    """What happened to an account outside the admin (a password reset, the second step of
+    logging in), so a beheerder can see when an account was taken over by e-mail or a lost
+    phone. Never the password, a code or the link itself."""
 
     class Soort(models.TextChoices):
         HERSTEL_GEVRAAGD = "herstel_gevraagd", _("link voor nieuw wachtwoord gemaild")
         WACHTWOORD_HERSTELD = "wachtwoord_hersteld", _("nieuw wachtwoord ingesteld via e-mail")
+        TWEE_STAPPEN_AAN = "twee_stappen_aan", _("inloggen in twee stappen aangezet")
+        TWEE_STAPPEN_UIT = "twee_stappen_uit", _("inloggen in twee stappen uitgezet")
+        HERSTELCODES_NIEUW = "herstelcodes_nieuw", _("nieuwe herstelcodes gemaakt")
+        HERSTELCODE_GEBRUIKT = "herstelcode_gebruikt", _("ingelogd met een herstelcode")
 
     gebruiker = models.ForeignKey(
         Gebruiker,

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samenspel.accounts import inlogbeveiliging, startpagina
+from samenspel.accounts import inlogbeveiliging, startpagina, tweestaps
 from samenspel.core.forms import NLDSMixin
 
 
@@ -23,8 +24,13 @@ class InlogView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form):
+        antwoord = super().form_valid(form)
+        # The password was right; for some roles a code comes next (tweestaps.py), and only
+        # then are they logged in, with the page they asked for still waiting.
+        if stap := tweestaps.volgende_stap(self.request):
+            return redirect(tweestaps.naar_stap(stap, antwoord.url))
         messages.success(self.request, _("Je bent ingelogd."))
-        return super().form_valid(form)
+        return antwoord
 
     def get_default_redirect_url(self):
         # Only without a (safe) `next`: Django's get_success_url checks that one first.

@@ -15,6 +15,11 @@ def svg(url: str, titel: str) -> str:
     The same address gives the same code, so codes are kept (a few kB each): a wijkwijzer
     draws one per listing on every print.
     """
+    return svg_eenmalig(url, titel)
+
+
+def svg_eenmalig(url: str, titel: str) -> str:
+    """The same, never kept: for an address holding a secret (a code app's key)."""
     # Level L is enough for paper held in a hand; segno raises it where that costs no size.
     code = segno.make(url, error="l", micro=False)
     beeld = code.svg_inline(omitsize=True, border=2, title=titel, svgclass="qr__code")

@@ -75,3 +75,28 @@ def test_check_deploy_weigert_elke_hostnaam():
     assert uitkomst.returncode != 0
     assert "samenspel.E006" in uitkomst.stderr
     assert "samenspel.E005" not in uitkomst.stderr
+
+
+def _twee_stappen_verplicht(**omgeving) -> str:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SAMENSPEL_DEMO", "SAMENSPEL_PRODUCTIE", "SAMENSPEL_TWEE_STAPPEN_VERPLICHT"}
+    }
+    env.update(omgeving, DJANGO_SETTINGS_MODULE="samenspel.settings")
+    code = "from django.conf import settings; print(settings.SAMENSPEL['TWEE_STAPPEN_VERPLICHT'])"
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout.strip()
+
+
+def test_inloggen_in_twee_stappen_is_verplicht_in_productie_en_niet_in_de_demo():
+    assert _twee_stappen_verplicht(SAMENSPEL_PRODUCTIE="1") == "True"
+    assert _twee_stappen_verplicht(SAMENSPEL_DEMO="1") == "False"
+    assert _twee_stappen_verplicht() == "False"
+    # The operator's own choice wins either way.
+    assert _twee_stappen_verplicht(SAMENSPEL_TWEE_STAPPEN_VERPLICHT="1") == "True"
+    assert (
+        _twee_stappen_verplicht(SAMENSPEL_PRODUCTIE="1", SAMENSPEL_TWEE_STAPPEN_VERPLICHT="0")
+        == "False"
+    )

@@ -118,6 +118,10 @@ PAGINAS: dict = {
     "accounts:inloggen": lambda w: reverse("accounts:inloggen"),
     "accounts:wachtwoord_vergeten": lambda w: reverse("accounts:wachtwoord_vergeten"),
     "accounts:wachtwoord_verstuurd": lambda w: reverse("accounts:wachtwoord_verstuurd"),
+    "accounts:tweede_stap": lambda w: reverse("accounts:tweede_stap"),
+    "accounts:twee_stappen": lambda w: reverse("accounts:twee_stappen"),
+    "accounts:twee_stappen_instellen": lambda w: reverse("accounts:twee_stappen_instellen"),
+    "accounts:herstelcodes": lambda w: reverse("accounts:herstelcodes"),
     # wegwijzer
     "wegwijzer:wegwijzer": lambda w: reverse("wegwijzer:wegwijzer"),
     "wegwijzer:wijk": lambda w: reverse("wegwijzer:wijk", args=["WK034403"]),
@@ -216,6 +220,24 @@ VERWACHT: dict = {
     # Rotterdam's netwerkhouder does not moderate Utrecht's registration: not found.
     "directory:beoordeel": {**ALLEEN_NETWERKHOUDERS, "buitenstaander": 404},
     "accounts:inloggen": INGELOGD_DOOR,
+    # Without an app there is no second step: on to one's work.
+    "accounts:tweede_stap": _rij(DOOR, anoniem=LOGIN),
+    # Logging in in two steps is for professionals, netwerkhouders and beheerders only.
+    **{
+        naam: _rij(
+            403,
+            anoniem=LOGIN,
+            professional=200,
+            netwerkhouder=200,
+            beheerder=200,
+            buitenstaander=200,
+        )
+        for naam in (
+            "accounts:twee_stappen",
+            "accounts:twee_stappen_instellen",
+            "accounts:herstelcodes",
+        )
+    },
     # Only who works on Utrecht's wijkscan uploads its figures.
     "cijferimport:uploaden": _rij(403, anoniem=LOGIN, netwerkhouder=200, beheerder=200),
     "hsds:export_zip": _rij(403, anoniem=LOGIN, beheerder=200),
