@@ -75,6 +75,13 @@ def demo(args) -> None:
     for naam, wachtwoord, rol in uitkomst["accounts"]:
         organisatie = f" · {werkt_bij[naam]}" if werkt_bij.get(naam) else ""
         print(f"  {naam:18} {wachtwoord:24} {rol}{organisatie}")
+    from samenspel.accounts import tweestaps
+
+    if not tweestaps.verplicht():
+        print(
+            "Inloggen in twee stappen is in de demo niet verplicht: de accounts loggen in met "
+            "alleen het wachtwoord (aanzetten kan via 'Inloggen in twee stappen' in het menu)."
+        )
     print("Verstuurde e-mails staan in het demo-postvak: /demo/post/")
     if not args.geen_server:
         _serve(args.poort, args.workers)

@@ -45,6 +45,10 @@ TELEFOON = {"width": 360, "height": 740}
 # can open in a browser belongs in the crawl.
 NIET_BEZOCHT = {
     "accounts:uitloggen": "alleen POST (de knop in de kop)",
+    "accounts:tweede_stap": "alleen na het wachtwoord van wie een app instelde; "
+    "test_tweestaps.py loopt hem door op 360 px met axe",
+    "accounts:herstelcodes": "toont de codes één keer, direct na het instellen; "
+    "test_tweestaps.py loopt hem door op 360 px met axe",
     "referrals:toestemming": "alleen POST (de ja/nee-knoppen op de eigen pagina)",
     "referrals:terugkoppeling": "alleen POST (de keuze op de eigen pagina)",
     "referrals:download": "een JSON-bestand om te bewaren, geen pagina",

@@ -78,7 +78,7 @@ class Accountgebeurtenis(models.Model):
         TWEE_STAPPEN_AAN = "twee_stappen_aan", _("inloggen in twee stappen aangezet")
         TWEE_STAPPEN_UIT = "twee_stappen_uit", _("inloggen in twee stappen uitgezet")
         HERSTELCODES_NIEUW = "herstelcodes_nieuw", _("nieuwe herstelcodes gemaakt")
-        HERSTELCODE_GEBRUIKT = "herstelcode_gebruikt", _("ingelogd met een herstelcode")
+        HERSTELCODE_GEBRUIKT = "herstelcode_gebruikt", _("herstelcode gebruikt")
 
     gebruiker = models.ForeignKey(
         Gebruiker,

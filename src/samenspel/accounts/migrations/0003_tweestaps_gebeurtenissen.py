@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='accountgebeurtenis',
             name='soort',
-            field=models.CharField(choices=[('herstel_gevraagd', 'link voor nieuw wachtwoord gemaild'), ('wachtwoord_hersteld', 'nieuw wachtwoord ingesteld via e-mail'), ('twee_stappen_aan', 'inloggen in twee stappen aangezet'), ('twee_stappen_uit', 'inloggen in twee stappen uitgezet'), ('herstelcodes_nieuw', 'nieuwe herstelcodes gemaakt'), ('herstelcode_gebruikt', 'ingelogd met een herstelcode')], max_length=30, verbose_name='wat'),
+            field=models.CharField(choices=[('herstel_gevraagd', 'link voor nieuw wachtwoord gemaild'), ('wachtwoord_hersteld', 'nieuw wachtwoord ingesteld via e-mail'), ('twee_stappen_aan', 'inloggen in twee stappen aangezet'), ('twee_stappen_uit', 'inloggen in twee stappen uitgezet'), ('herstelcodes_nieuw', 'nieuwe herstelcodes gemaakt'), ('herstelcode_gebruikt', 'herstelcode gebruikt')], max_length=30, verbose_name='wat'),
         ),
     ]
