@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from samenspel.accounts import actions
-from tests.e2e.conftest import axe_overtredingen, naar
+from tests.e2e.conftest import axe_overtredingen, naar, nederlands
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -128,3 +128,56 @@ def test_professional_stelt_twee_stappen_in_en_logt_in_met_code_en_herstelcode(
     _netjes(p)
     p.goto(p.basis + "/verwijzingen/")  # the password alone opens nothing
     expect(p.get_by_role("heading", level=1)).to_have_text("Vul de code in")
+
+
+def test_verplicht_en_in_het_engels_eerst_instellen_dan_de_code(
+    telefoon, netwerkhouder, klok, settings
+):
+    """Where two steps are required a netwerkhouder sets it up before anything else opens,
+    in English: no Dutch left on the set-up, recovery code and code pages."""
+    settings.SAMENSPEL = {**settings.SAMENSPEL, "TWEE_STAPPEN_VERPLICHT": True}
+    p = telefoon
+    p.context.add_cookies([{"name": "django_language", "value": "en", "url": p.basis}])
+
+    def controleer(wat):
+        assert p.evaluate("document.documentElement.lang") == "en", wat
+        assert nederlands(p) == [], f"{wat} ({p.url}) shows Dutch UI text"
+        _netjes(p)
+
+    p.goto(p.basis + "/inloggen/")
+    p.get_by_label("Username").fill("netwerkhouder")
+    p.get_by_label("Password").fill("geheim-wachtwoord-123")
+    naar(p, p.get_by_role("button", name="Log in"))
+    expect(p.get_by_role("heading", level=1)).to_have_text("Set up two-step login")
+    controleer("set-up")
+    p.goto(p.basis + "/beheer/aanmeldingen/")  # nothing else opens before it is set up
+    expect(p.get_by_role("heading", level=1)).to_have_text("Set up two-step login")
+
+    sleutel = base64.b32decode(p.locator("#sleutel").inner_text().replace(" ", ""))
+    p.get_by_label("Code").fill("12")
+    naar(p, p.get_by_role("button", name="Turn on"))
+    expect(p.locator(".utrecht-form-field-error-message")).to_contain_text("This code is not")
+    controleer("set-up with a wrong code")
+    klok.nu += 5
+    p.get_by_label("Code").fill(_code(sleutel, klok))
+    naar(p, p.get_by_role("button", name="Turn on"))
+    expect(p.get_by_role("heading", level=1)).to_have_text("Your recovery codes")
+    controleer("recovery codes")
+    naar(p, p.get_by_role("link", name="On to your work"))
+    expect(p).to_have_url(p.basis + "/beheer/aanmeldingen/")
+    naar(p, p.get_by_role("link", name="Two-step login"))
+    expect(p.get_by_role("heading", name="Make new recovery codes")).to_be_visible()
+    controleer("two-step login page")
+    naar(p, p.get_by_role("button", name=re.compile("Log out")))
+
+    klok.nu += 30
+    p.goto(p.basis + "/inloggen/")
+    p.get_by_label("Username").fill("netwerkhouder")
+    p.get_by_label("Password").fill("geheim-wachtwoord-123")
+    naar(p, p.get_by_role("button", name="Log in"))
+    expect(p.get_by_role("heading", level=1)).to_have_text("Enter the code")
+    controleer("second step")
+    drift = TOTPDevice.objects.get(user=netwerkhouder).drift
+    p.get_by_label("Code").fill(_code(sleutel, klok, drift))
+    naar(p, p.get_by_role("button", name="Log in"))
+    expect(p).to_have_url(p.basis + "/beheer/aanmeldingen/")

@@ -312,3 +312,18 @@ def test_een_ander_ziet_mijn_sleutel_en_codes_niet(client, professional, netwerk
     klok.verder(30)
     client.post(BEHEREN, {"actie": "uit", "uit-code": code_van(eigen, klok), "uit-zeker": "on"})
     assert TOTPDevice.objects.filter(user=professional, confirmed=True).exists()
+
+
+def test_de_beheerder_haalt_een_verloren_app_weg_in_het_beheer_zonder_de_sleutel_te_zien(
+    client, beheerder, professional, klok
+):
+    apparaat, _codes = met_app(professional, klok)
+    client.force_login(beheerder)  # a beheerder without an app of their own, not required
+    lijst = client.get("/beheer/admin/otp_totp/totpdevice/")
+    assert lijst.status_code == 200 and "professional" in lijst.content.decode()
+    wijzig = client.get(f"/beheer/admin/otp_totp/totpdevice/{apparaat.pk}/change/")
+    assert apparaat.key not in wijzig.content.decode()
+    client.post(f"/beheer/admin/otp_totp/totpdevice/{apparaat.pk}/delete/", {"post": "yes"})
+    assert not TOTPDevice.objects.filter(user=professional).exists()
+    client.logout()
+    assert wachtwoord(client)["Location"] == INBOX  # the password alone again
