@@ -93,6 +93,8 @@ class TweeStappenMiddleware:
 
     def __call__(self, request):
         stap = volgende_stap(request)
+        # The header then offers only logging out: no menu, no counts of open referrals.
+        request.tweestaps_halverwege = bool(stap)
         if stap and not _tussendoor(request):
             doel = request.get_full_path() if request.method == "GET" else None
             return HttpResponseRedirect(naar_stap(stap, doel))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from samenspel.accounts import actions, startpagina, tweestaps
 from samenspel.core import qr
@@ -122,7 +123,7 @@ def tweede_stap(request):
         apparaat = formulier.uitkomst.apparaat
         _bewezen(request, apparaat)
         messages.success(request, _("Je bent ingelogd."))
-        if apparaat.persistent_id.startswith("otp_static."):
+        if isinstance(apparaat, StaticDevice):
             over = actions.herstelcodes_over(gebruiker)
             messages.warning(
                 request,
