@@ -22,3 +22,19 @@ v.registreer(
     bewaren=_("zolang het account bestaat"),
     wie_ziet=_("beheerders"),
 )
+
+# The second step of logging in (django-otp): the code app's key and the recovery codes.
+for model, velden in (
+    ("otp_totp.TOTPDevice", ("user", "name", "key")),
+    ("otp_static.StaticDevice", ("user", "name")),
+    ("otp_static.StaticToken", ("device", "token")),
+):
+    v.registreer(
+        model,
+        betrokkenen=v.GEBRUIKERS,
+        velden=velden,
+        doel=_("inloggen in twee stappen: de code-app en de herstelcodes"),
+        grondslag=v.WETTELIJK,
+        bewaren=_("tot de gebruiker de tweede stap uitzet of het account verdwijnt"),
+        wie_ziet=_("niemand; alleen de server leest de sleutel en de codes"),
+    )
