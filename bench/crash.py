@@ -6,11 +6,12 @@
 **Server.** Sets up the demo in its own database (``samenspel_bench_crash``), starts
 ``samenspel serve`` (gunicorn, 2 workers, the e-mail sender), sends a pool of referrals through
 the site and lets 4 connections change their statuses as the receiving professional (as in
-``gemengd.py``). Between 1 and 4 s into each trial the master, its workers and the sender are
-killed at once with SIGKILL; the server is started again and the database is checked: every
-referral's status is that of its last status event, the events chain, each event has its
-audit row, every change the client saw acknowledged is there, and of the changes in flight at
-the kill (no answer seen) each is either wholly there or not at all.
+``gemengd.py``). In each trial, once 10 changes were acknowledged and a seeded 0.2-2 s later,
+the master, its workers and the sender are killed at once with SIGKILL; the server is
+started again and the database is checked: every referral's status is that of its last status
+event, the events chain, each event has its audit row, every change the client saw
+acknowledged is there, and of the changes in flight at the kill (no answer seen) each is
+either wholly there or not at all.
 
 **Import.** Imports the generated 15k areas into its own database (``samenspel_bench_import``),
 keeps a copy (a PostgreSQL template), imports the 15k HSDS package once to completion (its
@@ -53,6 +54,8 @@ MAP = HIER / "data" / "crash"
 SERVER_DATABASE = "samenspel_bench_crash"
 IMPORT_DATABASE = "samenspel_bench_import"
 IMPORT_SCHAAL = "15k"
+# A server trial's kill comes a seeded 0.2-2 s after this many acknowledged changes.
+MIN_VOOR_KILL = 10
 # Where each import trial is killed, as a share of a complete import's progress lines (1.0:
 # the last one).
 DELEN = (0.05, 0.2, 0.4, 0.6, 0.8, 1.0)
@@ -163,11 +166,19 @@ def server_proeven(args) -> tuple[list[dict], bool]:
         wijzigers.log_in()
         kans = random.Random(args.seed)  # noqa: S311
         for nummer in range(1, args.server_proeven + 1):
-            wachten = kans.uniform(1.0, 4.0)
+            wachten = kans.uniform(0.2, 2.0)
 
             def kill(wachten=wachten) -> dict:
+                # In the middle of the updates: once the connections are under way (a fresh
+                # server answers slowly at first), then a seeded moment later.
+                begin = time.monotonic()
+                al = sum(wijzigers.bevestigd.values())
+                while sum(wijzigers.bevestigd.values()) - al < MIN_VOOR_KILL:
+                    if time.monotonic() - begin > 120:
+                        break
+                    time.sleep(0.01)
                 time.sleep(wachten)
-                return {"na_s": wachten, "processen": server.dood()}
+                return {"na_s": time.monotonic() - begin, "processen": server.dood()}
 
             stap(f"serverproef {nummer}: kill -9 na {wachten:.1f} s")
             uitkomst = wijzigers.proef(kill, args.seed + 100 * nummer)

@@ -63,7 +63,14 @@ DIENST = "buurtteam-overvecht-hulp"
 ZORG_GEBIEDEN = ("BU034403", "BU0599")
 
 # The mix: kind -> weight.
-MIX = {"zoeken": 50, "status": 20, "aanmelden": 10, "buurtsignaal": 10, "zorg": 10}
+MIX = {
+    "zoeken": 45,
+    "status": 15,
+    "status_gedeeld": 10,
+    "aanmelden": 10,
+    "buurtsignaal": 10,
+    "zorg": 10,
+}
 SOORTEN = tuple(MIX)
 WOORDEN = (
     "taal koffie wandelen eenzaam schulden buurthuis vrijwilliger ouderen jongeren geld "
@@ -78,6 +85,10 @@ VOLGENDE = {
     "in-progress": ("pauze", "on-hold"),
 }
 OPGESLAGEN = "Opgeslagen. Dank je wel!"
+# What the page says when someone else changed the referral first (a stale page).
+AL_ZO = "Dit was al zo opgeslagen"
+GEWEIGERD = "Dit kan nu niet"
+_KEUZE = re.compile(r'name="keuze" value="([^"]+)"')
 SIGNAAL_GEWEIGERD = "Er zijn net veel signalen verstuurd"
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -307,6 +318,42 @@ def zet_status(ontvanger: Bezoeker, verwijzing: str, status: str) -> tuple[str, 
     return naar, 2
 
 
+def status_van_pagina(html: str) -> str:
+    """The status a referral has, from the answers its page offers (antwoorden.KEUZES)."""
+    keuzes = set(_KEUZE.findall(html))
+    if "wachtlijst" in keuzes:
+        return "requested"
+    if "gestart" in keuzes and "aannemen" in keuzes:
+        return "on-hold"
+    if "pauze" in keuzes and "gestart" not in keuzes:
+        return "in-progress"
+    raise Onverwacht(f"status onbekend, keuzes {sorted(keuzes)}")
+
+
+def zet_status_gedeeld(ontvanger: Bezoeker, verwijzing: str, status: str) -> tuple[bool, str]:
+    """As `zet_status`, on a referral that other connections change too: the page this
+    connection last saw may be stale. Returns whether the change was saved, and the status the
+    page shows now; a refusal of a stale answer is no error."""
+    keuze, _naar = VOLGENDE[status]
+    pad = f"/verwijzingen/{verwijzing}/"
+    data = {"actie": "antwoord", "keuze": keuze}
+    if keuze == "pauze":
+        data["reden"] = "Even een pauze, op verzoek van de bewoner."
+    antwoord = ontvanger.post(pad, data)
+    if antwoord.status_code != 302 or antwoord.headers.get("location") != pad:
+        raise Onverwacht(f"gedeeld {keuze}: {antwoord.status_code}")
+    pagina = ontvanger.http.get(pad)
+    if pagina.status_code != 200:
+        raise Onverwacht(f"gedeeld {keuze}, pagina: {pagina.status_code}")
+    if OPGESLAGEN in pagina.text:
+        opgeslagen = True
+    elif AL_ZO in pagina.text or GEWEIGERD in pagina.text:
+        opgeslagen = False
+    else:
+        raise Onverwacht(f"gedeeld {keuze}: geen melding")
+    return opgeslagen, status_van_pagina(pagina.text)
+
+
 @dataclass
 class Keuzes:
     """What the forms offer, read once from the pages."""
@@ -338,6 +385,7 @@ class Telling:
     verzoeken: int = 0
     fouten: int = 0
     geschreven: int = 0
+    geweigerd: int = 0  # shared referrals: a stale answer refused, as it should be
     voorbeelden: list[str] = field(default_factory=list)
     ms: list[float] = field(default_factory=list)
 
@@ -345,8 +393,12 @@ class Telling:
 class Last:
     """The connections of one run and what they counted, per kind."""
 
-    def __init__(self, adres: str, keuzes: Keuzes, merk: str, pool: dict[str, str]):
+    def __init__(
+        self, adres: str, keuzes: Keuzes, merk: str, pool: dict[str, str], gedeeld: list[str]
+    ):
         self.adres, self.keuzes, self.merk = adres, keuzes, merk
+        self.gedeeld = gedeeld
+        self._gezien = threading.local()
         self.telling = {soort: Telling() for soort in SOORTEN}
         self.status = dict(pool)  # referral -> status the client last saw acknowledged
         self.slot = threading.Lock()
@@ -358,6 +410,8 @@ class Last:
 
     def verbinding(self, index: int, eigen: list[str], einde: float, seed: int) -> None:
         kans = random.Random(seed * 1000 + index)  # noqa: S311  (a load mix, not a secret)
+        # What this connection last saw of the shared referrals (others change them too).
+        self._gezien.status = dict.fromkeys(self.gedeeld, "requested")
         publiek = Bezoeker(self.adres)
         ontvanger = Bezoeker(self.adres)
         try:
@@ -371,9 +425,10 @@ class Last:
                     self.telling["status"].voorbeelden.append(f"opzet: {fout}")
                 return
             gewichten = [MIX[s] for s in SOORTEN]
+            zonder = {"status": not eigen, "status_gedeeld": not self.gedeeld}
             while time.monotonic() < einde:
                 soort = kans.choices(SOORTEN, gewichten)[0]
-                if soort == "status" and not eigen:
+                if zonder.get(soort):
                     soort = "zoeken"
                 self._een(soort, kans, publiek, ontvanger, eigen)
         finally:
@@ -396,6 +451,16 @@ class Last:
                 with self.slot:
                     self.status[verwijzing] = naar
                 gelukt = True
+            elif soort == "status_gedeeld":
+                verwijzing = kans.choice(self.gedeeld)
+                gezien = self._gezien.status
+                gelukt, gezien[verwijzing] = zet_status_gedeeld(
+                    ontvanger, verwijzing, gezien[verwijzing]
+                )
+                verzoeken = 2
+                if not gelukt:
+                    with self.slot:
+                        telling.geweigerd += 1
             else:
                 gelukt = self._formulier(soort, kans, publiek)
         except (httpx.HTTPError, Onverwacht) as e:
@@ -462,7 +527,7 @@ def dienst_id(url: str) -> str:
     return str(rij[0])
 
 
-def tel_in_database(url: str, merk: str, pool: list[str]) -> dict[str, int]:
+def tel_in_database(url: str, merk: str, pool: list[str], gedeeld: list[str]) -> dict[str, int]:
     """The rows each kind of write creates, counted after the run."""
     ids = [uuid.UUID(p) for p in pool]
     with psycopg.connect(url) as v:
@@ -475,6 +540,16 @@ def tel_in_database(url: str, merk: str, pool: list[str]) -> dict[str, int]:
                 "SELECT count(*) FROM referrals_gebeurtenis WHERE soort = 'status' "
                 "AND partij = 'ontvanger' AND verwijzing_id = ANY(%s)",
                 ids,
+            ),
+            "status_gedeeld": een(
+                "SELECT count(*) FROM referrals_gebeurtenis WHERE soort = 'status' "
+                "AND partij = 'ontvanger' AND verwijzing_id = ANY(%s)",
+                [uuid.UUID(p) for p in gedeeld],
+            ),
+            "status_gedeeld_audit": een(
+                "SELECT count(*) FROM privacy_auditregel WHERE actie = 'gewijzigd' "
+                "AND record_soort = 'referrals.verwijzing' AND record_id = ANY(%s)",
+                gedeeld,
             ),
             "status_audit": een(
                 "SELECT count(*) FROM privacy_auditregel WHERE actie = 'gewijzigd' "
@@ -617,6 +692,8 @@ LABELS = {
     "zoeken": "search `/zoeken/?q=…` (GET)",
     "status": "referral status change by the receiving professional (POST + the page it "
     "redirects to)",
+    "status_gedeeld": "status change of a referral every connection changes (as above; a "
+    "stale answer is refused, not an error)",
     "aanmelden": "registration of an initiative `/aanmelden/` (POST)",
     "buurtsignaal": "neighbourhood signal `/signalen/buurt/` (POST)",
     "zorg": "worry about a person `/signalen/zorg/doorgeven/` (POST)",
@@ -624,6 +701,7 @@ LABELS = {
 # What each write leaves in the database, and the second row written in its transaction.
 IN_DATABASE = {
     "status": ("status", "status_audit", "event rows (`referrals_gebeurtenis`) / audit rows"),
+    "status_gedeeld": ("status_gedeeld", "status_gedeeld_audit", "event rows / audit rows"),
     "aanmelden": ("aanmelden", "aanmelden_historie", "listings / history rows `aangemeld`"),
     "buurtsignaal": ("buurtsignaal", "buurtsignaal_log", "signals / log rows"),
     "zorg": ("zorg", "zorg_log", "worries / log rows"),
@@ -647,8 +725,11 @@ def tabel(uit: dict) -> tuple[str, bool]:
             rijen, tweede, _wat = IN_DATABASE[soort]
             verloren = t["geschreven"] - db[rijen]
             goed &= db[rijen] == t["geschreven"] == db[tweede]
+            label = LABELS[soort]
+            if soort == "status_gedeeld":
+                label += f"; {t['geweigerd']} refused"
             regels.append(
-                f"| {LABELS[soort]} | {t['verzoeken']:,} | {t['fouten']} | {t['geschreven']:,} | "
+                f"| {label} | {t['verzoeken']:,} | {t['fouten']} | {t['geschreven']:,} | "
                 f"{db[rijen]:,} / {db[tweede]:,} | {verloren} | {ms} |"
             )
         else:
@@ -680,11 +761,13 @@ def verslag(uit: dict) -> tuple[str, bool]:
         "",
         f"- Referrals: a pool of {uit['pool']} sent through the site by `{AFZENDER}` before the "
         f"load (all {uit['pool_in_database']} in the database); each connection changes the "
-        f"status of its own share, as `{ONTVANGER}` logged in. Every referral's status equals "
+        f"status of its own share, and of {uit['gedeeld']} referrals all connections change "
+        f"(two colleagues on one referral: the row lock and the table of transitions decide), "
+        f"each as `{ONTVANGER}` logged in. Every referral's status equals "
         "its last status event and the events chain: "
         f"{'**ja**' if not uit['onjuist'] else '**nee**: ' + '; '.join(uit['onjuist'][:3])}. "
         "The status the client last saw acknowledged is the one in the database for every "
-        f"referral: {'**ja**' if uit['eind_status_gelijk'] else '**nee**'}.",
+        f"referral of one connection: {'**ja**' if uit['eind_status_gelijk'] else '**nee**'}.",
         "- Limits: the server trusts 127.0.0.1 as a proxy (`SAMENSPEL_VERTROUWDE_PROXIES`) and "
         "each public submission brings its own visitor address in `X-Forwarded-For`; nothing "
         "else is switched off. Afterwards one address sent neighbourhood signals until refused "
@@ -740,11 +823,13 @@ def run(args) -> dict:
             lezer = Bezoeker(server.adres)
             keuzes = Keuzes.lees(lezer)
             lezer.sluit()
-            stap(f"{args.verbindingen * args.per_verbinding} verwijzingen sturen")
-            pool = maak_pool(server.adres, url, args.verbindingen * args.per_verbinding)
+            aantal = args.verbindingen * args.per_verbinding + args.gedeeld
+            stap(f"{aantal} verwijzingen sturen")
+            pool = maak_pool(server.adres, url, aantal)
             merk = f"Gemengd-{secrets.token_hex(3)}"
-            last = Last(server.adres, keuzes, merk, pool)
             ids = list(pool)
+            gedeeld, eigen = ids[: args.gedeeld], ids[args.gedeeld :]
+            last = Last(server.adres, keuzes, merk, {i: pool[i] for i in eigen}, gedeeld)
             stap(f"last: {args.verbindingen} verbindingen, {args.seconden} s")
             logbegin = log.stat().st_size
             begin = time.monotonic()
@@ -752,7 +837,7 @@ def run(args) -> dict:
             threads = [
                 threading.Thread(
                     target=last.verbinding,
-                    args=(i, ids[i :: args.verbindingen], einde, args.seed),
+                    args=(i, eigen[i :: args.verbindingen], einde, args.seed),
                 )
                 for i in range(args.verbindingen)
             ]
@@ -770,14 +855,15 @@ def run(args) -> dict:
             server.stop()
         log_tijdens = serverlog(log, logbegin)
         stap("tellen in de database")
-        database = tel_in_database(url, merk, ids)
-        statussen = statussen_in_database(url, ids)
+        database = tel_in_database(url, merk, eigen, gedeeld)
+        statussen = statussen_in_database(url, eigen)
         uit = {
             "machine": machine,
             "verbindingen": args.verbindingen,
             "seconden": seconden,
             "pool": len(ids),
-            "pool_in_database": len(statussen),
+            "gedeeld": len(gedeeld),
+            "pool_in_database": len(statussen_in_database(url, ids)),
             "telling": {s: vars(t) for s, t in last.telling.items()},
             "database": database,
             "onjuist": verwijzingen_kloppen(url, ids),
@@ -803,6 +889,9 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--verbindingen", type=int, default=8)
     p.add_argument("--seconden", type=float, default=60)
     p.add_argument("--per-verbinding", type=int, default=8, help="verwijzingen per verbinding")
+    p.add_argument(
+        "--gedeeld", type=int, default=4, help="verwijzingen die elke verbinding verandert"
+    )
     p.add_argument("--seed", type=int, default=2025)
     p.add_argument("--bewaar", action="store_true", help="laat de database staan")
     p.add_argument("--schrijf", action="store_true", help="zet de uitkomst in RESULTS.md")
