@@ -719,7 +719,7 @@ def tabel(uit: dict) -> tuple[str, bool]:
     goed = True
     for soort in SOORTEN:
         t = uit["telling"][soort]
-        ms = f"{_percentiel(t['ms'], 50):.0f} / {_percentiel(t['ms'], 95):.0f}"
+        ms = f"{_percentiel(t['ms'], 50):.0f} / {_percentiel(t['ms'], 95):.0f}" if t["ms"] else "–"
         goed &= t["fouten"] == 0
         if soort in IN_DATABASE:
             rijen, tweede, _wat = IN_DATABASE[soort]
