@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Bootstrap: `python3 dev.py demo` starts the demo, `python3 dev.py test` runs every test,
-`python3 dev.py vertaal` brings the English catalogue up to date with the source.
+`python3 dev.py vertaal` brings the English catalogue up to date with the source,
+`python3 dev.py lock` resolves pyproject.toml's dependencies anew into requirements/*.lock.
 
-Needs only Python 3.11; it creates `.venv`, installs the project into it and runs the step.
+Needs only Python 3.11; it creates `.venv`, installs the pinned and hashed dependencies of
+requirements/*.lock into it (`pip --require-hashes`), then the project itself, and runs the step.
 For the browser tests it installs Debian's chromium with apt-get when it is missing, for
 extracting messages (the translation test, `vertaal`) Debian's gettext, and on PostgreSQL
 (DATABASE_URL) Debian's postgresql-client for the backup tests (pg_dump, pg_restore).
@@ -14,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 import venv
 from pathlib import Path
 
@@ -21,6 +24,11 @@ HIER = Path(__file__).resolve().parent
 VENV = HIER / ".venv"
 BIN = VENV / "bin"
 CHROMIUM = Path("/usr/bin/chromium")
+# Every file pip downloads is checked against these hashes. The test lock is the demo's plus the
+# test extra, at the same versions (`lock` resolves the demo's within the test lock's pins).
+LOCKS = {"": "requirements/demo.lock", "test": "requirements/test.lock"}
+# The tool that writes the locks, at a fixed version so a refresh writes the same format.
+UV = "uv==0.13.8"
 
 
 def stap(*cmd: str, **kwargs) -> None:
@@ -29,19 +37,17 @@ def stap(*cmd: str, **kwargs) -> None:
 
 
 def installeer(extra: str = "") -> None:
+    """The lock's dependencies, each file checked against its hash, then the project itself.
+
+    The project goes in without dependencies (they are all in the lock) and without build
+    isolation: its build backend (setuptools, pyproject's build-system) is in the lock too, so
+    pip downloads nothing that is not hash-checked.
+    """
     if not (BIN / "python").exists():
         venv.create(VENV, with_pip=True)
-    doel = f".[{extra}]" if extra else "."
-    stap(
-        str(BIN / "python"),
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--disable-pip-version-check",
-        "-e",
-        doel,
-    )
+    pip = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    stap(*pip, "--require-hashes", "-r", LOCKS[extra])
+    stap(*pip, "--no-deps", "--no-build-isolation", "-e", ".")
 
 
 def debian_pakket(pakket: str, nodig_voor: str, aanwezig) -> None:
@@ -118,12 +124,39 @@ def vertaal(argv: list[str]) -> None:
     stap(str(BIN / "python"), "-m", "samenspel.core.vertalen", *argv)
 
 
+def lock(argv: list[str]) -> None:
+    """Write requirements/test.lock and demo.lock from pyproject.toml, every file's hash included.
+
+    uv runs from a throwaway venv, so it is no dependency of the project. `--universal` writes
+    one lock for every platform and Python from 3.11 on (platform-only packages get a marker)
+    and the hashes of all files of each pinned version, so another machine installs it too.
+    Versions already in a lock are kept while pyproject allows them; options pass on to uv:
+    `--upgrade` takes the newest of everything, `--upgrade-package NAME` of one package.
+    """
+    pyproject = tomllib.loads((HIER / "pyproject.toml").read_text())
+    bouw = "\n".join(pyproject["build-system"]["requires"]) + "\n"
+    with tempfile.TemporaryDirectory() as werk:
+        venv.create(werk, with_pip=True)
+        python = str(Path(werk) / "bin" / "python")
+        stap(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", UV)
+        compileer = [
+            *(str(Path(werk) / "bin" / "uv"), "pip", "compile", "--quiet"),
+            *("--universal", "--python-version", "3.11", "--fork-strategy", "fewest"),
+            *("--generate-hashes", "--custom-compile-command", "python3 dev.py lock"),
+            # The build backend, read from stdin ("-"), for the install without build isolation.
+            *("pyproject.toml", "-"),
+        ]
+        (HIER / "requirements").mkdir(exist_ok=True)
+        stap(*compileer, "--extra", "test", "-o", LOCKS["test"], *argv, input=bouw, text=True)
+        stap(*compileer, "-c", LOCKS["test"], "-o", LOCKS[""], *argv, input=bouw, text=True)
+
+
 def main() -> None:
-    opdrachten = {"demo": demo, "test": test, "vertaal": vertaal}
+    opdrachten = {"demo": demo, "test": test, "vertaal": vertaal, "lock": lock}
     if len(sys.argv) < 2 or sys.argv[1] not in opdrachten:
         sys.exit(
             "Gebruik: python3 dev.py demo | python3 dev.py test [pytest-opties] "
-            "| python3 dev.py vertaal"
+            "| python3 dev.py vertaal | python3 dev.py lock [uv-opties]"
         )
     try:
         opdrachten[sys.argv[1]](sys.argv[2:])
