@@ -20,14 +20,33 @@ OPENBAAR = "Wandelgroep Zambesi"
 ALLEEN_PROFESSIONALS = "Spreekuur schuldhulp qv27"
 IN_DE_WACHTRIJ = "Breiclub Vechtzoom wk53"
 ANDER_AANBOD = "Koor Middelland"
+VERWEZEN = "Bewoner Verweija rt61"
+
+
+def _gebruiker(django_user_model, naam, rol, **velden):
+    return django_user_model.objects.create_user(
+        username=naam,
+        email=f"{naam}@example.org",
+        password="geheim-wachtwoord-123",
+        rol=rol,
+        **velden,
+    )
 
 
 @pytest.fixture
-def wereld(maak_aanbod, gebieden, initiatiefnemer, django_user_model):
+def wereld(maak_aanbod, gebieden, initiatiefnemer, django_user_model, met_commit):
     """An organisation of Utrecht with a public listing, one for professionals only and a
     registration waiting for a netwerkhouder; its initiatiefnemer; another organisation in
-    Rotterdam with its own initiatiefnemer."""
+    Rotterdam with its own initiatiefnemer and an API key; the gemeente-analists of Utrecht
+    and of Rotterdam; a resident referred to a Utrecht listing, with their own link."""
+    import datetime as dt
+
+    from django.utils import timezone
+
     from samenspel.directory.models import Moderatie, TaxonomyTerm
+    from samenspel.hsds.models import ApiToken
+    from samenspel.privacy.models import Manier
+    from samenspel.referrals import actions
 
     openbaar = maak_aanbod(naam=OPENBAAR, organisatie="Buurtvereniging Zambesi")
     organisatie = openbaar.organization
@@ -40,12 +59,37 @@ def wereld(maak_aanbod, gebieden, initiatiefnemer, django_user_model):
     ander = maak_aanbod(naam=ANDER_AANBOD, buurt="middelland_noord")
     initiatiefnemer.organisatie = organisatie
     initiatiefnemer.save()
-    andere_eigenaar = django_user_model.objects.create_user(
-        username="andere_initiatiefnemer",
-        email="andere_initiatiefnemer@example.org",
-        password="geheim-wachtwoord-123",
-        rol=Rol.INITIATIEFNEMER,
+    andere_eigenaar = _gebruiker(
+        django_user_model,
+        "andere_initiatiefnemer",
+        Rol.INITIATIEFNEMER,
         organisatie=ander.organization,
+    )
+    analist = _gebruiker(django_user_model, "analist_utrecht", Rol.GEMEENTE_ANALIST)
+    analist.gebieden.add(gebieden["utrecht"])
+    andere_analist = _gebruiker(django_user_model, "analist_rotterdam", Rol.GEMEENTE_ANALIST)
+    andere_analist.gebieden.add(gebieden["rotterdam"])
+    # The key of an organisation's system: the professional view of the HSDS API.
+    _, sleutel = ApiToken.maak(ander.organization, "Wijkteam-systeem")
+    # A resident referred (with verbal consent) to a listing that takes referrals; the token
+    # of their own link is shown once, as to the resident.
+    aanmeldbaar = maak_aanbod(
+        naam="Kookclub Vechtzoom", route="aanmelden", beheerder_email="kook@example.org"
+    )
+    verwijzer = _gebruiker(django_user_model, "verwijzer", Rol.PROFESSIONAL)
+    _, bewonertoken = met_commit(
+        actions.verwijs,
+        verwijzer,
+        aanmeldbaar,
+        {
+            "naam": VERWEZEN,
+            "contactmanier": "email",
+            "contact": "verweija@example.org",
+            "wat_helpt": "Kookt graag.",
+            "toestemming": Manier.MONDELING,
+            "terugkoppeling": "status",
+            "geldig_tot": timezone.localdate() + dt.timedelta(days=180),
+        },
     )
     return {
         "openbaar": openbaar,
@@ -55,6 +99,10 @@ def wereld(maak_aanbod, gebieden, initiatiefnemer, django_user_model):
         "organisatie": organisatie,
         "eigenaar": initiatiefnemer,
         "andere_eigenaar": andere_eigenaar,
+        "analist": analist,
+        "andere_analist": andere_analist,
+        "sleutel": sleutel,
+        "bewonertoken": bewonertoken,
         "term": TaxonomyTerm.objects.bouwstenen().first(),
         "gebieden": gebieden,
     }
@@ -184,8 +232,10 @@ def test_elk_pad_in_de_tabel_hoort_bij_zijn_url_naam(wereld, naam):
 # --- who may open what ----------------------------------------------------------------------
 # The personas: an anonymous visitor; the initiatiefnemer of the Utrecht organisation (its
 # owner) and the initiatiefnemer of another organisation; a professional; the netwerkhouder
-# of Overvecht (Utrecht); an analist; a beheerder; and the netwerkhouder of Rotterdam, an
-# outsider to Utrecht.
+# of Overvecht (Utrecht); the gemeente-analist of Utrecht; a beheerder; the netwerkhouder of
+# Rotterdam, an outsider to Utrecht; the analist of Rotterdam, the outsider among analists;
+# a resident who opened their own link (a referral's, without an account); and a system that
+# calls with an organisation's API key (no login: the key is for the API only).
 PERSONAS = [
     "anoniem",
     "eigenaar",
@@ -195,13 +245,21 @@ PERSONAS = [
     "analist",
     "beheerder",
     "buitenstaander",
+    "andere_analist",
+    "bewoner_met_link",
+    "api_sleutel",
 ]
+# Without a login: what anoniem gets, unless a row says otherwise.
+ZONDER_LOGIN = ("bewoner_met_link", "api_sleutel")
 LOGIN = "login"  # 302 to the login page
 DOOR = 302  # 302 to another page than the login page
 
 
 def _rij(standaard=200, **afwijkend) -> dict:
     assert set(afwijkend) <= set(PERSONAS)
+    if "anoniem" in afwijkend:
+        for persona in ZONDER_LOGIN:
+            afwijkend.setdefault(persona, afwijkend["anoniem"])
     return {**dict.fromkeys(PERSONAS, standaard), **afwijkend}
 
 
@@ -238,12 +296,15 @@ VERWACHT: dict = {
             "accounts:herstelcodes",
         )
     },
-    # Only who works on Utrecht's wijkscan uploads its figures.
-    "cijferimport:uploaden": _rij(403, anoniem=LOGIN, netwerkhouder=200, beheerder=200),
+    # Only who works on Utrecht's wijkscan uploads its figures: not Rotterdam's analist.
+    "cijferimport:uploaden": _rij(
+        403, anoniem=LOGIN, netwerkhouder=200, analist=200, beheerder=200
+    ),
     "hsds:export_zip": _rij(403, anoniem=LOGIN, beheerder=200),
-    # The API without a key serves the public kaart: the listing for professionals is not in it.
-    "hsds:api:service": _rij(404),
-    "hsds:api:service_at_location": _rij(404),
+    # The API without a key serves the public kaart: the listing for professionals is not in
+    # it, whoever is logged in on the site. With a key it is.
+    "hsds:api:service": _rij(404, api_sleutel=200),
+    "hsds:api:service_at_location": _rij(404, api_sleutel=200),
     # Outside demo mode the demo's mailbox does not exist.
     "demo:postvak": _rij(404),
     "demo:bericht": _rij(404),
@@ -260,26 +321,48 @@ TONEN_AANBOD = {
     "directory:organisatie",
     "wegwijzer:wijk",
 }
-# Visibility "professionals" goes by role, not by gemeente: the netwerkhouder of Rotterdam is
-# a professional too, as on the kaart of every gemeente.
+# The API's answers that list the Utrecht organisation's listings.
+TONEN_AANBOD_API = {
+    "hsds:api:services",
+    "hsds:api:service",
+    "hsds:api:organization",
+    "hsds:api:service_at_locations",
+    "hsds:api:service_at_location",
+}
+# Visibility "professionals" goes by role, not by gemeente: the netwerkhouder and the analist
+# of Rotterdam are professionals too, as on the kaart of every gemeente.
 ZIEN_PROFESSIONELE_AANBOD = {
     "professional",
     "netwerkhouder",
     "analist",
     "beheerder",
     "buitenstaander",
+    "andere_analist",
 }
 ZIEN_DE_WACHTRIJ = {"netwerkhouder", "beheerder"}
+WERKEN_AAN_DE_WIJKSCAN = {"netwerkhouder", "analist", "beheerder"}
 
 
 @pytest.fixture
 def als(client, wereld, request):
     def log_in(persona):
         client.logout()
+        client.defaults.pop("HTTP_AUTHORIZATION", None)
+        if persona == "bewoner_met_link":
+            from samenspel.referrals import links
+
+            eigen = client.get(links.bewoner_pad(wereld["bewonertoken"]))
+            assert eigen.status_code == 200 and VERWEZEN in eigen.content.decode()
+            return client
+        if persona == "api_sleutel":
+            client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {wereld['sleutel']}"
+            return client
         gebruiker = {
             "anoniem": None,
             "eigenaar": wereld["eigenaar"],
             "andere_eigenaar": wereld["andere_eigenaar"],
+            "analist": wereld["analist"],
+            "andere_analist": wereld["andere_analist"],
             "buitenstaander": "andere_netwerkhouder",
         }.get(persona, persona)
         if isinstance(gebruiker, str):
@@ -319,8 +402,13 @@ def test_wie_een_pagina_opent_krijgt_wat_de_tabel_zegt(wereld, als, naam, person
     inhoud = _inhoud(antwoord)
     if naam in TONEN_AANBOD and antwoord.status_code == 200:
         assert (ALLEEN_PROFESSIONALS in inhoud) == (persona in ZIEN_PROFESSIONELE_AANBOD)
+    elif naam in TONEN_AANBOD_API:
+        # The API goes by its key alone, never by a login on the site.
+        assert (ALLEEN_PROFESSIONALS in inhoud) == (persona == "api_sleutel")
     elif persona not in ZIEN_PROFESSIONELE_AANBOD:
         assert ALLEEN_PROFESSIONALS not in inhoud
+    # The referred resident's name is on their own link's page only.
+    assert VERWEZEN not in inhoud
     if naam in ("directory:wachtrij", "directory:beoordeel"):
         assert (IN_DE_WACHTRIJ in inhoud) == (persona in ZIEN_DE_WACHTRIJ)
     else:
@@ -364,9 +452,7 @@ def test_met_de_link_van_een_ander_aanbod_stopt_niemand_het_eigen_aanbod(wereld,
         assert wereld[sleutel].status == ServiceStatus.ACTIVE
 
 
-@pytest.mark.parametrize(
-    "persona", [p for p in PERSONAS if p not in ("netwerkhouder", "beheerder")]
-)
+@pytest.mark.parametrize("persona", [p for p in PERSONAS if p not in WERKEN_AAN_DE_WIJKSCAN])
 def test_wie_niet_aan_de_wijkscan_werkt_uploadt_geen_cijfers(wereld, als, persona):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
