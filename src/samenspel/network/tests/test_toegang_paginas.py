@@ -267,9 +267,12 @@ def test_elke_url_van_het_web_wordt_gecontroleerd():
     assert bestaand <= set(PAGINAS) | set(LINKS) | set(ALLEEN_POST)
 
 
+BUITENSTAANDERS = ["anoniem", "netwerkhouder_rotterdam", "prof", "analist_rotterdam"]
+
+
 @pytest.fixture
 def buitenstaanders(client, andere_netwerkhouder, django_user_model, gebieden):
-    """An anonymous resident, and partners of another gemeente (Rotterdam)."""
+    """An anonymous resident, partners of another gemeente (Rotterdam) and its analist."""
     from samenspel.accounts.models import Rol
 
     rotterdams = m.Organization.objects.create(
@@ -282,10 +285,22 @@ def buitenstaanders(client, andere_netwerkhouder, django_user_model, gebieden):
         rol=Rol.PROFESSIONAL,
         organisatie=rotterdams,
     )
-    return {"anoniem": None, "netwerkhouder_rotterdam": andere_netwerkhouder, "prof": prof}
+    analist_rotterdam = django_user_model.objects.create_user(
+        username="analist_rotterdam",
+        email="ar@example.org",
+        password="geheim-wachtwoord-123",
+        rol=Rol.GEMEENTE_ANALIST,
+    )
+    analist_rotterdam.gebieden.add(gebieden["rotterdam"])
+    return {
+        "anoniem": None,
+        "netwerkhouder_rotterdam": andere_netwerkhouder,
+        "prof": prof,
+        "analist_rotterdam": analist_rotterdam,
+    }
 
 
-@pytest.mark.parametrize("wie", ["anoniem", "netwerkhouder_rotterdam", "prof"])
+@pytest.mark.parametrize("wie", BUITENSTAANDERS)
 def test_een_bewoner_en_partners_van_een_andere_gemeente_zien_niemand(
     wereld, buitenstaanders, client, wie
 ):
@@ -302,7 +317,7 @@ def test_een_bewoner_en_partners_van_een_andere_gemeente_zien_niemand(
             assert antwoord.status_code in (302, 403, 404), naam
 
 
-@pytest.mark.parametrize("wie", ["anoniem", "netwerkhouder_rotterdam", "prof"])
+@pytest.mark.parametrize("wie", BUITENSTAANDERS)
 def test_op_de_pagina_van_een_aanbod_ziet_een_buitenstaander_niemand_uit_het_web(
     wereld, buitenstaanders, client, wie
 ):
@@ -324,7 +339,7 @@ def test_de_echte_links_van_bijeenkomsten_werken(wereld, client):
 def test_alleen_post_neemt_geen_get_aan_en_niets_van_buitenstaanders(
     wereld, buitenstaanders, client
 ):
-    for wie in ("netwerkhouder_rotterdam", "prof"):
+    for wie in ("netwerkhouder_rotterdam", "prof", "analist_rotterdam"):
         client.force_login(buitenstaanders[wie])
         antwoord = client.post(
             reverse("network:uitnodigen", args=[_bijeenkomst(wereld).pk]),
@@ -373,7 +388,7 @@ def test_een_veranderde_link_geeft_404(wereld, client, naam):
     assert client.get(pad.replace(":", "x", 1)).status_code == 404
 
 
-@pytest.mark.parametrize("wie", ["anoniem", "netwerkhouder_rotterdam", "prof"])
+@pytest.mark.parametrize("wie", BUITENSTAANDERS)
 def test_buitenstaanders_noteren_geen_contact_en_sturen_geen_link(
     wereld, buitenstaanders, client, wie
 ):
@@ -424,3 +439,29 @@ def test_een_analist_ziet_de_vorm_van_het_web_zonder_namen(wereld, analist, clie
             assert geheim not in inhoud, (naam, geheim)
     # The walk means something: the analist did see the pages of the web.
     assert gezien >= 5
+
+
+def test_de_analist_van_een_andere_gemeente_ziet_de_vorm_van_het_web_niet(
+    wereld, analist, buitenstaanders, client
+):
+    """What Utrecht's analist opens of Utrecht's web (and a resident cannot), Rotterdam's
+    analist cannot open either: an analist sees the web of their own gemeente only. The
+    overview opens for both, each with the webs of their own gemeenten."""
+    analist.gebieden.add(wereld["gebieden"]["utrecht"])
+    paden = {naam: pad(wereld) for naam, pad in PAGINAS.items()}
+    web_utrecht = reverse("network:gebied", args=["GM0344"])
+    client.force_login(analist)
+    eigen = {naam for naam, pad in paden.items() if client.get(pad).status_code == 200}
+    assert web_utrecht in client.get(paden["network:overzicht"]).content.decode()
+    client.logout()
+    open_voor_iedereen = {naam for naam, pad in paden.items() if client.get(pad).status_code == 200}
+    client.force_login(buitenstaanders["analist_rotterdam"])
+    besloten = sorted(eigen - open_voor_iedereen - {"network:overzicht"})
+    # The walk means something: the web, its print and its two exports.
+    assert {"network:gebied", "network:afdruk", "network:graphml", "network:gexf"} <= set(besloten)
+    gezien = [naam for naam in besloten if client.get(paden[naam]).status_code == 200]
+    assert gezien == []
+    overzicht = client.get(paden["network:overzicht"])
+    assert overzicht.status_code == 200
+    assert web_utrecht not in overzicht.content.decode()
+    assert reverse("network:gebied", args=["GM0599"]) in overzicht.content.decode()

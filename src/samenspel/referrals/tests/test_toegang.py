@@ -85,6 +85,12 @@ PERSONAS = [
     "ine",
     "petra",
     "olaf",
+    # The resident of referral v, after opening their own link (no account): the link shows
+    # their referrals, and nothing else opens for it.
+    "bewoner",
+    # A system calling with the API key of the referrer's own organisation: a key is for the
+    # HSDS API, and opens no referral.
+    "api_sleutel",
 ]
 
 
@@ -92,7 +98,18 @@ PERSONAS = [
 def als(client, request):
     def log_in(persona):
         client.logout()
-        if persona != "anoniem":
+        client.defaults.pop("HTTP_AUTHORIZATION", None)
+        if persona == "bewoner":
+            w = request.getfixturevalue("wereld")
+            eigen = client.get(links.bewoner_pad(w["token"]))
+            assert eigen.status_code == 200 and NAAM in _zichtbaar(eigen)
+        elif persona == "api_sleutel":
+            from samenspel.hsds.models import ApiToken
+
+            pim = request.getfixturevalue("pim")
+            _, sleutel = ApiToken.maak(pim.organisatie, "Systeem van het wijkteam")
+            client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {sleutel}"
+        elif persona != "anoniem":
             client.force_login(request.getfixturevalue(persona))
         return client
 
@@ -252,7 +269,17 @@ def test_ontvanger_ziet_verwijzing_zonder_toestemming_niet(wereld, als):
 
 @pytest.mark.parametrize(
     "persona",
-    ["anoniem", "professional", "initiatiefnemer", "netwerkhouder", "beheerder", "petra", "olaf"],
+    [
+        "anoniem",
+        "professional",
+        "initiatiefnemer",
+        "netwerkhouder",
+        "beheerder",
+        "petra",
+        "olaf",
+        "bewoner",
+        "api_sleutel",
+    ],
 )
 def test_wie_geen_partij_is_kan_niets_veranderen(wereld, als, persona):
     client = als(persona)

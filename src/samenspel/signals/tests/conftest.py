@@ -15,7 +15,7 @@ def signaalwereld(gebieden, netwerkhouder, andere_netwerkhouder, django_user_mod
     - ``ander_team``: Buurtteam Zuid in Utrecht, with ``ander_teamlid`` (another team);
     - ``rotterdam_team``: Wijkteam Middelland in Rotterdam, with ``rotterdammer``;
     - ``netwerkhouder`` of Overvecht, ``andere_netwerkhouder`` of Middelland (Rotterdam);
-    - ``analist`` of Utrecht; ``beheerder``.
+    - ``analist`` of Utrecht, ``andere_analist`` of Rotterdam (the outsider); ``beheerder``.
     """
 
     def organisatie(naam, gemeente, sector="formeel"):
@@ -57,6 +57,9 @@ def signaalwereld(gebieden, netwerkhouder, andere_netwerkhouder, django_user_mod
         "netwerkhouder": netwerkhouder,
         "andere_netwerkhouder": andere_netwerkhouder,
         "analist": gebruiker("analist_utrecht", Rol.GEMEENTE_ANALIST, gebied=gebieden["utrecht"]),
+        "andere_analist": gebruiker(
+            "analist_rotterdam", Rol.GEMEENTE_ANALIST, gebied=gebieden["rotterdam"]
+        ),
         "beheerder": gebruiker(
             "beheerder_signalen", Rol.BEHEERDER, is_staff=True, is_superuser=True
         ),

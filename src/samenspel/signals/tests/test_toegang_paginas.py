@@ -27,6 +27,7 @@ GEBRUIKERS = [
     "netwerkhouder",
     "andere_netwerkhouder",
     "analist",
+    "andere_analist",
     "beheerder",
 ]
 
@@ -239,7 +240,9 @@ def test_open_paginas_openen_zonder_account(client, signaalwereld, naam):
 
 
 @pytest.mark.parametrize("naam", sorted(ALLEEN_POST))
-@pytest.mark.parametrize("wie", [None, "ander_teamlid", "rotterdammer", "analist"])
+@pytest.mark.parametrize(
+    "wie", [None, "ander_teamlid", "rotterdammer", "analist", "andere_analist"]
+)
 def test_knoppen_van_buitenstaanders_doen_niets(client, signaalwereld, naam, wie):
     from samenspel.signals.models import Gebeurtenis
 
