@@ -147,6 +147,19 @@ def _punt(postcode, proximity, lat, lon, radius) -> tuple[tuple[float, float] | 
     return punt, (straal_m / 1000 if straal_m is not None else None)
 
 
+def _gezocht(qs, search: str | None, vraag):
+    """The records of `qs` whose text holds `search` (`vraag(search)` says where to look).
+
+    Text with a NUL character finds nothing: no stored text holds one (imports and forms refuse
+    it), and PostgreSQL refuses it in a query: that was a server error, found fuzzing the API.
+    """
+    if not search:
+        return qs
+    if "\x00" in search:
+        return qs.none()
+    return qs.filter(vraag(search))
+
+
 def _json(inhoud) -> JsonResponse:
     return JsonResponse(inhoud, safe=False, json_dumps_params={"ensure_ascii": False})
 
@@ -332,13 +345,13 @@ def service(request, id: str):
 )
 def organizations(request, q: Query[openapi.OrganisatieParams]):
     bereik = bereik_voor(request)
-    qs = bereik.organisaties()
-    if q.search:
-        qs = qs.filter(
-            Q(name__icontains=q.search)
-            | Q(alternate_name__icontains=q.search)
-            | Q(description__icontains=q.search)
-        )
+    qs = _gezocht(
+        bereik.organisaties(),
+        q.search,
+        lambda s: (
+            Q(name__icontains=s) | Q(alternate_name__icontains=s) | Q(description__icontains=s)
+        ),
+    )
     serialiseerder = Serialiseerder(bereik)
 
     def maak(pks):
@@ -471,9 +484,11 @@ def service_at_location(request, id: str):
 )
 def taxonomies(request, q: Query[openapi.LijstParams]):
     bereik = bereik_voor(request)
-    qs = m.Taxonomy.objects.all()
-    if q.search:
-        qs = qs.filter(Q(name__icontains=q.search) | Q(description__icontains=q.search))
+    qs = _gezocht(
+        m.Taxonomy.objects.all(),
+        q.search,
+        lambda s: Q(name__icontains=s) | Q(description__icontains=s),
+    )
     return _eenvoudige_lijst(bereik, "taxonomy", qs, q)
 
 
@@ -491,13 +506,11 @@ def taxonomy(request, id: str):
 )
 def taxonomy_terms(request, q: Query[openapi.TermParams]):
     bereik = bereik_voor(request)
-    qs = m.TaxonomyTerm.objects.all()
-    if q.search:
-        qs = qs.filter(
-            Q(name__icontains=q.search)
-            | Q(code__iexact=q.search)
-            | Q(description__icontains=q.search)
-        )
+    qs = _gezocht(
+        m.TaxonomyTerm.objects.all(),
+        q.search,
+        lambda s: Q(name__icontains=s) | Q(code__iexact=s) | Q(description__icontains=s),
+    )
     if q.taxonomy_id:
         qs = qs.filter(taxonomy_id=_uuid(q.taxonomy_id))
     if q.parent_id:

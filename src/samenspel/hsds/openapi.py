@@ -6,9 +6,12 @@ Open Referral's own (shipped) schemas rather than by pydantic models that would 
 
 import copy
 import json
+import re
 from functools import cache
+from typing import Annotated
 
 from ninja import Field, NinjaAPI, Schema
+from pydantic import BeforeValidator, ValidationInfo
 
 from samenspel.hsds.tabelkoppeling import SCHEMA
 
@@ -27,17 +30,33 @@ MAX_PER_PAGINA = 500
 MAX_PAGINA = 1_000_000
 MAX_STRAAL_M = 500_000
 
+# A whole number as a query string writes it: an optional minus and digits.
+_CIJFERS = re.compile(r"-?[0-9]+")
+
+
+def _geheel_getal(waarde, info: ValidationInfo):
+    """Only digits for an integer parameter: pydantic's lax mode would take `1.0` for 1 (and
+    ` 5`, `+5` and `1_000`), which the document, `type: integer`, does not allow; refused with
+    django-ninja's 422 (`validatiefout`), its `loc` and message naming the parameter."""
+    if isinstance(waarde, str) and not _CIJFERS.fullmatch(waarde):
+        raise ValueError(f"{info.field_name} moet een geheel getal zijn, niet {waarde!r}")
+    return waarde
+
+
+# Every integer query parameter of the API has this type, so every one refuses the same way.
+GeheelGetal = Annotated[int, BeforeValidator(_geheel_getal)]
+
 
 class LijstParams(Schema):
     search: str | None = Field(None, description="Zoek in de tekst.")
     # The limits are checked by the API itself (a 400 naming the parameter, `api._per_pagina`,
     # `api._punt`); here they are only stated, so the document says what the API does.
-    page: int = Field(
+    page: GeheelGetal = Field(
         1,
         description=f"Paginanummer, vanaf 1, hooguit {MAX_PAGINA}.",
         json_schema_extra={"minimum": 1, "maximum": MAX_PAGINA},
     )
-    per_page: int | None = Field(
+    per_page: GeheelGetal | None = Field(
         None,
         description=f"Aantal resultaten per pagina, 1 tot en met {MAX_PER_PAGINA}.",
         json_schema_extra={"minimum": 1, "maximum": MAX_PER_PAGINA},

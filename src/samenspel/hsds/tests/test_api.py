@@ -487,3 +487,54 @@ def test_een_minimale_lijst_met_pagina_nul_of_te_grote_per_page_geeft_400(client
     assert antwoord.status_code == 400
     assert "per_page" in antwoord.json()["detail"]
     assert _ids(client.get(f"{API}/services", {"minimal": "true"}))
+
+
+def _geheel_getal_parameters(document: dict):
+    """(path, name) of every integer query parameter of every list in the document."""
+    for pad, operaties in document["paths"].items():
+        for operatie in operaties.values():
+            for parameter in operatie.get("parameters", []):
+                schema = parameter["schema"]
+                soorten = [schema.get("type")] + [s.get("type") for s in schema.get("anyOf", [])]
+                if parameter["in"] == "query" and "integer" in soorten:
+                    yield pad, parameter["name"]
+
+
+def test_een_getal_met_punt_of_exponent_voor_een_geheel_getal_wordt_geweigerd(client, aanbod):
+    # Found by Schemathesis: per_page=1.0 was taken for 1, though the document says integer.
+    document = client.get(f"{API}/openapi.json").json()
+    parameters = list(_geheel_getal_parameters(document))
+    assert {naam for _, naam in parameters} == {"page", "per_page"}
+    assert len({pad for pad, _ in parameters}) == 5  # every list
+    for pad, naam in parameters:
+        for waarde in ("1.0", "2.5", "1e3", " 5", "1_000"):
+            antwoord = client.get(pad, {naam: waarde})
+            assert antwoord.status_code == 422, (pad, naam, waarde)
+            (fout,) = antwoord.json()["detail"]
+            assert fout["loc"] == ["query", naam]
+            assert naam in fout["msg"] and repr(waarde) in fout["msg"]
+            _volgens_document(document, "getPaginatedListOfServices", "422").validate(
+                antwoord.json()
+            )
+
+
+def test_een_geheel_getal_als_cijfers_werkt_nog(client, aanbod):
+    antwoord = client.get(f"{API}/services", {"per_page": "5", "page": "1"})
+    assert antwoord.status_code == 200
+    assert antwoord.json()["size"] == len(_ids(antwoord)) >= 1
+    # Out of range is still the 400 naming the parameter.
+    antwoord = client.get(f"{API}/services", {"page": "-3"})
+    assert antwoord.status_code == 400
+    assert "page" in antwoord.json()["detail"]
+
+
+def test_zoeken_op_tekst_met_een_nul_teken_vindt_niets(client, aanbod):
+    # No stored text holds a NUL; PostgreSQL refused it in the query, a server error.
+    for pad in ("organizations", "taxonomies", "taxonomy_terms"):
+        antwoord = client.get(f"{API}/{pad}", {"search": "Wandel\x00groep"})
+        assert antwoord.status_code == 200, pad
+        assert antwoord.json()["total_items"] == 0, pad
+        antwoord = client.get(f"{API}/{pad}", {"search": "\x00", "format": "ndjson"})
+        assert antwoord.status_code == 200, pad
+        assert b"".join(antwoord.streaming_content) == b"", pad
+    assert client.get(f"{API}/organizations", {"search": "Wandel"}).json()["total_items"] >= 1
