@@ -38,9 +38,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tantivy  # noqa: E402
+
 import woorden  # noqa: E402
 from baselines.gemeen import GEWICHTEN, VELDEN, gestemd, kader, zoekstammen  # noqa: E402
-
 from samenspel.search.engine import Document, ZoekIndex  # noqa: E402
 
 FACETTEN = {
