@@ -22,6 +22,8 @@ def _schone_staat(settings):
     antwoordcache.antwoorden.leeg()
     index.vergeet()
     settings.SAMENSPEL = {**settings.SAMENSPEL}
+    # No copy of the search index on disk unless a test asks for one (search/schijf.py).
+    settings.SAMENSPEL["ZOEKINDEX_BESTAND"] = ""
     # Tests make hundreds of accounts: a deliberately slow hash costs seconds per test world
     # and proves nothing here. Production keeps Django's default (settings.py).
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

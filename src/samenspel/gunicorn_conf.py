@@ -1,9 +1,10 @@
 """Gunicorn settings for `samenspel serve`: the search index is ready before any worker is.
 
-The master loads the application (`preload_app`) and builds the search index once, before it
-opens the port and forks its workers. The workers share that memory copy-on-write instead of
-each building its own copy inside their first request, and catch up through the change log
-(see search/index.py) before they take requests.
+The master loads the application (`preload_app`) and builds the search index once (or loads
+its copy on disk, search/schijf.py), before it opens the port and forks its workers. The
+workers share that memory copy-on-write instead of each building its own copy inside their
+first request, and catch up through the change log (see search/index.py) before they take
+requests.
 
 Anything here can be overridden as usual, e.g. GUNICORN_CMD_ARGS="--timeout 300".
 """
@@ -29,14 +30,17 @@ def on_starting(server) -> None:
 
     server.log.info("Zoekindex opbouwen…")
     begin = time.perf_counter()
-    zoekindex = index.herbouw()
+    zoekindex, van_schijf = index.start()
     # Forked workers must not share the master's database connections; each opens its own.
     connections.close_all()
     # Out of the garbage collector's sight: its passes in every worker would otherwise touch,
     # and so copy, each page holding the index's Python objects.
     gc.freeze()
     server.log.info(
-        "Zoekindex klaar: %d keer aanbod in %.1f s", len(zoekindex), time.perf_counter() - begin
+        "Zoekindex klaar: %d keer aanbod in %.1f s%s",
+        len(zoekindex),
+        time.perf_counter() - begin,
+        " (kopie van schijf, bijgewerkt)" if van_schijf else "",
     )
 
 

@@ -237,6 +237,11 @@ SAMENSPEL = {
     "SIGNALEN_HERINNER_WERKDAGEN": env.getal("SAMENSPEL_SIGNALEN_HERINNER_WERKDAGEN", 2),
     "SIGNALEN_BEWAAR_DAGEN": env.getal("SAMENSPEL_SIGNALEN_BEWAAR_DAGEN", 30),
     "SIGNALEN_BEWAAR_MAX_DAGEN": env.getal("SAMENSPEL_SIGNALEN_BEWAAR_MAX_DAGEN", 90),
+    # The search index's copy on disk, loaded by a server that starts (search/schijf.py);
+    # empty: none.
+    "ZOEKINDEX_BESTAND": env.tekst(
+        "SAMENSPEL_ZOEKINDEX_BESTAND", str(VAR_DIR / "zoekindex.pickle")
+    ),
     # Days a partner's link to judge the bouwstenen of their wijk stays valid.
     "OORDEEL_LINK_DAGEN": env.getal("SAMENSPEL_OORDEEL_LINK_DAGEN", 60),
 }

@@ -156,6 +156,15 @@ class ZoekIndex:
         self._synoniemen = _synoniemen_per_stam(synoniemen)
         self._leegmaken([])
 
+    # A copy on disk (schijf.py) holds everything but the lock.
+    def __getstate__(self) -> dict:
+        with self._slot:
+            return {k: v for k, v in self.__dict__.items() if k != "_slot"}
+
+    def __setstate__(self, toestand: dict) -> None:
+        self.__dict__.update(toestand)
+        self._slot = threading.RLock()
+
     # -- mutation ---------------------------------------------------------------------------
 
     def vervang(self, documenten: Iterable[Document]) -> None:

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samenspel.core.geheugen import zonder_kringloopopruiming
-from samenspel.search import documenten, logboek, synoniemen
+from samenspel.search import documenten, logboek, schijf, synoniemen
 from samenspel.search.engine import Document, ZoekIndex
 from samenspel.search.models import Zoekwijziging
 
@@ -45,9 +45,36 @@ _dag = None
 
 
 def herbouw() -> ZoekIndex:
-    """Rebuild from scratch (also `samenspel zoekindex herbouw`)."""
+    """Rebuild from scratch."""
     with _slot:
         return _herbouw()
+
+
+def start() -> tuple[ZoekIndex, bool]:
+    """For a server that starts: the copy on disk (schijf.py) if it is usable, brought up to
+    date through the log; otherwise a new build, of which a copy is written for the next
+    start. Also says whether the copy was used."""
+    global _index, _stand, _gekeken, _versie, _afdrukken, _dag
+    with _slot:
+        toestand = schijf.laad()
+        if toestand is not None and timezone.now() - toestand["gekeken"] <= MAX_ACHTERSTAND:
+            _index, _stand, _gekeken = toestand["index"], toestand["stand"], toestand["gekeken"]
+            _versie, _afdrukken, _dag = toestand["versie"], toestand["afdrukken"], toestand["dag"]
+            geladen = _index
+            # A rebuild asked for since the copy was made is in the log: it happens here.
+            return _actueel(), _index is geladen
+        _herbouw()
+        schijf.bewaar(
+            {
+                "index": _index,
+                "stand": _stand,
+                "gekeken": _gekeken,
+                "versie": _versie,
+                "afdrukken": _afdrukken,
+                "dag": _dag,
+            }
+        )
+        return _index, False
 
 
 def _herbouw() -> ZoekIndex:
@@ -72,37 +99,42 @@ def _herbouw() -> ZoekIndex:
 
 def actueel() -> ZoekIndex:
     """The index, brought up to date with every committed change."""
-    global _stand, _gekeken, _dag
     # One lock for all of it: requests arriving while the index is built wait for that one
     # build instead of each starting their own.
     with _slot:
-        nu = timezone.now()
-        if _index is None or nu - _gekeken > MAX_ACHTERSTAND:
-            return _herbouw()
-        rijen = list(
-            Zoekwijziging.objects.filter(logboek.nieuw(_stand)).values_list("pk", "service_id")
-        )
-        stand = logboek.verder(_stand, (rij for rij, _ in rijen), nu)
-        ids = {service_id for _, service_id in rijen}
-        if HERBOUW in ids or len(stand.gaten) > logboek.MAX_GATEN:
-            return _herbouw()
-        if timezone.localdate() != _dag:
-            # A new day: listings whose opening times start or end on a date may be open on
-            # other days now ("nu open", "na kantoortijd"), so they are read again.
-            _dag = timezone.localdate()
-            ids |= set(documenten.met_geldigheidsdatum())
-        if ids:
-            live = documenten.voor(ids)
-            for document in live:
-                _index.zet(document)
-                _wordt(document.id, _vingerafdruk(document))
-            for id in {str(service_id) for service_id in ids} - {d.id for d in live}:
-                _index.verwijder(id)
-                _wordt(id, _vingerafdruk(id))
-        if rijen:
-            _meld_rijen(rij for rij, _ in rijen)
-        _stand, _gekeken = stand, nu
-        return _index
+        return _actueel()
+
+
+def _actueel() -> ZoekIndex:
+    """`actueel` for a caller that holds `_slot`."""
+    global _stand, _gekeken, _dag
+    nu = timezone.now()
+    if _index is None or nu - _gekeken > MAX_ACHTERSTAND:
+        return _herbouw()
+    rijen = list(
+        Zoekwijziging.objects.filter(logboek.nieuw(_stand)).values_list("pk", "service_id")
+    )
+    stand = logboek.verder(_stand, (rij for rij, _ in rijen), nu)
+    ids = {service_id for _, service_id in rijen}
+    if HERBOUW in ids or len(stand.gaten) > logboek.MAX_GATEN:
+        return _herbouw()
+    if timezone.localdate() != _dag:
+        # A new day: listings whose opening times start or end on a date may be open on
+        # other days now ("nu open", "na kantoortijd"), so they are read again.
+        _dag = timezone.localdate()
+        ids |= set(documenten.met_geldigheidsdatum())
+    if ids:
+        live = documenten.voor(ids)
+        for document in live:
+            _index.zet(document)
+            _wordt(document.id, _vingerafdruk(document))
+        for id in {str(service_id) for service_id in ids} - {d.id for d in live}:
+            _index.verwijder(id)
+            _wordt(id, _vingerafdruk(id))
+    if rijen:
+        _meld_rijen(rij for rij, _ in rijen)
+    _stand, _gekeken = stand, nu
+    return _index
 
 
 def vraag_herbouw() -> None:
