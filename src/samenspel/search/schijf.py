@@ -28,6 +28,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from samenspel.core.geheugen import zonder_kringloopopruiming
 from samenspel.search import documenten, engine, logboek, synoniemen, tekst
 
 FORMAAT = 1
@@ -67,7 +68,7 @@ def laad() -> dict | None:
     if pad is None or not pad.exists():
         return None
     try:
-        with open(pad, "rb") as bron:
+        with open(pad, "rb") as bron, zonder_kringloopopruiming():
             toestand = pickle.load(bron)  # noqa: S301  (our own file in our own data directory)
     except Exception:  # noqa: BLE001  (a copy that does not read, whatever the reason, is not used)
         return None
