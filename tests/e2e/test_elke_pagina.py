@@ -52,6 +52,8 @@ NIET_BEZOCHT = {
     "referrals:toestemming": "alleen POST (de ja/nee-knoppen op de eigen pagina)",
     "referrals:terugkoppeling": "alleen POST (de keuze op de eigen pagina)",
     "referrals:download": "een JSON-bestand om te bewaren, geen pagina",
+    "network:mijn_download": "een JSON-bestand om te bewaren, geen pagina",
+    "signals:zorg_download": "een JSON-bestand om te bewaren, geen pagina",
     "referrals:api_lijst": "JSON voor andere systemen",
     "referrals:api_cijfers": "JSON voor andere systemen",
     "referrals:api_detail": "JSON voor andere systemen",

@@ -131,7 +131,10 @@ registreer(
     velden=("to", "cc", "bcc", "subject", "message", "html_message"),
     doel=_("e-mail betrouwbaar versturen, ook als de mailserver even weg is"),
     grondslag=GERECHTVAARDIGD,
-    bewaren=_("verstuurde e-mail wordt nog niet automatisch gewist"),
+    bewaren=_(
+        "verstuurde e-mail wordt nog niet automatisch gewist; vraagt iemand via de eigen link "
+        "om alles te wissen, dan gaan de e-mails aan het adres dat die persoon gaf mee"
+    ),
     wie_ziet=_("beheerders (technisch beheer)"),
 )
 registreer(

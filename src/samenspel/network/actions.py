@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -293,7 +294,8 @@ def wis(persoon: Persoon, door: str, kanaal: str = Kanaal.OPDRACHT) -> Persoon:
     # The event log is the web's own: where it names the person as the actor (agreeing),
     # the name goes too.
     if oude_naam:
-        Gebeurtenis.objects.filter(persoon=persoon, door=oude_naam[:200]).update(door=ZELF)
+        over_hen = Q(persoon=persoon) | Q(band__van=persoon) | Q(band__naar=persoon)
+        Gebeurtenis.objects.filter(over_hen, door=oude_naam[:200]).update(door=ZELF)
     _gebeurtenis(Voorval.GEWIST, door, persoon=persoon)
     audit.leg_vast(Actie.GEWIST, persoon, door, Partij.SYSTEEM, kanaal)
     return persoon
@@ -866,3 +868,24 @@ def leg_kennismakingen(uitnodiging: Uitnodiging, personen) -> list[Band]:
             leg_band(ik, ander, Bandsoort.KENNISMAKING, ik.naam, sinds=dag, laatste_contact=dag)
         )
     return nieuw
+
+
+# --- AVG: erasure on the resident's request (privacy.rechten) ---------------------------
+
+
+@transaction.atomic
+def wis_samen_van_bewoner(samen: Samen, door: str) -> bool:
+    """The resident asked for erasure: an invitation that still runs is withdrawn (the
+    partner hears it does not go ahead), and the first name goes from every one. True when
+    something was erased."""
+    samen = _vergrendeld(samen)
+    if samen.loopt and samen.gehouden_op is None:
+        trek_samen_in(samen, door)
+        return True
+    if not samen.voornaam:
+        return False
+    samen.voornaam = ""
+    samen.save(update_fields=["voornaam"])
+    _gebeurtenis(Voorval.GEWIST, door, persoon=samen.persoon)
+    audit.leg_vast(Actie.GEWIST, samen, door, Partij.BEWONER, Kanaal.BEWONERLINK)
+    return True

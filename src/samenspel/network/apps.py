@@ -11,6 +11,7 @@ class NetworkConfig(AppConfig):
         from samenspel.directory.views_pagina import aanbod_blokken
         from samenspel.network import (
             avg,  # noqa: F401  (its entries in the processing register)
+            rechten,
             verbinders,
         )
         from samenspel.network.actions import wis_na_bewaartermijn
@@ -18,3 +19,4 @@ class NetworkConfig(AppConfig):
 
         aanbod_blokken["verbinders"] = verbinders.op_aanbodpagina
         bewaartermijn.registreer("web", wis_na_bewaartermijn)
+        rechten.registreer()

@@ -14,11 +14,14 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.directory.models import Organization
+from samenspel.privacy import audit, rechten, rechten_views
+from samenspel.privacy.models import Actie, Kanaal, Partij
 
 from . import actions, links, personen, toegang
 from .models import Band, Persoon
@@ -212,9 +215,10 @@ def _link_verlopen(request, pk, token, doel):
     )
 
 
-def _met_link(doel: str):
+def _met_link(doel: str, ook_uitgestapt: bool = False):
     """Check the token before the view runs. A link of somebody else, or a changed one, is
-    404; an expired one says so (it shows nothing of the person)."""
+    404; an expired one says so (it shows nothing of the person). Who stepped out can still
+    download and erase their data (``ook_uitgestapt``)."""
 
     def decorator(view):
         @wraps(view)
@@ -225,7 +229,7 @@ def _met_link(doel: str):
                 if fout.verlopen:
                     return _link_verlopen(request, pk, token, doel)
                 raise Http404 from fout
-            if p.uitgestapt_op is not None:
+            if p.uitgestapt_op is not None and not ook_uitgestapt:
                 return render(request, SJABLONEN + "personen_uitgestapt.html")
             return view(request, p)
 
@@ -304,5 +308,30 @@ def mijn_gegevens(request, p):
             "persoon": p,
             "form": form,
             "instem_link": links.pad(p, links.INSTEMMEN),
+            "download_link": _eigen_pad("network:mijn_download", p),
+            "wissen_link": _eigen_pad("network:mijn_wissen", p),
         },
     )
+
+
+def _eigen_pad(naam: str, p) -> str:
+    return reverse(naam, args=[p.pk, links.maak_token(p, links.MIJN_GEGEVENS)])
+
+
+@_met_link(links.MIJN_GEGEVENS, ook_uitgestapt=True)
+def mijn_download(request, p):
+    """Everything kept about you in every part of Samenspel, as a file (AVG: recht op inzage)."""
+    audit.leg_vast(Actie.GEDOWNLOAD, p, actions.ZELF, Partij.SYSTEEM, Kanaal.EMAILLINK)
+    antwoord = rechten_views.download(rechten.PERSOON, p)
+    antwoord["Cache-Control"] = "no-store"
+    return antwoord
+
+
+@_met_link(links.MIJN_GEGEVENS, ook_uitgestapt=True)
+def mijn_wissen(request, p):
+    """Erase everything about you, in every part of Samenspel. Afterwards this link stops
+    working: there is nobody left to show it to."""
+    terug = None if request.method == "POST" else links.pad(p, links.MIJN_GEGEVENS)
+    antwoord = rechten_views.wissen(request, rechten.PERSOON, p, terug=terug)
+    antwoord["Cache-Control"] = "no-store"
+    return antwoord

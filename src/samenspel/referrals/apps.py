@@ -9,7 +9,11 @@ class ReferralsConfig(AppConfig):
 
     def ready(self) -> None:
         from samenspel.privacy import bewaartermijn
-        from samenspel.referrals import avg  # noqa: F401  (its entries in the processing register)
+        from samenspel.referrals import (
+            avg,  # noqa: F401  (its entries in the processing register)
+            rechten,
+        )
         from samenspel.referrals.actions import wis_na_bewaartermijn
 
         bewaartermijn.registreer("verwijzingen", wis_na_bewaartermijn)
+        rechten.registreer()

@@ -27,6 +27,7 @@ urlpatterns = [
     path("meedoen/verstuurd/", views_bewoner.meedoen_verstuurd, name="meedoen_verstuurd"),
     path("mijn/<str:token>/", views_bewoner.mijn, name="mijn"),
     path("mijn/<str:token>/download/", views_bewoner.download, name="download"),
+    path("mijn/<str:token>/wissen/", views_bewoner.wissen, name="wissen"),
     path(
         "mijn/<str:token>/<uuid:pk>/toestemming/",
         views_bewoner.toestemming,

@@ -5,18 +5,17 @@ what, who looked, and lets you give or withdraw consent, choose what the sender 
 and download what is kept about you.
 """
 
-import json
 from functools import wraps
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samenspel.core import limits
 from samenspel.directory.models import Service
+from samenspel.privacy import rechten, rechten_views
 from samenspel.privacy.models import Actie, Auditregel, Kanaal, Partij
 from samenspel.referrals import actions, forms, links
 from samenspel.referrals.models import Ontvangst, Status
@@ -226,34 +225,17 @@ def terugkoppeling(request, token, pk):
 @persoonlijk
 @_met_eigen_link
 def download(request, token):
-    """Everything kept about you, as a file (AVG: recht op inzage)."""
+    """Everything kept about you in every part of Samenspel, as a file (AVG: recht op inzage)."""
     bewoner = _bewoner(token)
     partij = via_bewonerlink(Kanaal.BEWONERLINK)
-    inhoud = {
-        "uitleg": _(
-            "Dit is alles wat Samenspel over je bewaart, per aanmelding. "
-            "Het inzage-log laat zien wie je gegevens bekeek of veranderde."
-        ),
-        "gemaakt_op": timezone.now().isoformat(),
-        "verwijzingen": [],
-    }
     for v in _verwijzingen(bewoner):
         leg_inzage_vast(v, partij, Actie.GEDOWNLOAD)
-        gegevens = weergave(v, partij).als_dict()
-        gegevens["inzage_log"] = [
-            {
-                "wanneer": r.wanneer.isoformat(),
-                "wie": r.wie,
-                "als": r.get_partij_display(),
-                "wat": r.get_actie_display(),
-                "via": r.get_kanaal_display(),
-            }
-            for r in Auditregel.objects.voor(v).order_by("wanneer", "id")
-        ]
-        inhoud["verwijzingen"].append(gegevens)
-    antwoord = HttpResponse(
-        json.dumps(inhoud, ensure_ascii=False, indent=2, default=str),
-        content_type="application/json; charset=utf-8",
-    )
-    antwoord["Content-Disposition"] = 'attachment; filename="mijn-gegevens-samenspel.json"'
-    return antwoord
+    return rechten_views.download(rechten.BEWONER, bewoner)
+
+
+@persoonlijk
+@_met_eigen_link
+def wissen(request, token):
+    """Erase everything about you, in every part of Samenspel (AVG: recht op vergetelheid)."""
+    bewoner = _bewoner(token)
+    return rechten_views.wissen(request, rechten.BEWONER, bewoner, terug=links.bewoner_pad(token))

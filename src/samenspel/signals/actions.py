@@ -207,6 +207,23 @@ def zorg_inhoud_wissen(melding: Zorgmelding) -> None:
         audit.leg_vast(Actie.GEWIST, melding, "bewaartermijn", Partij.SYSTEEM, Kanaal.OPDRACHT)
 
 
+def wis_melder(melding: Zorgmelding) -> bool:
+    """The signaller asked for erasure through their status link: their contact details and
+    their choice about their name go. What they wrote about the other person stays with the
+    team, for its task, until the retention period ends (``zorg_inhoud_wissen``). True when
+    something was erased."""
+    with transaction.atomic():
+        melding = Zorgmelding.objects.select_for_update().get(pk=melding.pk)
+        if not melding.contact and not melding.naam_mag_gedeeld:
+            return False
+        melding.contact = ""
+        melding.naam_mag_gedeeld = False
+        melding.save(update_fields=["contact", "naam_mag_gedeeld"])
+        _log(Voorval.ZORG_MELDER_GEWIST, melding.gemeente, None, zorg=melding.pk)
+        audit.leg_vast(Actie.GEWIST, melding, "melder", Partij.VERWIJZER, Kanaal.EMAILLINK)
+    return True
+
+
 # --- buurtsignaal: signals about the neighbourhood and the wijkagenda ----------------------
 
 

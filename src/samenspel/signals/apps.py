@@ -8,4 +8,9 @@ class SignalsConfig(AppConfig):
     verbose_name = _("Signalen")
 
     def ready(self) -> None:
-        from samenspel.signals import avg  # noqa: F401  (its entries in the processing register)
+        from samenspel.signals import (
+            avg,  # noqa: F401  (its entries in the processing register)
+            rechten,
+        )
+
+        rechten.registreer()

@@ -23,6 +23,12 @@ urlpatterns: list = [
     # A worry about a person, handed to the team that acts; forwarding.
     path("zorg/doorgeven/", views_zorg.doorgeven, name="doorgeven"),
     path("zorg/<int:pk>/status/<str:token>/", views_zorg.zorg_status, name="zorg_status"),
+    path(
+        "zorg/<int:pk>/status/<str:token>/download/",
+        views_zorg.zorg_download,
+        name="zorg_download",
+    ),
+    path("zorg/<int:pk>/status/<str:token>/wissen/", views_zorg.zorg_wissen, name="zorg_wissen"),
     path("zorg/team/<uuid:team>/", views_zorg.zorg_inbox, name="zorg_inbox"),
     path("zorg/<int:pk>/", views_zorg.zorg_detail, name="zorg_detail"),
     path("zorg/<int:pk>/status/", views_zorg.zorg_bijwerken, name="zorg_bijwerken"),

@@ -6,6 +6,7 @@ routing rules; analysts see counts, never a worry.
 """
 
 from collections import defaultdict
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,7 +24,10 @@ from samenspel.areas.models import Gebied, Niveau
 from samenspel.core import limits, mail
 from samenspel.core.links import LinkOngeldig
 from samenspel.directory.models import Organization
+from samenspel.privacy import audit, rechten, rechten_views
+from samenspel.privacy.models import Actie, Kanaal, Partij
 from samenspel.signals import actions, routering, toegang, zorglinks, zorgmails
+from samenspel.signals import rechten as zorgrechten
 from samenspel.signals.forms_zorg import (
     DoorstuurFormulier,
     ProefFormulier,
@@ -122,12 +126,50 @@ def zorg_status(request, pk, token):
             "doorzending": melding.laatste_doorzending,
             "nieuw": request.GET.get("nieuw") == "1",
             "link": request.build_absolute_uri(zorglinks.pad(melding)),
+            "token": token,
         },
     )
     antwoord["Cache-Control"] = "no-store"
     antwoord["Referrer-Policy"] = "no-referrer"
     antwoord["X-Robots-Tag"] = "noindex"
     return antwoord
+
+
+def _eigen_link(view):
+    """The signaller's own link: somebody else's, or a changed one, is 404. Never cached."""
+
+    @wraps(view)
+    def gecontroleerd(request, pk, token):
+        try:
+            melding = zorglinks.controleer(token, pk)
+        except LinkOngeldig as fout:
+            raise Http404 from fout
+        antwoord = view(request, melding, token)
+        antwoord["Cache-Control"] = "no-store"
+        antwoord["Referrer-Policy"] = "no-referrer"
+        antwoord["X-Robots-Tag"] = "noindex"
+        return antwoord
+
+    return gecontroleerd
+
+
+@_eigen_link
+def zorg_download(request, melding, token):
+    """What is kept about the signaller, as a file (AVG: recht op inzage)."""
+    audit.leg_vast(Actie.GEDOWNLOAD, melding, "melder", Partij.VERWIJZER, Kanaal.EMAILLINK)
+    return rechten_views.download(rechten.MELDER, melding)
+
+
+@_eigen_link
+def zorg_wissen(request, melding, token):
+    """The signaller asks to erase what is theirs, in every part of Samenspel."""
+    return rechten_views.wissen(
+        request,
+        rechten.MELDER,
+        melding,
+        terug=zorglinks.pad(melding),
+        blijft=zorgrechten.blijft(),
+    )
 
 
 # --- the team -------------------------------------------------------------------------------

@@ -82,6 +82,14 @@ LINKS: dict = {
         "network:mijn_gegevens",
         args=[w["persoon"].pk, links.maak_token(w["ander"], links.MIJN_GEGEVENS)],
     ),
+    "network:mijn_download": lambda w: reverse(
+        "network:mijn_download",
+        args=[w["persoon"].pk, links.maak_token(w["ander"], links.MIJN_GEGEVENS)],
+    ),
+    "network:mijn_wissen": lambda w: reverse(
+        "network:mijn_wissen",
+        args=[w["persoon"].pk, links.maak_token(w["ander"], links.MIJN_GEGEVENS)],
+    ),
 }
 PAGINAS.update(
     {
@@ -381,7 +389,10 @@ def test_een_link_van_iemand_anders_geeft_404_en_toont_niemand(wereld, client, n
     assert wereld["persoon"].ingestemd and not wereld["persoon"].gewist
 
 
-@pytest.mark.parametrize("naam", ["network:instemmen", "network:mijn_gegevens"])
+@pytest.mark.parametrize(
+    "naam",
+    ["network:instemmen", "network:mijn_gegevens", "network:mijn_download", "network:mijn_wissen"],
+)
 def test_een_veranderde_link_geeft_404(wereld, client, naam):
     pad = LINKS[naam](wereld).replace(str(wereld["persoon"].pk), str(wereld["ander"].pk))
     assert client.get(pad).status_code == 200  # the link of the person it was made for works

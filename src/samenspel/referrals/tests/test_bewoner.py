@@ -133,7 +133,7 @@ def test_download_bevat_alles_wat_bewaard_is(client, verwijzing):
     antwoord = client.get(reverse("referrals:download", args=[verwijzing.bewoner_token]))
     assert antwoord["Content-Disposition"].startswith("attachment")
     inhoud = json.loads(antwoord.content)
-    [gegevens] = inhoud["verwijzingen"]
+    [gegevens] = inhoud["delen"]["verwijzingen"]["gegevens"]
     assert gegevens["naam"] == "Sanne Visser"
     assert gegevens["contact"] == "sanne.visser@example.org"
     assert gegevens["toestemming"]["organisatie"] == "Stichting Samen Lopen"

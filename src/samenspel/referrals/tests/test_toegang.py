@@ -157,6 +157,8 @@ def _links(w) -> dict[str, tuple[str, bool]]:
         "referrals:mijn (ander)": (links.bewoner_pad(vreemd), False),
         "referrals:download": (r("referrals:download", args=[token]), True),
         "referrals:download (ander)": (r("referrals:download", args=[vreemd]), False),
+        "referrals:wissen": (r("referrals:wissen", args=[token]), True),
+        "referrals:wissen (ander)": (r("referrals:wissen", args=[vreemd]), False),
         "referrals:intrekken": (r("referrals:intrekken", args=[token, v.pk]), True),
         "referrals:intrekken (ander)": (r("referrals:intrekken", args=[vreemd, v.pk]), False),
         "referrals:toestemming (ander)": (r("referrals:toestemming", args=[vreemd, v.pk]), False),
@@ -189,6 +191,7 @@ URL_NAMEN = frozenset(
         "referrals:ontvangst_link",
         "referrals:mijn",
         "referrals:download",
+        "referrals:wissen",
         "referrals:intrekken",
         "referrals:toestemming",
         "referrals:terugkoppeling",
@@ -249,8 +252,9 @@ def test_links_laten_alleen_de_eigen_verwijzing_zien(wereld, client):
     for naam, (pad, eigen) in _links(wereld).items():
         antwoord = client.get(pad)
         inhoud = _zichtbaar(antwoord)
-        # The confirmation page for withdrawing names the service, not the person.
-        toont_gegevens = eigen and naam != "referrals:intrekken"
+        # The confirmation pages for withdrawing and erasing name the service or count the
+        # records, not the person.
+        toont_gegevens = eigen and naam not in ("referrals:intrekken", "referrals:wissen")
         if eigen:
             assert antwoord.status_code == 200, naam
         else:

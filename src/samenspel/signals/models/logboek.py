@@ -17,6 +17,7 @@ class Voorval(models.TextChoices):
     ZORG_DOORGESTUURD = "zorg_doorgestuurd", _("zorg doorgestuurd naar een ander team")
     ZORG_HERINNERD = "zorg_herinnerd", _("team herinnerd aan een zorg")
     ZORG_GEWIST = "zorg_gewist", _("inhoud van een zorg gewist")
+    ZORG_MELDER_GEWIST = "zorg_melder_gewist", _("gegevens van de melder gewist op verzoek")
     # buurtsignaal
     BUURTSIGNAAL_ONTVANGEN = "buurtsignaal_ontvangen", _("buurtsignaal ontvangen")
     BUURTSIGNAAL_BEANTWOORD = "buurtsignaal_beantwoord", _("buurtsignaal beantwoord")

@@ -41,10 +41,10 @@ from samenspel.signals import zorglinks  # noqa: E402
 from samenspel.signals.tests.zorg_hulp import regels, zorg  # noqa: E402
 
 
-def _vreemde_link(w):
+def _vreemde_link(w, naam="signals:zorg_status"):
     """The token of one worry on the address of another."""
     eerste, tweede = zorg(w), zorg(w)
-    return reverse("signals:zorg_status", args=[tweede.pk, zorglinks.maak_token(eerste)])
+    return reverse(naam, args=[tweede.pk, zorglinks.maak_token(eerste)])
 
 
 def _regel_pk(w):
@@ -55,6 +55,8 @@ OPEN["signals:doorgeven"] = lambda w: (
     regels(w) and reverse("signals:doorgeven") + "?gemeente=" + w["gemeente"].code
 )
 LINKS["signals:zorg_status"] = _vreemde_link
+LINKS["signals:zorg_download"] = lambda w: _vreemde_link(w, "signals:zorg_download")
+LINKS["signals:zorg_wissen"] = lambda w: _vreemde_link(w, "signals:zorg_wissen")
 BESLOTEN["signals:zorg_inbox"] = (
     lambda w: reverse("signals:zorg_inbox", args=[w["wijkteam"].pk]),
     ["teamlid"],
