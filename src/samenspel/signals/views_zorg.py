@@ -136,7 +136,12 @@ def zorg_status(request, pk, token):
 
 
 def _eigen_link(view):
-    """The signaller's own link: somebody else's, or a changed one, is 404. Never cached."""
+    """The signaller's own link: somebody else's, or a changed one, is 404. Never cached.
+
+    No "no-referrer" here, unlike the status page: the erasure form posts from this page, and
+    without a referrer the browser sends no origin, which the CSRF check refuses. The site's
+    "same-origin" policy already keeps the token from other sites.
+    """
 
     @wraps(view)
     def gecontroleerd(request, pk, token):
@@ -146,7 +151,6 @@ def _eigen_link(view):
             raise Http404 from fout
         antwoord = view(request, melding, token)
         antwoord["Cache-Control"] = "no-store"
-        antwoord["Referrer-Policy"] = "no-referrer"
         antwoord["X-Robots-Tag"] = "noindex"
         return antwoord
 

@@ -110,6 +110,7 @@ def bewoner(verwijs, pim, wandelgroep):  # noqa: F811
     v, token = verwijs(pim, wandelgroep)
     return {
         "v": v,
+        "pagina": reverse("referrals:mijn", args=[token]),
         "download": reverse("referrals:download", args=[token]),
         "wissen": reverse("referrals:wissen", args=[token]),
         "blijft_werken": True,
@@ -137,6 +138,7 @@ def webpersoon(gebieden):
         "team": team,
         "club": club,
         "gebieden": gebieden,
+        "pagina": weblinks.pad(p, weblinks.MIJN_GEGEVENS),
         "download": reverse("network:mijn_download", args=[p.pk, token]),
         "wissen": reverse("network:mijn_wissen", args=[p.pk, token]),
         "blijft_werken": False,
@@ -149,6 +151,7 @@ def melder(signaalwereld):  # noqa: F811
     token = zorglinks.maak_token(melding)
     return {
         "melding": melding,
+        "pagina": zorglinks.pad(melding),
         "download": reverse("signals:zorg_download", args=[melding.pk, token]),
         "wissen": reverse("signals:zorg_wissen", args=[melding.pk, token]),
         "blijft_werken": True,
@@ -376,6 +379,15 @@ def test_elk_deel_van_het_bestand_legt_uit_wat_erin_staat(soort, request, client
     engels = json.loads(client.get(w["download"], HTTP_ACCEPT_LANGUAGE="en").content)
     assert engels["uitleg"].startswith("This file")
     assert all(d["uitleg"] != inhoud["delen"][k]["uitleg"] for k, d in engels["delen"].items())
+
+
+@pytest.mark.parametrize("soort", sorted(WERELD))
+def test_de_eigen_pagina_wijst_naar_download_en_wissen(soort, request, client):
+    w = request.getfixturevalue(WERELD[soort])
+    inhoud = client.get(w["pagina"]).content.decode()
+    assert inhoud.count(f'href="{w["download"]}"') == 1
+    assert inhoud.count(f'href="{w["wissen"]}"') == 1
+    assert "<a" not in inhoud.split("<title>")[1].split("</title>")[0]
 
 
 @pytest.mark.parametrize("soort", sorted(WERELD))
