@@ -298,22 +298,27 @@ def verwijzing_sturen(afzender: Bezoeker, dienst_id: str, n: int) -> str:
     return gevonden.group(1)
 
 
-def zet_status(ontvanger: Bezoeker, verwijzing: str, status: str) -> tuple[str, int]:
-    """The receiver's next answer for a referral in `status`; returns the new status and the
-    number of requests. Raises Onverwacht when the change was not acknowledged."""
-    keuze, naar = VOLGENDE[status]
+def _beantwoord(ontvanger: Bezoeker, verwijzing: str, keuze: str, wat: str) -> str:
+    """Post the receiver's answer `keuze` and return the page it redirects to, whose message
+    says whether the change was saved. Raises Onverwacht for any other reply."""
     pad = f"/verwijzingen/{verwijzing}/"
     data = {"actie": "antwoord", "keuze": keuze}
     if keuze == "pauze":
         data["reden"] = "Even een pauze, op verzoek van de bewoner."
     antwoord = ontvanger.post(pad, data)
     if antwoord.status_code != 302 or antwoord.headers.get("location") != pad:
-        raise Onverwacht(f"status {keuze}: {antwoord.status_code}")
-    # The page it redirects to says whether the change was saved (its message).
+        raise Onverwacht(f"{wat} {keuze}: {antwoord.status_code}")
     pagina = ontvanger.http.get(pad)
     if pagina.status_code != 200:
-        raise Onverwacht(f"status {keuze}, pagina: {pagina.status_code}")
-    if OPGESLAGEN not in pagina.text:
+        raise Onverwacht(f"{wat} {keuze}, pagina: {pagina.status_code}")
+    return pagina.text
+
+
+def zet_status(ontvanger: Bezoeker, verwijzing: str, status: str) -> tuple[str, int]:
+    """The receiver's next answer for a referral in `status`; returns the new status and the
+    number of requests. Raises Onverwacht when the change was not acknowledged."""
+    keuze, naar = VOLGENDE[status]
+    if OPGESLAGEN not in _beantwoord(ontvanger, verwijzing, keuze, "status"):
         raise Onverwacht(f"status {keuze}: niet opgeslagen")
     return naar, 2
 
@@ -335,23 +340,14 @@ def zet_status_gedeeld(ontvanger: Bezoeker, verwijzing: str, status: str) -> tup
     connection last saw may be stale. Returns whether the change was saved, and the status the
     page shows now; a refusal of a stale answer is no error."""
     keuze, _naar = VOLGENDE[status]
-    pad = f"/verwijzingen/{verwijzing}/"
-    data = {"actie": "antwoord", "keuze": keuze}
-    if keuze == "pauze":
-        data["reden"] = "Even een pauze, op verzoek van de bewoner."
-    antwoord = ontvanger.post(pad, data)
-    if antwoord.status_code != 302 or antwoord.headers.get("location") != pad:
-        raise Onverwacht(f"gedeeld {keuze}: {antwoord.status_code}")
-    pagina = ontvanger.http.get(pad)
-    if pagina.status_code != 200:
-        raise Onverwacht(f"gedeeld {keuze}, pagina: {pagina.status_code}")
-    if OPGESLAGEN in pagina.text:
+    tekst = _beantwoord(ontvanger, verwijzing, keuze, "gedeeld")
+    if OPGESLAGEN in tekst:
         opgeslagen = True
-    elif AL_ZO in pagina.text or GEWEIGERD in pagina.text:
+    elif AL_ZO in tekst or GEWEIGERD in tekst:
         opgeslagen = False
     else:
         raise Onverwacht(f"gedeeld {keuze}: geen melding")
-    return opgeslagen, status_van_pagina(pagina.text)
+    return opgeslagen, status_van_pagina(tekst)
 
 
 @dataclass
