@@ -7,6 +7,7 @@ so a new signal page is checked here from its first day.
 """
 
 import pytest
+from django.urls import reverse
 
 from samenspel.signals import zorglinks
 from samenspel.signals.tests import test_toegang_paginas as toegang
@@ -16,6 +17,9 @@ from tests.e2e.conftest import axe_overtredingen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# Links that open no page, with the reason.
+GEEN_PAGINA = {"signals:zorg_download"}  # a JSON file to keep, not a page
+
 
 def test_elke_signaalpagina_heeft_op_een_breed_scherm_geen_toegankelijkheidsfouten(
     page, inloggen, signaalwereld
@@ -23,8 +27,11 @@ def test_elke_signaalpagina_heeft_op_een_breed_scherm_geen_toegankelijkheidsfout
     w = signaalwereld
     paginas = [(None, naam, pad(w)) for naam, pad in sorted(toegang.OPEN.items())]
     paginas += [(wie[0], naam, pad(w)) for naam, (pad, wie) in sorted(toegang.BESLOTEN.items())]
-    paginas.append((None, "signals:zorg_status", zorglinks.pad(zorg(w))))
-    assert {naam for _, naam, _ in paginas} >= set(toegang.LINKS)
+    melding = zorg(w)
+    paginas.append((None, "signals:zorg_status", zorglinks.pad(melding)))
+    eigen = [melding.pk, zorglinks.maak_token(melding)]
+    paginas.append((None, "signals:zorg_wissen", reverse("signals:zorg_wissen", args=eigen)))
+    assert {naam for _, naam, _ in paginas} >= set(toegang.LINKS) - GEEN_PAGINA
 
     bevindingen = []
     for wie in dict.fromkeys(wie for wie, _, _ in paginas):
