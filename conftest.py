@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from samenspel.accounts.models import Rol
 
@@ -21,6 +21,9 @@ def _schone_staat(settings):
     cache.clear()
     antwoordcache.antwoorden.leeg()
     index.vergeet()
+    # Dutch, whatever an earlier test's request in English left active in this thread
+    # (LocaleMiddleware activates a request's language and nothing switches it back).
+    translation.activate(settings.LANGUAGE_CODE)
     settings.SAMENSPEL = {**settings.SAMENSPEL}
     # No copy of the search index on disk unless a test asks for one (search/schijf.py).
     settings.SAMENSPEL["ZOEKINDEX_BESTAND"] = ""
@@ -29,6 +32,7 @@ def _schone_staat(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     yield
     index.vergeet()
+    translation.deactivate()
 
 
 def _alleen_testtransactie() -> bool:
