@@ -10,9 +10,6 @@ The cache lives in the process, next to the index whose version is part of the k
 it costs no network round trip and no unpickling.
 """
 
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
@@ -20,56 +17,27 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
+from samenspel.core.lru import BoundedCache
 from samenspel.search import index, keuzelijsten
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_LEEFTIJD_SECONDEN = 300
 
 
-class Antwoordcache:
-    """Least recently used answers, bounded in total size and in age."""
+class Antwoordcache(BoundedCache):
+    """Least recently used answers (content and content type), bounded in size and in age."""
 
     def __init__(self, max_bytes: int = MAX_BYTES, max_leeftijd: float = MAX_LEEFTIJD_SECONDEN):
-        self.max_bytes = max_bytes
-        self.max_leeftijd = max_leeftijd
-        self._slot = threading.Lock()
-        self._antwoorden: OrderedDict[tuple, tuple[float, bytes, str]] = OrderedDict()
-        self._bytes = 0
+        super().__init__(max_bytes, max_leeftijd)
 
     def haal(self, sleutel: tuple) -> tuple[bytes, str] | None:
-        with self._slot:
-            gevonden = self._antwoorden.get(sleutel)
-            if gevonden is None:
-                return None
-            bewaard_op, inhoud, soort = gevonden
-            if time.monotonic() - bewaard_op > self.max_leeftijd:
-                self._haal_weg(sleutel)
-                return None
-            self._antwoorden.move_to_end(sleutel)
-            return inhoud, soort
+        return self.get(sleutel)
 
     def bewaar(self, sleutel: tuple, inhoud: bytes, soort: str) -> None:
-        if len(inhoud) > self.max_bytes // 16:
-            return  # one huge page must not push out everything else
-        with self._slot:
-            if sleutel in self._antwoorden:
-                self._haal_weg(sleutel)
-            self._antwoorden[sleutel] = (time.monotonic(), inhoud, soort)
-            self._bytes += len(inhoud)
-            while self._bytes > self.max_bytes:
-                self._haal_weg(next(iter(self._antwoorden)))
+        self.put(sleutel, (inhoud, soort), len(inhoud))
 
     def leeg(self) -> None:
-        with self._slot:
-            self._antwoorden.clear()
-            self._bytes = 0
-
-    def __len__(self) -> int:
-        return len(self._antwoorden)
-
-    def _haal_weg(self, sleutel: tuple) -> None:
-        _, inhoud, _ = self._antwoorden.pop(sleutel)
-        self._bytes -= len(inhoud)
+        self.clear()
 
 
 antwoorden = Antwoordcache()

@@ -1,11 +1,12 @@
 """The public search form: every GET parameter validated with a message naming the field."""
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.areas import geo
 from samenspel.areas.models import Niveau
-from samenspel.core.forms import NLDSMixin
+from samenspel.core.forms import NLDSMixin, PlainChoiceField
 from samenspel.core.widgets import SnelleSelect
 from samenspel.directory import plaatsen, toegankelijkheid
 from samenspel.directory.models import Dag, Sector
@@ -14,6 +15,22 @@ from samenspel.search import keuzelijsten
 # Longer area lists are narrowed to the chosen gemeente or wijk.
 MAX_KEUZES = 300
 STRALEN = [("", _("elke afstand")), ("1", "1 km"), ("3", "3 km"), ("5", "5 km"), ("10", "10 km")]
+
+
+# The fields under "Meer filters", in their order on the page.
+MEER_FILTERS = (
+    "gemeente",
+    "wijk",
+    "buurt",
+    "dag",
+    "nu_open",
+    "na_kantoortijd",
+    "gratis",
+    "zonder_indicatie",
+    "inloop",
+    "straal",
+    "sorteer",
+)
 
 
 class ZoekFormulier(NLDSMixin, forms.Form):
@@ -26,9 +43,9 @@ class ZoekFormulier(NLDSMixin, forms.Form):
             attrs={"type": "search", "placeholder": _("bijv. wandelen, taal, maatje")}
         ),
     )
-    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False, widget=SnelleSelect)
-    wijk = forms.ChoiceField(label=_("Wijk"), required=False, widget=SnelleSelect)
-    buurt = forms.ChoiceField(label=_("Buurt"), required=False, widget=SnelleSelect)
+    gemeente = PlainChoiceField(label=_("Gemeente"), required=False, widget=SnelleSelect)
+    wijk = PlainChoiceField(label=_("Wijk"), required=False, widget=SnelleSelect)
+    buurt = PlainChoiceField(label=_("Buurt"), required=False, widget=SnelleSelect)
     bouwsteen = forms.MultipleChoiceField(
         label=_("Soort hulp"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -119,6 +136,22 @@ class ZoekFormulier(NLDSMixin, forms.Form):
                     "max_value": _("Je locatie ligt buiten Nederland."),
                 }
             )
+
+    def meer_filters(self) -> list:
+        return [self[naam] for naam in MEER_FILTERS]
+
+    def meer_filters_sleutel(self) -> tuple | None:
+        """What the "Meer filters" part of the page depends on, so that part can be kept
+        ready (it is the same for most questions): the values asked for, the language and
+        the version of the area lists. None when one of them has an error, which the
+        visitor must see."""
+        if any(naam in self.errors for naam in MEER_FILTERS):
+            return None
+        return (
+            translation.get_language(),
+            keuzelijsten.versie(),
+            *(tuple(self.data.getlist(naam)) for naam in MEER_FILTERS),
+        )
 
     def _gebiedskeuzes(self) -> None:
         """Area lists a phone can handle: at national scale (thousands of wijken and buurten)

@@ -40,6 +40,8 @@ _gekeken = None
 _versie: tuple[str, int] | None = None
 # Per listing re-read since the build, the fingerprint of its document then (see `versie`).
 _afdrukken: dict[str, int] = {}
+# Per listing named in the log since the build, the last row that named it (`aanbodversies`).
+_laatste_rij: dict[str, int] = {}
 # The day the documents were made for: opening times may be valid from or until a date.
 _dag = None
 
@@ -54,12 +56,13 @@ def start() -> tuple[ZoekIndex, bool]:
     """For a server that starts: the copy on disk (schijf.py) if it is usable, brought up to
     date through the log; otherwise a new build, of which a copy is written for the next
     start. Also says whether the copy was used."""
-    global _index, _stand, _gekeken, _versie, _afdrukken, _dag
+    global _index, _stand, _gekeken, _versie, _afdrukken, _laatste_rij, _dag
     with _slot:
         toestand = schijf.laad()
         if toestand is not None and timezone.now() - toestand["gekeken"] <= MAX_ACHTERSTAND:
             _index, _stand, _gekeken = toestand["index"], toestand["stand"], toestand["gekeken"]
             _versie, _afdrukken, _dag = toestand["versie"], toestand["afdrukken"], toestand["dag"]
+            _laatste_rij = toestand["laatste_rij"]
             geladen = _index
             # A rebuild asked for since the copy was made is in the log: it happens here.
             return _actueel(), _index is geladen
@@ -71,6 +74,7 @@ def start() -> tuple[ZoekIndex, bool]:
                 "gekeken": _gekeken,
                 "versie": _versie,
                 "afdrukken": _afdrukken,
+                "laatste_rij": _laatste_rij,
                 "dag": _dag,
             }
         )
@@ -78,7 +82,7 @@ def start() -> tuple[ZoekIndex, bool]:
 
 
 def _herbouw() -> ZoekIndex:
-    global _index, _stand, _gekeken, _versie, _afdrukken, _dag
+    global _index, _stand, _gekeken, _versie, _afdrukken, _laatste_rij, _dag
     # The log first, then the listings: every row there now was committed before the
     # listings are read, so it is no news to the new index; rows committed later have higher
     # ids or fall in a gap, and are replayed by the next `actueel`.
@@ -93,7 +97,7 @@ def _herbouw() -> ZoekIndex:
     _index, _stand, _gekeken = nieuw, stand, nu
     # Every build is new content as far as anyone caching answers knows, even if it happens
     # to hold the same listings as the one before.
-    _versie, _afdrukken = (uuid.uuid4().hex, 0), {}
+    _versie, _afdrukken, _laatste_rij = (uuid.uuid4().hex, 0), {}, {}
     return nieuw
 
 
@@ -133,6 +137,8 @@ def _actueel() -> ZoekIndex:
             _wordt(id, _vingerafdruk(id))
     if rijen:
         _meld_rijen(rij for rij, _ in rijen)
+        for rij, service_id in rijen:
+            _laatste_rij[str(service_id)] = max(rij, _laatste_rij.get(str(service_id), 0))
     _stand, _gekeken = stand, nu
     return _index
 
@@ -163,6 +169,16 @@ def versie() -> tuple[str, int]:
     with _slot:
         assert _versie is not None
         return _versie
+
+
+def aanbodversies(ids: list[str]) -> list[tuple[str, int]]:
+    """Per listing, a value that changes whenever anything of it changes: (build, the last log
+    row that named it). Unlike `versie` it also changes for what the index does not hold,
+    such as an address (search/signals.py logs those too), so it can key what is shown of a
+    listing (search/kaartjes.py). Call it right after `actueel()`."""
+    with _slot:
+        assert _versie is not None
+        return [(_versie[0], _laatste_rij.get(id, 0)) for id in ids]
 
 
 def _wordt(id: str, afdruk: int) -> None:
@@ -210,9 +226,10 @@ def _hash(tekst: str) -> int:
 
 def vergeet() -> None:
     """Drop the in-memory index (tests; a corrupt state) so the next query rebuilds it."""
-    global _index, _stand, _gekeken, _versie, _afdrukken, _dag
+    global _index, _stand, _gekeken, _versie, _afdrukken, _laatste_rij, _dag
     with _slot:
         _index, _stand, _gekeken, _versie, _afdrukken = None, logboek.Stand(), None, None, {}
+        _laatste_rij = {}
         _dag = None
 
 

@@ -4,8 +4,14 @@ At national scale the gemeente list alone has 342 rows and the wijk and buurt li
 reading them for every search cost more than the search itself. Areas and taxonomy terms
 change rarely (an import or an edit by a beheerder), so a list may be a few minutes old in
 other processes; a change saved in this process empties the lists at once (signals below).
+
+Two layers: the shared cache (one process reads the database for all), and in front of it a
+copy in the process, so a search page does not ask the shared cache (a network round trip
+with Redis) ten times for lists it asked for a moment ago. The version is asked for again
+after `VERSIE_SECONDEN`, so a change in another process reaches this one within seconds.
 """
 
+import time
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -14,9 +20,11 @@ from django.dispatch import receiver
 from django.utils.translation import gettext
 
 from samenspel.areas.models import Gebied
+from samenspel.core.lru import BoundedCache
 from samenspel.directory.models import BOUWSTENEN, DOELGROEPEN, LEVENSDOMEINEN, TaxonomyTerm
 
 VERVERS_SECONDEN = 300
+VERSIE_SECONDEN = 5
 TAXONOMIE_SLEUTELS = {
     BOUWSTENEN: "bouwstenen",
     DOELGROEPEN: "doelgroepen",
@@ -25,27 +33,41 @@ TAXONOMIE_SLEUTELS = {
 _VERSIE = "zoekkeuzes:versie"
 
 
+_hier = BoundedCache(max_bytes=8 * 1024 * 1024, max_age=VERVERS_SECONDEN)
+_versie_hier: tuple[float, int] | None = None
+
+
 def versie() -> int:
     """Changes whenever the lists are emptied; part of the key of cached search pages."""
-    return cache.get_or_set(_VERSIE, 1, None)
+    global _versie_hier
+    if _versie_hier is None or time.monotonic() - _versie_hier[0] > VERSIE_SECONDEN:
+        _versie_hier = (time.monotonic(), cache.get_or_set(_VERSIE, 1, None))
+    return _versie_hier[1]
 
 
 def _bewaard(naam: str, maak: Callable[[], list]) -> list:
     # A version number in the key: emptying all lists (also those per gemeente or wijk,
     # whose keys nobody keeps) is one write.
     sleutel = f"zoekkeuzes:{versie()}:{naam}"
-    waarde = cache.get(sleutel)
+    waarde = _hier.get(sleutel)
     if waarde is None:
-        waarde = maak()
-        cache.set(sleutel, waarde, VERVERS_SECONDEN)
+        waarde = cache.get(sleutel)
+        if waarde is None:
+            waarde = maak()
+            cache.set(sleutel, waarde, VERVERS_SECONDEN)
+        # The size only bounds the copy here; a row is about this much.
+        _hier.put(sleutel, waarde, 100 * len(waarde))
     return waarde
 
 
 def vergeet() -> None:
+    global _versie_hier
     try:
         cache.incr(_VERSIE)
     except ValueError:
         cache.set(_VERSIE, 1, None)
+    _versie_hier = None
+    _hier.clear()
 
 
 def gemeenten() -> list[tuple[str, str]]:

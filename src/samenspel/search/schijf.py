@@ -31,7 +31,8 @@ from django.conf import settings
 from samenspel.core.geheugen import zonder_kringloopopruiming
 from samenspel.search import documenten, engine, logboek, synoniemen, tekst
 
-FORMAAT = 1
+# Raised whenever what `index.start` keeps in the copy changes.
+FORMAAT = 2
 
 
 def bestand() -> Path | None:

@@ -23,8 +23,9 @@ def _services_van(instance) -> list:
         return list(instance.services.values_list("pk", flat=True))
     if isinstance(instance, m.Location):
         return list(instance.service_at_locations.values_list("service_id", flat=True))
-    if isinstance(instance, m.Accessibility):
-        # What a place says about access is searchable and a facet of its listings.
+    if isinstance(instance, m.Accessibility | m.Address):
+        # What a place says about access is searchable and a facet of its listings; its
+        # address is on their cards and the map beside them (search/kaartjes.py).
         return list(
             m.ServiceAtLocation.objects.filter(location_id=instance.location_id).values_list(
                 "service_id", flat=True
@@ -46,6 +47,7 @@ GEVOLGD = (
     m.Schedule,
     m.CostOption,
     m.Accessibility,
+    m.Address,
 )
 
 

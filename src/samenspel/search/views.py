@@ -1,12 +1,10 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from samenspel.directory import vooraf_laden
-from samenspel.search import gekozen
+from samenspel.search import gekozen, kaartjes
 from samenspel.search.antwoordcache import bewaar_antwoord
 from samenspel.search.forms import ZoekFormulier
-from samenspel.search.kaart import kaartpunten
-from samenspel.search.zoeken import Zoekvraag, zoek
+from samenspel.search.zoeken import Zoekvraag, zoek_in_index
 
 FILTERS = (
     "bouwsteen",
@@ -66,8 +64,8 @@ def zoeken(request):
     form = ZoekFormulier(request.GET)
     form.is_valid()
     vraag = vraag_uit(form.cleaned_data)
-    resultaat = zoek(vraag, request.user)
-    vooraf_laden.voor_kaartjes(t.service for t in resultaat.treffers)
+    resultaat = zoek_in_index(vraag, request.user)
+    kaarten, kaartpunten = kaartjes.voor(resultaat.treffers)
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     gekozen_filters = gekozen.gekozen_filters(form)
@@ -88,6 +86,8 @@ def zoeken(request):
             "filters_open": any(
                 gekozen.is_filter(n, form.fields[n]) for n in form.errors if n in form.fields
             ),
-            "kaartpunten": kaartpunten(t.service for t in resultaat.treffers),
+            "kaartjes": kaarten,
+            "filters_sleutel": form.meer_filters_sleutel(),
+            "kaartpunten": kaartpunten,
         },
     )

@@ -1,7 +1,9 @@
 """The one search interface the pages and the API use.
 
 Everything below this module (engine, index, documents) may change; callers only see
-`Zoekvraag` in and `Zoekresultaat` out (or, from `zoek_ids`, the total and the ids). Every
+`Zoekvraag` in and `Zoekresultaat` out (or, from `zoek_ids`, the total and the ids). `zoek`
+reads the listings of the hits; `zoek_in_index` leaves that to callers that keep what they
+show of a listing (the search page's cards, search/kaartjes.py). Every
 filter, the HSDS API's by key and date included, is applied inside the index, so totals are
 exact whatever is combined.
 """
@@ -50,8 +52,10 @@ class Zoekvraag:
 
 @dataclass
 class Treffer:
-    service: Service
+    id: uuid.UUID
     afstand_km: float | None
+    # Read by `zoek`; None from `zoek_in_index`.
+    service: Service | None = None
 
 
 @dataclass
@@ -69,17 +73,23 @@ class Zoekresultaat:
 
 
 def zoek(vraag: Zoekvraag, gebruiker=None, facetten=FACETTEN) -> Zoekresultaat:
-    uitkomst = _in_index(vraag, gebruiker, facetten)
-    ids = [uuid.UUID(t.id) for t in uitkomst.treffers]
-    services = Service.objects.select_related("organization").in_bulk(ids)
-    treffers = [
-        Treffer(services[sid], t.afstand_km)
-        for sid, t in zip(ids, uitkomst.treffers, strict=True)
-        if sid in services
+    resultaat = zoek_in_index(vraag, gebruiker, facetten)
+    services = Service.objects.select_related("organization").in_bulk(
+        [t.id for t in resultaat.treffers]
+    )
+    # A listing deleted since the index looked is left out.
+    resultaat.treffers = [
+        Treffer(t.id, t.afstand_km, services[t.id]) for t in resultaat.treffers if t.id in services
     ]
+    return resultaat
+
+
+def zoek_in_index(vraag: Zoekvraag, gebruiker=None, facetten=FACETTEN) -> Zoekresultaat:
+    """`zoek` without reading the listings: each hit has its id and distance only."""
+    uitkomst = _in_index(vraag, gebruiker, facetten)
     return Zoekresultaat(
         totaal=uitkomst.totaal,
-        treffers=treffers,
+        treffers=[Treffer(uuid.UUID(t.id), t.afstand_km) for t in uitkomst.treffers],
         facetten=uitkomst.facetten,
         termen=uitkomst.termen,
         pagina=vraag.pagina,

@@ -13,6 +13,7 @@ from samenspel.demo import laden
 from samenspel.directory import plaatsen
 from samenspel.search import documenten, synoniemen
 from samenspel.search.engine import ZoekIndex
+from samenspel.search.tests.pagina import kaartnamen
 from samenspel.search.zoeken import PUBLIEK
 
 # Every 4-digit postcode with addresses in the demo: Rotterdam West, Overvecht, De Baarsjes.
@@ -154,5 +155,5 @@ def test_zoekpagina_vindt_taalcoach_met_nederlands_leren_via_de_synoniemenlijst(
 
     antwoord = client.get(reverse("search:zoeken"), {"q": "nederlands leren"})
 
-    namen = [t.service.name for t in antwoord.context["resultaat"].treffers]
+    namen = kaartnamen(antwoord)
     assert namen[0] == "Taalcoach: samen Nederlands oefenen"

@@ -1,0 +1,101 @@
+"""The result cards of the search page, each rendered once per version of its listing.
+
+A search page shows twenty cards. Reading their listings (with schedules, places, addresses
+and terms) and rendering twenty card templates cost most of a page's time, far more than the
+search itself, and most questions are new while the listings they find are not. So a card,
+and its entry for the map beside the results, is kept per listing and made again only when
+something of it changes. The key holds everything a card depends on:
+
+- the listing's version (`index.aanbodversies`): every change to a listing, its organisation,
+  places, addresses, schedules or terms is logged (search/signals.py), and each index build
+  is new;
+- the language and today's date (opening times valid from or until a date; "laatst
+  bevestigd");
+- the version of the area and term lists (`keuzelijsten.versie`), for names of terms and
+  buurten;
+- whether the card shows a distance. The distance itself differs per question: the card
+  keeps a mark where it goes, filled in per page.
+
+A card is the same for every viewer: who may find a listing is decided by the search, and
+the card shows nothing more to anyone. The cache lives in the process (no round trip, no
+unpickling), bounded in size and age like the ready answers (antwoordcache.py).
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from samenspel.core.lru import BoundedCache
+from samenspel.directory import vooraf_laden
+from samenspel.directory.models import Service
+from samenspel.directory.templatetags.kaart import afstand
+from samenspel.search import index, keuzelijsten
+from samenspel.search.antwoordcache import MAX_LEEFTIJD_SECONDEN
+from samenspel.search.kaart import kaartpunten
+from samenspel.search.zoeken import Treffer
+
+MAX_BYTES = 32 * 1024 * 1024
+# Where a card's distance goes: random per process, so no listing's text can hold it.
+_AFSTAND = f"afstand-{uuid.uuid4().hex}"
+
+bewaard = BoundedCache(MAX_BYTES, MAX_LEEFTIJD_SECONDEN)
+
+
+@dataclass(frozen=True)
+class _Kaartje:
+    html: str
+    punt: dict | None
+
+
+def voor(treffers: list[Treffer]) -> tuple[list[SafeString], list[dict]]:
+    """The cards of these hits, in their order, and the map's entries for them (see
+    `kaart.kaartpunten`). Reads only the listings whose card is not kept. A listing deleted
+    since the index looked is left out. Call it after the search (`index.actueel()`)."""
+    algemeen = (translation.get_language(), timezone.localdate(), keuzelijsten.versie())
+    versies = index.aanbodversies([str(t.id) for t in treffers])
+    sleutels = [
+        (t.id, versie, t.afstand_km is not None, *algemeen)
+        for t, versie in zip(treffers, versies, strict=True)
+    ]
+    kaartjes = {sleutel: bewaard.get(sleutel) for sleutel in sleutels}
+    missend = [sleutel for sleutel, kaartje in kaartjes.items() if kaartje is None]
+    if missend:
+        kaartjes.update(_maak(missend))
+    html, punten = [], []
+    for treffer, sleutel in zip(treffers, sleutels, strict=True):
+        kaartje = kaartjes[sleutel]
+        if kaartje is None:
+            continue
+        html.append(mark_safe(kaartje.html.replace(_AFSTAND, escape(afstand(treffer.afstand_km)))))  # noqa: S308  (rendered by our template; the distance is escaped)
+        if kaartje.punt is not None:
+            punten.append(kaartje.punt)
+    return html, punten
+
+
+def _maak(sleutels: list[tuple]) -> dict[tuple, _Kaartje | None]:
+    services = Service.objects.select_related("organization").in_bulk([s[0] for s in sleutels])
+    vooraf_laden.voor_kaartjes(services.values())
+    sjabloon = get_template("includes/aanbod_kaartje.html")
+    gemaakt = {}
+    for sleutel in sleutels:
+        service = services.get(sleutel[0])
+        if service is None:
+            gemaakt[sleutel] = None
+            continue
+        met_afstand = sleutel[2]
+        html = sjabloon.render(
+            {
+                "service": service,
+                "afstand_km": 0 if met_afstand else None,
+                "afstand_plek": _AFSTAND,
+                "kop": "h3",
+            }
+        )
+        punt = next(iter(kaartpunten([service])), None)
+        kaartje = gemaakt[sleutel] = _Kaartje(str(html), punt)
+        bewaard.put(sleutel, kaartje, len(kaartje.html) + 200 * bool(punt))
+    return gemaakt
