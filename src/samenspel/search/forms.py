@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from samenspel.areas import geo
 from samenspel.areas.models import Niveau
 from samenspel.core.forms import NLDSMixin, PlainChoiceField
-from samenspel.core.widgets import SnelleSelect
+from samenspel.core.widgets import SnelleSelect, SnelleTekst, SnelleVerborgen
 from samenspel.directory import plaatsen, toegankelijkheid
 from samenspel.directory.models import Dag, Sector
 from samenspel.search import keuzelijsten
@@ -39,7 +39,7 @@ class ZoekFormulier(NLDSMixin, forms.Form):
         required=False,
         max_length=200,
         error_messages={"max_length": _("Gebruik hooguit 200 tekens.")},
-        widget=forms.TextInput(
+        widget=SnelleTekst(
             attrs={"type": "search", "placeholder": _("bijv. wandelen, taal, maatje")}
         ),
     )
@@ -85,17 +85,18 @@ class ZoekFormulier(NLDSMixin, forms.Form):
         required=False,
         max_length=60,
         help_text=_("Om op afstand te sorteren, bijv. 3562 of Overvecht."),
+        widget=SnelleTekst,
     )
     straal = forms.ChoiceField(label=_("Binnen"), required=False, choices=STRALEN)
     lat = forms.FloatField(
         required=False,
-        widget=forms.HiddenInput,
+        widget=SnelleVerborgen,
         min_value=geo.NEDERLAND.min_lat,
         max_value=geo.NEDERLAND.max_lat,
     )
     lon = forms.FloatField(
         required=False,
-        widget=forms.HiddenInput,
+        widget=SnelleVerborgen,
         min_value=geo.NEDERLAND.min_lon,
         max_value=geo.NEDERLAND.max_lon,
     )
@@ -107,7 +108,7 @@ class ZoekFormulier(NLDSMixin, forms.Form):
     pagina = forms.IntegerField(
         required=False,
         min_value=1,
-        widget=forms.HiddenInput,
+        widget=SnelleVerborgen,
         error_messages={
             "invalid": _("Het paginanummer moet een getal zijn."),
             "min_value": _("Het paginanummer begint bij 1."),

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from samenspel.search import gekozen, kaartjes
+from samenspel.search import facetlijst, gekozen, kaartjes
 from samenspel.search.antwoordcache import bewaar_antwoord
 from samenspel.search.forms import ZoekFormulier
 from samenspel.search.zoeken import Zoekvraag, zoek_in_index
@@ -69,6 +69,7 @@ def zoeken(request):
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     gekozen_filters = gekozen.gekozen_filters(form)
+    facetten = [(form.fields[n].label, n, _facet_keuzes(form, resultaat, n)) for n in FACET_LIJSTEN]
     return render(
         request,
         "search/zoeken.html",
@@ -76,9 +77,8 @@ def zoeken(request):
             "form": form,
             "vraag": vraag,
             "resultaat": resultaat,
-            "facetten": [
-                (form.fields[n].label, n, _facet_keuzes(form, resultaat, n)) for n in FACET_LIJSTEN
-            ],
+            "facetten": facetten,
+            "facetlijsten": facetlijst.html(facetten),
             "querystring": querystring.urlencode(),
             "gekozen": gekozen_filters,
             "zonder_filters": gekozen.zonder_filters(form),
