@@ -239,6 +239,9 @@ SAMENSPEL = {
     "SIGNALEN_BEWAAR_MAX_DAGEN": env.getal("SAMENSPEL_SIGNALEN_BEWAAR_MAX_DAGEN", 90),
     # The search index's copy on disk, loaded by a server that starts (search/schijf.py);
     # empty: none.
+    # Memory per process for the search page's ready result cards (search/kaartjes.py);
+    # 0 renders every card of every page again.
+    "KAARTJES_MB": env.getal("SAMENSPEL_KAARTJES_MB", 32),
     "ZOEKINDEX_BESTAND": env.tekst(
         "SAMENSPEL_ZOEKINDEX_BESTAND", str(VAR_DIR / "zoekindex.pickle")
     ),

@@ -24,6 +24,7 @@ unpickling), bounded in size and age like the ready answers (antwoordcache.py).
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -38,11 +39,10 @@ from samenspel.search.antwoordcache import MAX_LEEFTIJD_SECONDEN
 from samenspel.search.kaart import kaartpunten
 from samenspel.search.zoeken import Treffer
 
-MAX_BYTES = 32 * 1024 * 1024
 # Where a card's distance goes: random per process, so no listing's text can hold it.
 _AFSTAND = f"afstand-{uuid.uuid4().hex}"
 
-bewaard = BoundedCache(MAX_BYTES, MAX_LEEFTIJD_SECONDEN)
+bewaard = BoundedCache(settings.SAMENSPEL["KAARTJES_MB"] * 1024 * 1024, MAX_LEEFTIJD_SECONDEN)
 
 
 @dataclass(frozen=True)
