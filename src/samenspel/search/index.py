@@ -16,7 +16,7 @@ import threading
 import uuid
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from samenspel.core.geheugen import zonder_kringloopopruiming
@@ -115,9 +115,7 @@ def _actueel() -> ZoekIndex:
     nu = timezone.now()
     if _index is None or nu - _gekeken > MAX_ACHTERSTAND:
         return _herbouw()
-    rijen = list(
-        Zoekwijziging.objects.filter(logboek.nieuw(_stand)).values_list("pk", "service_id")
-    )
+    rijen = _nieuwe_rijen()
     stand = logboek.verder(_stand, (rij for rij, _ in rijen), nu)
     ids = {service_id for _, service_id in rijen}
     if HERBOUW in ids or len(stand.gaten) > logboek.MAX_GATEN:
@@ -141,6 +139,21 @@ def _actueel() -> ZoekIndex:
             _laatste_rij[str(service_id)] = max(rij, _laatste_rij.get(str(service_id), 0))
     _stand, _gekeken = stand, nu
     return _index
+
+
+def _nieuwe_rijen() -> list[tuple[int, uuid.UUID]]:
+    """(id, listing) of every log row this process has not taken in (see logboek.py)."""
+    naam = connection.ops.quote_name
+    tabel = naam(Zoekwijziging._meta.db_table)
+    kolom = Zoekwijziging._meta.get_field("service_id")
+    voorwaarde, waarden = logboek.nieuw(_stand, naam(Zoekwijziging._meta.pk.column))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {naam(Zoekwijziging._meta.pk.column)}, {naam(kolom.column)} "  # noqa: S608  (names from the model, values as parameters)
+            f"FROM {tabel} WHERE {voorwaarde}",
+            waarden,
+        )
+        return [(rij, kolom.to_python(service_id)) for rij, service_id in cursor.fetchall()]
 
 
 def vraag_herbouw() -> None:
