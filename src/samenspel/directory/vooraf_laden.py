@@ -2,9 +2,25 @@
 
 from collections import defaultdict
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 
-from samenspel.directory.models import Attribute, TaxonomyTerm
+from samenspel.directory.models import Attribute, ServiceAtLocation, TaxonomyTerm
+
+# A buurt's and its wijk's outline and figures: large, and never shown beside a listing.
+_ZONDER_GEBIEDSDATA = tuple(
+    f"location__buurt__{wie}{veld}" for wie in ("", "ouder__") for veld in ("geometrie", "cijfers")
+)
+
+
+def _plaatsen() -> Prefetch:
+    """The listing's places with their buurt and its wijk in one query (a page names both),
+    without the areas' outlines."""
+    return Prefetch(
+        "service_at_locations",
+        queryset=ServiceAtLocation.objects.select_related("location__buurt__ouder").defer(
+            *_ZONDER_GEBIEDSDATA
+        ),
+    )
 
 
 def termen_erbij(services) -> None:
@@ -26,12 +42,15 @@ def termen_erbij(services) -> None:
 
 
 def voor_lijst(services) -> list:
-    """Schedules, locations and taxonomy terms for a list of listings."""
+    """Schedules, places (with access, addresses and buurt), contacts and taxonomy terms for
+    a list of listings."""
     services = list(services)
     prefetch_related_objects(
         services,
         "schedules",
+        _plaatsen(),
         "service_at_locations__location__accessibility",
+        "service_at_locations__location__addresses",
         "contacts",
         "phones",
     )
@@ -47,8 +66,8 @@ def voor_kaartjes(services) -> list:
     prefetch_related_objects(
         services,
         "schedules",
+        _plaatsen(),
         "service_at_locations__location__addresses",
-        "service_at_locations__location__buurt",
     )
     termen_erbij(services)
     return services
