@@ -22,6 +22,9 @@ that match instead of a Python step per document:
   the first break ties, the second is the order of browsing without text;
 * ``_woordenlijst`` is the sorted vocabulary (raw words and stems) for prefix lookups with
   bisect and for typo correction.
+* removal: the documents themselves are not kept, only what taking one out again needs,
+  per document number in one buffer each (`_Rijen`): its raw words as numbers into a word
+  table, and its locations; and per field an array of its field lengths.
 
 A query of several words finds every document matching at least one of them; `rangorde`
 below is the one place that decides the default order of the results.
@@ -34,6 +37,7 @@ from __future__ import annotations
 import math
 import sys
 import threading
+from array import array
 from bisect import bisect_left, insort
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -182,18 +186,17 @@ class ZoekIndex:
             # Average field lengths over the complete set first, so every document is
             # normalised against the same averages.
             for _, velden in geanalyseerd:
-                self._tel_lengtes(velden, 1)
+                self._tel_lengtes(_lengtes(velden), 1)
             self._bouw_tekst([velden for _, velden in geanalyseerd])
-            self._bouw_facetten()
+            self._bouw_facetten([document for document, _ in geanalyseerd])
             for nummer, (document, _) in enumerate(geanalyseerd):
                 self._zet_getallen(nummer, document)
             self._geo = _Geo.bouw(
                 (nummer, lat, lon)
-                for nummer, document in enumerate(self._docs)
-                if document is not None
+                for nummer, (document, _) in enumerate(geanalyseerd)
                 for lat, lon in document.punten
             )
-            alle = range(len(self._docs))
+            alle = range(len(self._ids))
             self._op_id = _Volgorde(alle, self._ids.__getitem__)
             self._op_gewicht = _Volgorde(alle, self._bladersleutels.__getitem__)
 
@@ -212,7 +215,7 @@ class ZoekIndex:
                 if verschoven:
                     self._op_gewicht.haal_weg(nummer)  # found by its old key, so first
                 self._haal_weg(nummer)
-            self._tel_lengtes(velden, 1)
+            self._tel_lengtes(_lengtes(velden), 1)
             self._plaats(nummer, document, velden, bladersleutel)
             if nieuw:
                 self._op_id.voeg_toe(nummer)
@@ -362,7 +365,8 @@ class ZoekIndex:
 
     def _leegmaken(self, documenten: list[Document]) -> None:
         """Start over with these documents numbered in order (their text not yet indexed)."""
-        self._docs: list[Document | None] = list(documenten)
+        # No document is kept: removing one again needs only its words, field lengths and
+        # locations, kept per number in a few arrays (`_Rijen`) rather than 150,000 objects.
         self._ids = [document.id for document in documenten]
         self._nummer = {id: nummer for nummer, id in enumerate(self._ids)}
         # Per document its place in browsing without text: by weight, then alphabetical.
@@ -373,6 +377,17 @@ class ZoekIndex:
         self._vrij: list[int] = []  # numbers of removed documents, reused before growing
         self._postings: dict[str, _Postings] = {}
         self._ruw: dict[str, int] = {}  # raw word -> number of documents containing it
+        # Each raw word in `_ruw` has a number; per document the numbers of its raw words.
+        self._woordnummer: dict[str, int] = {}
+        self._woordtabel: list[str] = []
+        self._vrije_woordnummers: list[int] = []  # of words no document has any more
+        self._woordrijen = _Rijen("i")
+        # Per field the number of words each document has in it (0: the field is empty).
+        self._veldlengtes: dict[str, np.ndarray] = {}
+        # Per document its locations as (lat, lon, lat, lon, ...).
+        self._punten = _Rijen("d")
+        for nummer, document in enumerate(documenten):
+            self._punten.zet(nummer, _plat(document.punten))
         self._woordenlijst: list[str] = []
         # Query words already resolved against this vocabulary (emptied when it changes).
         self._termen: dict[str, _Term] = {}
@@ -389,7 +404,8 @@ class ZoekIndex:
     def _bouw_tekst(self, per_document: list[dict[str, list[str]]]) -> None:
         """Bulk postings: gather every list in Python, then convert each to arrays once."""
         verzameld: dict[str, tuple[list[int], list[float]]] = {}
-        ruw = self._ruw
+        woordnummer, tabel = self._woordnummer, self._woordtabel
+        per_veld: dict[str, list[int]] = {}
         for nummer, velden in enumerate(per_document):
             for stamwoord, gewicht in self._termgewichten(velden).items():
                 lijst = verzameld.get(stamwoord)
@@ -397,17 +413,35 @@ class ZoekIndex:
                     lijst = verzameld[stamwoord] = ([], [])
                 lijst[0].append(nummer)
                 lijst[1].append(gewicht)
+            rij = []
             for woord in {woord for woorden in velden.values() for woord in woorden}:
-                ruw[woord] = ruw.get(woord, 0) + 1
+                nr = woordnummer.get(woord)
+                if nr is None:
+                    nr = woordnummer[woord] = len(tabel)
+                    tabel.append(woord)
+                rij.append(nr)
+            self._woordrijen.zet(nummer, rij)
+            for veld, woorden in velden.items():
+                lengtes = per_veld.get(veld)
+                if lengtes is None:
+                    lengtes = per_veld[veld] = [0] * len(per_document)
+                lengtes[nummer] = len(woorden)
         self._postings = {
             stamwoord: _Postings(np.array(nummers, _NUMMER), np.array(gewichten))
             for stamwoord, (nummers, gewichten) in verzameld.items()
         }
-        self._woordenlijst = sorted(self._postings.keys() | ruw.keys())
+        # A document holds each of its words once: counting the numbers counts documents.
+        # (A view, not a copy: gone again before the buffer may grow.)
+        woorden = np.frombuffer(self._woordrijen.waarden, np.int32)
+        aantallen = np.bincount(woorden, minlength=len(tabel)).tolist()
+        del woorden
+        self._ruw = dict(zip(tabel, aantallen, strict=True))
+        for veld, lengtes in per_veld.items():
+            self._veldlengte(veld)[: len(lengtes)] = lengtes
+        self._woordenlijst = sorted(self._postings.keys() | self._ruw.keys())
 
-    def _bouw_facetten(self) -> None:
-        for nummer, document in enumerate(self._docs):
-            assert document is not None
+    def _bouw_facetten(self, documenten: list[Document]) -> None:
+        for nummer, document in enumerate(documenten):
             for facet, waarden in document.filters.items():
                 if waarden:
                     self._facet(facet).zet(nummer, frozenset(waarden))
@@ -425,16 +459,21 @@ class ZoekIndex:
             facet = self._facetten[naam] = _Facet(self._capaciteit)
         return facet
 
-    def _tel_lengtes(self, velden: Mapping[str, list[str]], richting: int) -> None:
-        for veld, woorden in velden.items():
-            self._lengtesom[veld] += richting * len(woorden)
+    def _veldlengte(self, veld: str) -> np.ndarray:
+        lengtes = self._veldlengtes.get(veld)
+        if lengtes is None:
+            lengtes = self._veldlengtes[veld] = np.zeros(self._capaciteit, np.int32)
+        return lengtes
+
+    def _tel_lengtes(self, lengtes: Mapping[str, int], richting: int) -> None:
+        for veld, lengte in lengtes.items():
+            self._lengtesom[veld] += richting * lengte
             self._lengte_aantal[veld] += richting
 
     def _nieuw_nummer(self) -> int:
         if self._vrij:
             return self._vrij.pop()
-        nummer = len(self._docs)
-        self._docs.append(None)
+        nummer = len(self._ids)
         self._ids.append("")
         self._bladersleutels.append((0.0, "", ""))
         if nummer >= self._capaciteit:
@@ -453,6 +492,8 @@ class ZoekIndex:
             self._maskers[sleutel] = _verlengd(masker, capaciteit)
         for naam, getallen in self._getallen.items():
             self._getallen[naam] = _verlengd(getallen, capaciteit, np.nan)
+        for veld, lengtes in self._veldlengtes.items():
+            self._veldlengtes[veld] = _verlengd(lengtes, capaciteit)
 
     def _plaats(
         self,
@@ -461,7 +502,6 @@ class ZoekIndex:
         velden: Mapping[str, list[str]],
         bladersleutel: tuple[float, str, str],
     ) -> None:
-        self._docs[nummer] = document
         self._ids[nummer] = document.id
         self._nummer[document.id] = nummer
         self._gewicht[nummer] = document.gewicht
@@ -475,7 +515,8 @@ class ZoekIndex:
                 if stamwoord not in self._ruw:
                     insort(self._woordenlijst, stamwoord)
             postings.voeg_toe(nummer, gewicht)
-        for woord in {woord for woorden in velden.values() for woord in woorden}:
+        woorden = {woord for woorden in velden.values() for woord in woorden}
+        for woord in woorden:
             if woord in self._ruw:
                 self._ruw[woord] += 1
             else:
@@ -483,6 +524,16 @@ class ZoekIndex:
                 self._termen.clear()
                 if woord not in self._postings:
                     insort(self._woordenlijst, woord)
+                if self._vrije_woordnummers:
+                    nr = self._vrije_woordnummers.pop()
+                    self._woordtabel[nr] = woord
+                else:
+                    nr = len(self._woordtabel)
+                    self._woordtabel.append(woord)
+                self._woordnummer[woord] = nr
+        self._woordrijen.zet(nummer, [self._woordnummer[woord] for woord in woorden])
+        for veld, veldwoorden in velden.items():
+            self._veldlengte(veld)[nummer] = len(veldwoorden)
 
         for facet, waarden in document.filters.items():
             if waarden:
@@ -492,30 +543,37 @@ class ZoekIndex:
         for (facet, gekozen), masker in self._maskers.items():
             masker[nummer] = not gekozen.isdisjoint(document.filters.get(facet, ()))
         self._zet_getallen(nummer, document)
+        self._punten.zet(nummer, _plat(document.punten))
         if document.punten:
             self._geo.voeg_toe(nummer, document.punten)
 
     def _haal_weg(self, nummer: int) -> None:
-        """Undo `_plaats`; the text is analysed again rather than stored per document."""
-        document = self._docs[nummer]
-        assert document is not None
-        self._haal_tekst_weg(nummer, _veldtokens(document))
+        """Undo `_plaats`, from what is kept per document number."""
+        self._haal_tekst_weg(nummer)
         for tabel in self._samenstellingen.values():
             tabel.haal_weg(nummer)
-        for facet, waarden in document.filters.items():
-            if waarden:
-                self._facetten[facet].codes[nummer] = 0
+        # A document has code 0, False and NaN wherever it has no value (numbers are only
+        # reused after this), so clearing every facet, mask and number clears just its own.
+        for facet in self._facetten.values():
+            facet.codes[nummer] = 0
         for masker in self._maskers.values():
             masker[nummer] = False
-        for naam in document.getallen:
-            self._getallen[naam][nummer] = np.nan
-        if document.punten:
-            self._geo.haal_weg(nummer, document.punten)
-        self._docs[nummer] = None
+        for getallen in self._getallen.values():
+            getallen[nummer] = np.nan
+        punten = self._punten_van(nummer)
+        if punten:
+            self._geo.haal_weg(nummer, punten)
+        self._punten.zet(nummer, ())
 
-    def _haal_tekst_weg(self, nummer: int, velden: Mapping[str, list[str]]) -> None:
-        self._tel_lengtes(velden, -1)
-        woorden = {woord for woorden in velden.values() for woord in woorden}
+    def _haal_tekst_weg(self, nummer: int) -> None:
+        lengtes = {}
+        for veld, per_document in self._veldlengtes.items():
+            if per_document[nummer]:
+                lengtes[veld] = int(per_document[nummer])
+                per_document[nummer] = 0
+        self._tel_lengtes(lengtes, -1)
+        woorden = [self._woordtabel[nr] for nr in self._woordrijen[nummer]]
+        self._woordrijen.zet(nummer, ())
         for stamwoord in {stam(woord) for woord in woorden}:
             postings = self._postings[stamwoord]
             postings.haal_weg(nummer)
@@ -528,6 +586,9 @@ class ZoekIndex:
             self._ruw[woord] -= 1
             if not self._ruw[woord]:
                 del self._ruw[woord]
+                nr = self._woordnummer.pop(woord)
+                self._woordtabel[nr] = ""
+                self._vrije_woordnummers.append(nr)
                 self._termen.clear()
                 if woord not in self._postings:
                     self._schrap_woord(woord)
@@ -951,15 +1012,18 @@ class ZoekIndex:
 
     # -- internal: geo ----------------------------------------------------------------------
 
+    def _punten_van(self, nummer: int) -> tuple[tuple[float, float], ...]:
+        plat = self._punten[nummer]
+        return tuple(zip(plat[::2], plat[1::2], strict=True))
+
     def _afstand_van(
         self, nummer: int, punt: tuple[float, float] | None, bekend: float | None
     ) -> float | None:
         if punt is None:
             return None
         if bekend is None:
-            document = self._docs[nummer]
-            assert document is not None
-            bekend = min((afstand_km(punt, plek) for plek in document.punten), default=math.inf)
+            punten = self._punten_van(nummer)
+            bekend = min((afstand_km(punt, plek) for plek in punten), default=math.inf)
         return None if math.isinf(bekend) else float(bekend)
 
 
@@ -1154,6 +1218,49 @@ class _Postings:
         self.nullen = 0
         self.extra = {}
         self._extra_lijst = None
+
+
+class _Rijen:
+    """Per document number a short row of numbers (its words, its locations), in one buffer.
+
+    A row per document as an object of its own would be 150,000 objects to keep and to load
+    from the copy on disk; here it is a start and a length in two arrays. A row that is
+    replaced stays behind unused until that unused part outgrows the rest, then the buffer
+    is rewritten without it, so an edit costs little on average.
+    """
+
+    __slots__ = ("waarden", "begin", "lengte", "los")
+
+    def __init__(self, soort: str) -> None:
+        self.waarden = array(soort)
+        self.begin = array("q")
+        self.lengte = array("i")
+        self.los = 0  # how many values belong to no row any more
+
+    def __getitem__(self, nummer: int) -> array:
+        begin = self.begin[nummer]
+        return self.waarden[begin : begin + self.lengte[nummer]]
+
+    def zet(self, nummer: int, rij: Sequence[float]) -> None:
+        while len(self.begin) <= nummer:
+            self.begin.append(0)
+            self.lengte.append(0)
+        self.los += self.lengte[nummer]
+        self.begin[nummer] = len(self.waarden)
+        self.lengte[nummer] = len(rij)
+        self.waarden.extend(rij)
+        if self.los > len(self.waarden) // 2 + 1_024:
+            self._opruimen()
+
+    def _opruimen(self) -> None:
+        lengte = np.array(self.lengte, np.int64)
+        begin = np.cumsum(lengte) - lengte
+        verschuiving = np.array(self.begin, np.int64) - begin
+        plekken = np.repeat(verschuiving, lengte) + np.arange(int(lengte.sum()))
+        waarden = np.array(self.waarden).take(plekken)
+        self.waarden = array(self.waarden.typecode, waarden.tobytes())
+        self.begin = array("q", begin.tobytes())
+        self.los = 0
 
 
 class _Facet:
@@ -1607,6 +1714,14 @@ def _veldtokens(document: Document) -> dict[str, list[str]]:
         if tekst
     }
     return {veld: woorden for veld, woorden in velden.items() if woorden}
+
+
+def _lengtes(velden: Mapping[str, list[str]]) -> dict[str, int]:
+    return {veld: len(woorden) for veld, woorden in velden.items()}
+
+
+def _plat(punten: Iterable[tuple[float, float]]) -> list[float]:
+    return [waarde for punt in punten for waarde in punt]
 
 
 def _synoniemen_per_stam(groepen: Iterable[Iterable[str]]) -> dict[str, frozenset[str]]:

@@ -32,7 +32,7 @@ from samenspel.core.geheugen import zonder_kringloopopruiming
 from samenspel.search import documenten, engine, logboek, synoniemen, tekst
 
 # Raised whenever what `index.start` keeps in the copy changes.
-FORMAAT = 2
+FORMAAT = 3
 
 
 def bestand() -> Path | None:
