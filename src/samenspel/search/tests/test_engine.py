@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import pickle
 import random
 from collections import Counter
 
@@ -637,6 +638,35 @@ def test_nieuwe_vermelding_die_weer_weggaat_is_direct_nergens_meer_te_vinden() -
     index.zet(doc("c", "Dans", punten=(AMSTERDAM,)))
     assert ids(index, "koor") == ["a"]
     assert ids(index, punt=ZEIST, straal_km=1) == []
+
+
+def test_kopie_van_de_index_bevat_geen_teksten_en_blijft_bij_te_werken() -> None:
+    # Per listing the index keeps only its words as numbers, its field lengths and its
+    # locations, not the listing itself: its copy on disk holds no name or description, and
+    # after loading that copy a listing is still replaced and removed as in a fresh build.
+    omschrijving = "Elke dinsdagmiddag breien wij sokken voor de voedselbank"
+    koor = doc("b", "Koor Zuilen", "Zingen op dinsdagmiddag", punten=(ZEIST,), bouwsteen="meedoen")
+    index = index_met(
+        doc("a", "Breiclub Lunetten", omschrijving, punten=(UTRECHT,), bouwsteen="meedoen"), koor
+    )
+    index.zet(doc("c", "Taalcafé", "Oefenen met praten", punten=(AMERSFOORT, ZEIST)))
+
+    kopie = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+    for tekst in [omschrijving, "Breiclub Lunetten", "Oefenen met praten"]:
+        assert tekst.encode() not in kopie
+
+    geladen = pickle.loads(kopie)  # noqa: S301  (the copy this test just made)
+    bewerkt = doc("a", "Breiclub Lunetten", "Breien op woensdag", punten=(AMSTERDAM,))
+    geladen.zet(bewerkt)
+    geladen.verwijder("c")
+    opnieuw = index_met(bewerkt, koor)
+    for tekst in ["dinsdagmiddag", "woensdag", "breien", "taalcafe", "koor"]:
+        a, b = geladen.zoek(tekst, punt=UTRECHT), opnieuw.zoek(tekst, punt=UTRECHT)
+        assert [(t.id, t.afstand_km) for t in a.treffers] == [
+            (t.id, t.afstand_km) for t in b.treffers
+        ]
+    for opties in [{"punt": AMERSFOORT, "sorteer": "afstand"}, {"facetten": ["bouwsteen"]}]:
+        assert geladen.zoek(**opties) == opnieuw.zoek(**opties)
 
 
 def test_lengte_en_bevat() -> None:
