@@ -114,12 +114,6 @@ class Document:
     # Named numbers a query can set a lower bound on (`zoek(vanaf=...)`).
     getallen: Mapping[str, float] = field(default_factory=dict)
 
-    def __reduce__(self):
-        # Pickled by its fields (the copy on disk, schijf.py): the dataclass's own state
-        # handling looks up the fields again for each of 150,000 documents, 5 s of a start.
-        velden = (self.id, self.velden, self.filters, self.punten, self.gewicht, self.getallen)
-        return (Document, velden)
-
 
 @dataclass(frozen=True, slots=True)
 class Indextreffer:
