@@ -58,6 +58,16 @@ def _stap(tekst: str) -> None:
     print(f"[{time.monotonic() - _BEGIN:6.0f} s] {tekst}", file=sys.stderr, flush=True)
 
 
+def met_data(schaal: str) -> Path:
+    """The generated data of this scale, imported into SQLite; made when missing."""
+    map_ = genereer.map_voor(schaal)
+    if not genereer.is_actueel(schaal):
+        genereer.genereer(schaal, stil=True)
+    if not (map_ / "samenspel.sqlite3").exists():
+        _importeer(map_, omgeving.omgeving(map_), {}, "import")
+    return map_
+
+
 def _importeer(map_: Path, env: dict[str, str], uit: dict, sleutel: str) -> None:
     """Migrate an empty database, import the areas and then the HSDS package (timed)."""
     database = "postgres" if env["DATABASE_URL"].startswith("postgres") else "sqlite"

@@ -61,11 +61,7 @@ def main() -> None:
     parser.add_argument("--keer", type=int, default=3)
     args = parser.parse_args()
 
-    map_ = genereer.map_voor(args.schaal)
-    if not genereer.is_actueel(args.schaal):
-        genereer.genereer(args.schaal, stil=True)
-    if not (map_ / "samenspel.sqlite3").exists():
-        run._importeer(map_, omgeving.omgeving(map_), {}, "import")
+    map_ = run.met_data(args.schaal)
     kopie = map_ / "start-zoekindex.pickle"
     env = {**omgeving.omgeving(map_), "SAMENSPEL_ZOEKINDEX_BESTAND": str(kopie)}
 

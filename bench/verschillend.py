@@ -159,11 +159,7 @@ def main() -> None:
     parser.add_argument("--seconden", type=int, default=20)
     args = parser.parse_args()
 
-    map_ = genereer.map_voor(args.schaal)
-    if not genereer.is_actueel(args.schaal):
-        genereer.genereer(args.schaal, stil=True)
-    if not (map_ / "samenspel.sqlite3").exists():
-        run._importeer(map_, omgeving.omgeving(map_), {}, "import")
+    map_ = run.met_data(args.schaal)
     (map_ / "verschillend-zoekindex.pickle").unlink(missing_ok=True)
     omgeving.zet_omgeving(map_)
     import django
