@@ -24,21 +24,23 @@ class SnelleSelect(forms.Select):
         for waarde, label in self.choices:
             if isinstance(label, list | tuple):
                 delen.append(
-                    f'<optgroup label="{_tekst(waarde)}">{_opties(label, gekozen)}</optgroup>'
+                    f'<optgroup label="{als_html(waarde)}">{_opties(label, gekozen)}</optgroup>'
                 )
             else:
                 delen.append(_opties([(waarde, label)], gekozen))
         return mark_safe(f"<select{flatatt(attrs)}>{''.join(delen)}</select>")  # noqa: S308  (every part escaped above)
 
 
-def _tekst(waarde) -> str:
+def als_html(waarde) -> str:
+    """Text or an attribute value escaped for HTML: the five characters Django escapes,
+    without its checks for lazy and safe strings on every call (see above)."""
     return escape(str(waarde), quote=True)
 
 
 def _opties(keuzes, gekozen: set[str]) -> str:
     return "".join(
-        f'<option value="{_tekst(waarde)}"{" selected" if str(waarde) in gekozen else ""}>'
-        f"{_tekst(label)}</option>"
+        f'<option value="{als_html(waarde)}"{" selected" if str(waarde) in gekozen else ""}>'
+        f"{als_html(label)}</option>"
         for waarde, label in keuzes
     )
 
@@ -50,15 +52,15 @@ class _InvoerInPython:
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
         waarde = self.format_value(value)
-        deel = "" if waarde is None else f' value="{_tekst(waarde)}"'
+        deel = "" if waarde is None else f' value="{als_html(waarde)}"'
         # The attributes in their own order, as the template writes them (flatatt sorts).
         rest = "".join(
-            f" {sleutel}" if waarde is True else f' {sleutel}="{_tekst(waarde)}"'
+            f" {sleutel}" if waarde is True else f' {sleutel}="{als_html(waarde)}"'
             for sleutel, waarde in attrs.items()
             if waarde is not False
         )
         return mark_safe(  # noqa: S308  (every part escaped above)
-            f'<input type="{_tekst(self.input_type)}" name="{_tekst(name)}"{deel}{rest}>'
+            f'<input type="{als_html(self.input_type)}" name="{als_html(name)}"{deel}{rest}>'
         )
 
 
