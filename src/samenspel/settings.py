@@ -163,6 +163,9 @@ POST_OFFICE = {
     "MAX_RETRIES": env.getal("SAMENSPEL_POST_POGINGEN", 500),
     "RETRY_INTERVAL": timedelta(seconds=env.getal("SAMENSPEL_POST_WACHT", 30)),
     "LOG_LEVEL": 1,  # keep a log row of every failure; a sent message is its own record
+    # Within a priority, in the order written: without the id PostgreSQL may send a batch in
+    # any order (the service's notice before the sender's, or the other way round).
+    "SENDING_ORDER": ["-priority", "id"],
 }
 POST_MAX_WACHT = timedelta(seconds=env.getal("SAMENSPEL_POST_MAX_WACHT", 900))
 
