@@ -16,13 +16,14 @@ from samenspel.accounts.models import Rol
 @pytest.fixture(autouse=True)
 def _schone_staat(settings):
     """Each test starts with an empty cache and a search index rebuilt from its own data."""
-    from samenspel.search import antwoordcache, index, kaartjes, keuzelijsten
+    from samenspel.directory import bewaard
+    from samenspel.search import antwoordcache, index, keuzelijsten
 
     cache.clear()
     # The copies in the process too: another test's areas, terms and cards.
     keuzelijsten.vergeet()
     antwoordcache.antwoorden.leeg()
-    kaartjes.bewaard.clear()
+    bewaard.fragmenten.clear()
     index.vergeet()
     # Dutch, whatever an earlier test's request in English left active in this thread
     # (LocaleMiddleware activates a request's language and nothing switches it back).

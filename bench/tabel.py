@@ -135,7 +135,8 @@ def _overige(uit: dict) -> list[str]:
     for sleutel, label in (
         ("zoekpagina_eerste", "search page /zoeken/, each question new (its cards made)"),
         ("zoekpagina", "search page /zoeken/, the same questions again (cards kept)"),
-        ("dienstpagina", "service page"),
+        ("dienstpagina_eerste", "service page, each listing's first visit"),
+        ("dienstpagina", "service page, the same listings again (their part kept)"),
     ):
         p = uit.get("paginas", {}).get(sleutel)
         if p:
@@ -257,6 +258,7 @@ def _doelen(uit: dict) -> list[str]:
     ]
     paginas = uit.get("paginas", {})
     zoekpagina, dienst = paginas.get("zoekpagina", {}), paginas.get("dienstpagina", {})
+    dienst_eerst = paginas.get("dienstpagina_eerste", {})
     rijen += [
         ("zoek() p95 ≤ 3 ms incl. facets", _ms(p95), p95 <= DOEL_ZOEK_P95_MS),
         ("zoek() p99 ≤ 6 ms incl. facets", _ms(p99), p99 <= DOEL_ZOEK_P99_MS),
@@ -271,9 +273,14 @@ def _doelen(uit: dict) -> list[str]:
             zoekpagina.get("p95_ms", math.inf) <= DOEL_PAGINA_P95_MS if zoekpagina else None,
         ),
         (
-            "service page server time p50 ≤ 4 ms",
+            "service page server time p50 ≤ 4 ms (its part kept)",
             _ms(dienst.get("p50_ms")),
             dienst.get("p50_ms", math.inf) <= DOEL_DIENST_P50_MS if dienst else None,
+        ),
+        (
+            "service page server time p50 ≤ 4 ms (each listing's first visit)",
+            _ms(dienst_eerst.get("p50_ms")),
+            dienst_eerst.get("p50_ms", math.inf) <= DOEL_DIENST_P50_MS if dienst_eerst else None,
         ),
     ]
     regels = ["| target | measured | holds |", "|---|---:|:---:|"]

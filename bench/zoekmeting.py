@@ -157,24 +157,27 @@ def meet_paginas(vragen: list[Vraag], aantal: int = 100, max_seconden: float = 6
     # Listings a resident may open; the others answer 404 by design.
     openbaar = Service.objects.zichtbaar_voor(None).filter(zichtbaarheid="openbaar")
     ids = list(openbaar.values_list("pk", flat=True).order_by("pk")[:20_000])
-    dienstpaden = [
-        reverse("directory:service", args=[pk])
-        for pk in random.Random(7).sample(ids, min(aantal, len(ids)))
-    ]
+    gekozen = random.Random(7).sample(ids, min(aantal + 5, len(ids)))
+    dienstpaden = [reverse("directory:service", args=[pk]) for pk in gekozen[5:]]
+    # Warming up on other listings, so each measured listing's first visit is a first one.
+    dienst_warm = [reverse("directory:service", args=[pk]) for pk in gekozen[:5]]
     zoekpaden = [zoekpad(v) for v in vragen[:aantal]]
     # The search page twice over the same questions: first each one new, with the cards of
     # the listings it finds still to be made; then again, every page rendered by the view
-    # (no ready answer: the session) but the cards kept (search/kaartjes.py).
+    # (no ready answer: the session) but the cards kept (search/kaartjes.py). The service
+    # page the same way: each listing's first visit, then again with its part kept
+    # (directory/bewaard.py).
     paden = {
         "zoekpagina_eerste": zoekpaden,
         "zoekpagina": zoekpaden,
+        "dienstpagina_eerste": dienstpaden,
         "dienstpagina": dienstpaden,
     }
+    warm = {"zoekpagina_eerste": zoekpaden[:5], "dienstpagina_eerste": dienst_warm}
     uit = {}
     for naam, lijst in paden.items():
-        if naam != "zoekpagina":
-            for pad in lijst[:5]:  # warm: templates, caches, the index
-                klant.get(pad)
+        for pad in warm.get(naam, []):  # templates, caches, the index
+            klant.get(pad)
         tijden, aantallen, statussen = [], [], set()
         einde = time.monotonic() + max_seconden
         for pad in lijst:
@@ -185,9 +188,9 @@ def meet_paginas(vragen: list[Vraag], aantal: int = 100, max_seconden: float = 6
             if time.monotonic() > einde:
                 break
         # Counting queries needs a debug cursor, which costs time: a separate, untimed pass
-        # (not for the first search pass: by then its cards are kept, so the count would be
-        # that of the second).
-        for pad in lijst[: len(tijden)] if naam != "zoekpagina_eerste" else []:
+        # (not for a first pass: by then what it made is kept, so the count would be that of
+        # the second).
+        for pad in lijst[: len(tijden)] if not naam.endswith("_eerste") else []:
             with CaptureQueriesContext(connection) as vastgelegd:
                 klant.get(pad)
             aantallen.append(len(vastgelegd.captured_queries))

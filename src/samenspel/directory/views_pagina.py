@@ -5,8 +5,10 @@ from collections.abc import Callable
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
-from samenspel.directory import vooraf_laden
+from samenspel.directory import bewaard, vooraf_laden
 from samenspel.directory.models import Organization, Service
 
 # Blocks that higher apps add to a listing's page, by name (the web: "wie kent dit
@@ -21,22 +23,37 @@ def service(request, pk):
     if not service.is_zichtbaar_voor(request.user):
         # Not live, or professional-only: to a resident it simply does not exist.
         raise Http404
-    vooraf_laden.voor_lijst([service])
-    prefetch_related_objects([service], "cost_options")
-    locaties = [sal.location for sal in service.service_at_locations.all()]
+    alleen_contact = not service.toont_plaats_aan(request.user)
+    gegevens = bewaard.bewaard_of_gemaakt(
+        str(service.pk), ("pagina", alleen_contact), lambda: _gegevens(service, alleen_contact)
+    )
     return render(
         request,
         "directory/service.html",
         {
             "service": service,
-            "locaties": locaties,
-            "adressen": [a for loc in locaties for a in loc.addresses.all()],
-            "alleen_contact": not service.toont_plaats_aan(request.user),
+            "gegevens": mark_safe(gegevens),  # noqa: S308  (rendered by our own template)
             "blokken": [
                 blok
                 for maak in aanbod_blokken.values()
                 if (blok := maak(request, service)) is not None
             ],
+        },
+    )
+
+
+def _gegevens(service, alleen_contact: bool) -> str:
+    """The listing's own part of its page: what it is, when and where, costs and contact."""
+    vooraf_laden.voor_lijst([service])
+    prefetch_related_objects([service], "cost_options")
+    locaties = [sal.location for sal in service.service_at_locations.all()]
+    return render_to_string(
+        "directory/_service_gegevens.html",
+        {
+            "service": service,
+            "locaties": locaties,
+            "adressen": [a for loc in locaties for a in loc.addresses.all()],
+            "alleen_contact": alleen_contact,
         },
     )
 

@@ -3,46 +3,30 @@
 A search page shows twenty cards. Reading their listings (with schedules, places, addresses
 and terms) and rendering twenty card templates cost most of a page's time, far more than the
 search itself, and most questions are new while the listings they find are not. So a card,
-and its entry for the map beside the results, is kept per listing and made again only when
-something of it changes. The key holds everything a card depends on:
-
-- the listing's version (`index.aanbodversies`): every change to a listing, its organisation,
-  places, addresses, schedules or terms is logged (search/signals.py), and each index build
-  is new;
-- the language and today's date (opening times valid from or until a date; "laatst
-  bevestigd");
-- the version of the area and term lists (`keuzelijsten.versie`), for names of terms and
-  buurten;
-- whether the card shows a distance. The distance itself differs per question: the card
-  keeps a mark where it goes, filled in per page.
+and its entry for the map beside the results, is kept per listing version, language and day
+(directory/bewaard.py holds the rule), and per whether it shows a distance. The distance
+itself differs per question: the card keeps a mark where it goes, filled in per page.
 
 A card is the same for every viewer: who may find a listing is decided by the search, and
-the card shows nothing more to anyone. The cache lives in the process (no round trip, no
-unpickling), bounded in size and age like the ready answers (antwoordcache.py).
+the card shows nothing more to anyone.
 """
 
 import uuid
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.template.loader import get_template
-from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from samenspel.core.lru import BoundedCache
-from samenspel.directory import vooraf_laden
+from samenspel.directory import bewaard, vooraf_laden
 from samenspel.directory.models import Service
 from samenspel.directory.templatetags.kaart import afstand
 from samenspel.search import index, keuzelijsten
-from samenspel.search.antwoordcache import MAX_LEEFTIJD_SECONDEN
 from samenspel.search.kaart import kaartpunten
 from samenspel.search.zoeken import Treffer
 
 # Where a card's distance goes: random per process, so no listing's text can hold it.
 _AFSTAND = f"afstand-{uuid.uuid4().hex}"
-
-bewaard = BoundedCache(settings.SAMENSPEL["KAARTJES_MB"] * 1024 * 1024, MAX_LEEFTIJD_SECONDEN)
 
 
 @dataclass(frozen=True)
@@ -55,13 +39,11 @@ def voor(treffers: list[Treffer]) -> tuple[list[SafeString], list[dict]]:
     """The cards of these hits, in their order, and the map's entries for them (see
     `kaart.kaartpunten`). Reads only the listings whose card is not kept. A listing deleted
     since the index looked is left out. Call it after the search (`index.actueel()`)."""
-    algemeen = (translation.get_language(), timezone.localdate(), keuzelijsten.versie())
-    versies = index.aanbodversies([str(t.id) for t in treffers])
-    sleutels = [
-        (t.id, versie, t.afstand_km is not None, *algemeen)
-        for t, versie in zip(treffers, versies, strict=True)
-    ]
-    kaartjes = {sleutel: bewaard.get(sleutel) for sleutel in sleutels}
+    ids = [str(t.id) for t in treffers]
+    algemeen = bewaard.sleutels(ids, aanbodversies(ids, al_actueel=True), "kaartje")
+    # Whether the card shows a distance is part of its key.
+    sleutels = [(*s, t.afstand_km is not None) for t, s in zip(treffers, algemeen, strict=True)]
+    kaartjes = {sleutel: bewaard.fragmenten.get(sleutel) for sleutel in sleutels}
     missend = [sleutel for sleutel, kaartje in kaartjes.items() if kaartje is None]
     if missend:
         kaartjes.update(_maak(missend))
@@ -76,8 +58,24 @@ def voor(treffers: list[Treffer]) -> tuple[list[SafeString], list[dict]]:
     return html, punten
 
 
+def aanbodversies(ids: list[str], *, al_actueel: bool = False) -> list[tuple]:
+    """Per listing, a value that changes whenever anything shown of it changes
+    (`directory.bewaard.versies`): its version in the index, which follows every change
+    (`index.aanbodversies`), with the version of the area and term lists. `al_actueel`: the
+    caller has just brought the index up to date (a search has)."""
+    if not al_actueel:
+        index.actueel()
+    lijsten = keuzelijsten.versie()
+    return [(versie, lijsten) for versie in index.aanbodversies(ids)]
+
+
 def _maak(sleutels: list[tuple]) -> dict[tuple, _Kaartje | None]:
-    services = Service.objects.select_related("organization").in_bulk([s[0] for s in sleutels])
+    services = {
+        str(pk): service
+        for pk, service in Service.objects.select_related("organization")
+        .in_bulk([s[0] for s in sleutels])
+        .items()
+    }
     vooraf_laden.voor_kaartjes(services.values())
     sjabloon = get_template("includes/aanbod_kaartje.html")
     gemaakt = {}
@@ -86,7 +84,7 @@ def _maak(sleutels: list[tuple]) -> dict[tuple, _Kaartje | None]:
         if service is None:
             gemaakt[sleutel] = None
             continue
-        met_afstand = sleutel[2]
+        met_afstand = sleutel[-1]
         html = sjabloon.render(
             {
                 "service": service,
@@ -97,5 +95,5 @@ def _maak(sleutels: list[tuple]) -> dict[tuple, _Kaartje | None]:
         )
         punt = next(iter(kaartpunten([service])), None)
         kaartje = gemaakt[sleutel] = _Kaartje(str(html), punt)
-        bewaard.put(sleutel, kaartje, len(kaartje.html) + 200 * bool(punt))
+        bewaard.fragmenten.put(sleutel, kaartje, len(kaartje.html) + 200 * bool(punt))
     return gemaakt

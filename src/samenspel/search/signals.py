@@ -1,4 +1,5 @@
-"""Keep search current: every change that touches a listing is logged for the index.
+"""Keep search current: every change that touches a listing is logged for the index, and
+for what is kept of a listing's cards and page (directory/bewaard.py).
 
 Search follows the directory, not the other way round: the directory knows nothing of search
 and only sends Django's model signals; these receivers are connected when the search app is
@@ -35,6 +36,10 @@ def _services_van(instance) -> list:
         return [instance.link_id] if instance.link_entity == "service" else []
     if isinstance(instance, m.ServiceAtLocation | m.Schedule | m.CostOption):
         return [instance.service_id] if instance.service_id else []
+    if isinstance(instance, m.Contact | m.Phone):
+        # Not searchable, but on the listing's page, which is kept per version
+        # (directory/bewaard.py); only the listing's own are shown there.
+        return [instance.service_id] if instance.service_id else []
     return []
 
 
@@ -48,6 +53,8 @@ GEVOLGD = (
     m.CostOption,
     m.Accessibility,
     m.Address,
+    m.Contact,
+    m.Phone,
 )
 
 
