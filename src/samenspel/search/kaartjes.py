@@ -1,7 +1,7 @@
 """The result cards of the search page, each rendered once per version of its listing.
 
 A search page shows twenty cards. Reading their listings (with schedules, places, addresses
-and terms) and rendering twenty card templates cost most of a page's time, far more than the
+and terms) and writing twenty cards cost most of a page's time, far more than the
 search itself, and most questions are new while the listings they find are not. So a card,
 and its entry for the map beside the results, is kept per listing version, language and day
 (directory/bewaard.py holds the rule), and per whether it shows a distance. The distance
@@ -14,11 +14,11 @@ the card shows nothing more to anyone.
 import uuid
 from dataclasses import dataclass
 
-from django.template.loader import get_template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from samenspel.directory import bewaard, vooraf_laden
+from samenspel.directory.kaartje import html as kaartje_html
 from samenspel.directory.models import Service
 from samenspel.directory.templatetags.kaart import afstand
 from samenspel.search import index, keuzelijsten
@@ -52,7 +52,7 @@ def voor(treffers: list[Treffer]) -> tuple[list[SafeString], list[dict]]:
         kaartje = kaartjes[sleutel]
         if kaartje is None:
             continue
-        html.append(mark_safe(kaartje.html.replace(_AFSTAND, escape(afstand(treffer.afstand_km)))))  # noqa: S308  (rendered by our template; the distance is escaped)
+        html.append(mark_safe(kaartje.html.replace(_AFSTAND, escape(afstand(treffer.afstand_km)))))  # noqa: S308  (written by directory/kaartje.py; the distance is escaped)
         if kaartje.punt is not None:
             punten.append(kaartje.punt)
     return html, punten
@@ -77,7 +77,6 @@ def _maak(sleutels: list[tuple]) -> dict[tuple, _Kaartje | None]:
         .items()
     }
     vooraf_laden.voor_kaartjes(services.values())
-    sjabloon = get_template("includes/aanbod_kaartje.html")
     gemaakt = {}
     for sleutel in sleutels:
         service = services.get(sleutel[0])
@@ -85,13 +84,8 @@ def _maak(sleutels: list[tuple]) -> dict[tuple, _Kaartje | None]:
             gemaakt[sleutel] = None
             continue
         met_afstand = sleutel[-1]
-        html = sjabloon.render(
-            {
-                "service": service,
-                "afstand_km": 0 if met_afstand else None,
-                "afstand_plek": _AFSTAND,
-                "kop": "h3",
-            }
+        html = kaartje_html(
+            service, kop="h3", afstand_km=0 if met_afstand else None, afstand_plek=_AFSTAND
         )
         punt = next(iter(kaartpunten([service])), None)
         kaartje = gemaakt[sleutel] = _Kaartje(str(html), punt)
