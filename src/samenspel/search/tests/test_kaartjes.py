@@ -78,3 +78,23 @@ def test_een_nieuwe_vraag_leest_bekende_kaartjes_niet_opnieuw(client, maak_aanbo
     for tabel in ("directory_service", "directory_schedule", "directory_location"):
         assert f'"{tabel}"' not in tabellen, tabel
     assert len(vragen.captured_queries) <= 3
+
+
+def test_het_kaartje_toont_wat_de_eigenaar_schreef_als_tekst(client, maak_aanbod):
+    service = maak_aanbod(
+        naam="Koffie <script>alert(1)</script>",
+        omschrijving="Samen <b>koffie</b> & praten.",
+        tijden_omschrijving="di <i>10</i>-12",
+        organisatie="Buurt & <Co>",
+    )
+    paginas = {
+        "zoeken": client.get(ZOEKEN, {"q": "koffie"}).content.decode(),
+        "organisatie": client.get(service.organization.get_absolute_url()).content.decode(),
+    }
+    for waar, pagina in paginas.items():
+        kaartje = re.search(r'<article class="kaartje".*?</article>', pagina, re.S).group(0)
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in kaartje, waar
+        assert "Samen &lt;b&gt;koffie&lt;/b&gt; &amp; praten." in kaartje, waar
+        assert "di &lt;i&gt;10&lt;/i&gt;-12" in kaartje, waar
+        assert "Buurt &amp; &lt;Co&gt;" in kaartje, waar
+        assert "<script>alert" not in pagina and "<b>koffie" not in pagina, waar
