@@ -13,7 +13,8 @@ key holds everything they depend on:
 - the language and today's date (opening times valid from or until a date; "laatst
   bevestigd");
 - what the caller adds: which part, and what of the viewer it depends on (a listing reached
-  via a contact person shows its places only to professionals).
+  via a contact person shows its places only to a viewer who may see all details,
+  `models.toont_plaats`).
 
 Without the search app nothing is kept: every part is rendered each time. The cache is
 bounded in size and age (`SAMENSPEL_KAARTJES_MB`, five minutes).
