@@ -25,6 +25,11 @@ ZOEKRIJEN = (
     ("samenspel_doel", "**Samenspel** zoek(), in-process, facets bouwsteen + sector"),
     ("samenspel_pagina", "Samenspel zoek(), in-process, all 7 facets of the page"),
     ("samenspel_kaal", "Samenspel zoek(), in-process, no facets"),
+    (
+        "samenspel_index",
+        "Samenspel zoek_in_index(), in-process, 2 facets (the search page's call: no model "
+        "instances)",
+    ),
     ("samenspel_engine", "Samenspel engine only (ZoekIndex.zoek), 2 facets"),
     ("samenspel_pg", "Samenspel zoek() on PostgreSQL, 2 facets"),
     ("http", "Samenspel over HTTP: /zoeken/ page, one client, gunicorn"),

@@ -58,10 +58,10 @@ def documenten() -> list:
 def meet_zoeken(
     vragen: list[Vraag], rondes: int = MAX_RONDES, alles: bool = True
 ) -> dict[str, Meting]:
-    """zoek() with the target's facets and with the page's; with `alles` also without facets
-    and the engine alone."""
+    """zoek() with the target's facets and with the page's; with `alles` also without facets,
+    without loading the hits (what the search page calls) and the engine alone."""
     from samenspel.search import index
-    from samenspel.search.zoeken import FACETTEN, zoek
+    from samenspel.search.zoeken import FACETTEN, zoek, zoek_in_index
 
     zoekvragen = [zoekvraag(v) for v in vragen]
     metingen = {}
@@ -86,6 +86,16 @@ def meet_zoeken(
     if not alles:
         return metingen
     metingen["kaal"] = meet("zoek(), no facets", met(()), zoekvragen, max_rondes=rondes)
+
+    # What the search page calls: zoek() without loading the hits as model instances (the
+    # page takes its cards from what is kept per listing, search/kaartjes.py).
+    def zonder_laden(vraag):
+        uitkomst = zoek_in_index(vraag, None, facetten=DOEL_FACETTEN)
+        return uitkomst.totaal, [str(t.id) for t in uitkomst.treffers], uitkomst.facetten
+
+    metingen["index"] = meet(
+        "zoek_in_index(), facets bouwsteen + sector", zonder_laden, zoekvragen, max_rondes=rondes
+    )
 
     # The engine alone: what zoek() adds (change-log check, loading 20 rows) left out.
     zoekindex = index.actueel()
