@@ -34,11 +34,9 @@ def _services_van(instance) -> list:
         )
     if isinstance(instance, m.Attribute):
         return [instance.link_id] if instance.link_entity == "service" else []
-    if isinstance(instance, m.ServiceAtLocation | m.Schedule | m.CostOption):
-        return [instance.service_id] if instance.service_id else []
-    if isinstance(instance, m.Contact | m.Phone):
-        # Not searchable, but on the listing's page, which is kept per version
-        # (directory/bewaard.py); only the listing's own are shown there.
+    # A contact or phone number is not searchable, but on the listing's page, which is kept
+    # per version (directory/bewaard.py); only the listing's own are shown there.
+    if isinstance(instance, m.ServiceAtLocation | m.Schedule | m.CostOption | m.Contact | m.Phone):
         return [instance.service_id] if instance.service_id else []
     return []
 
